@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { INDUSTRIES, LANGUAGES, ORG_ROLES, ORGANIZATION_STATUSES, PLATFORM_ROLES, SUBSCRIPTION_TIERS, USER_STATUSES } from './enums.js';
+
+export const organizationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    nameAr: z.string().nullable(),
+    industry: z.enum(INDUSTRIES).nullable(),
+    status: z.enum(ORGANIZATION_STATUSES),
+    subscriptionTier: z.enum(SUBSCRIPTION_TIERS),
+    trialEndsAt: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+  })
+  .meta({ id: 'OrganizationSummary' });
+
+export const meSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    name: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    jobTitle: z.string().nullable(),
+    department: z.string().nullable(),
+    phone: z.string().nullable(),
+    bio: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+    language: z.enum(LANGUAGES),
+    platformRole: z.enum(PLATFORM_ROLES),
+    status: z.enum(USER_STATUSES),
+    createdAt: z.string(),
+    /** Unverified accounts may write for 7 days; after this instant they are read-only until verified. */
+    verificationDeadline: z.string().nullable(),
+    orgRole: z.enum(ORG_ROLES),
+    organization: organizationSummarySchema,
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meSchema>;
+
+export const sessionInfoSchema = z
+  .object({
+    id: z.uuid(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    expiresAt: z.string(),
+    ipAddress: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    rememberMe: z.boolean(),
+    isCurrent: z.boolean(),
+  })
+  .meta({ id: 'SessionInfo' });
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const sessionListSchema = z.object({ items: z.array(sessionInfoSchema) }).meta({ id: 'SessionList' });

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
+import { usersRoutes } from './modules/users/index.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db.js';
+import { registerErrorHandling } from './platform/errors.js';
+import { MailDispatcher, Mailer } from './platform/mail/index.js';
+import { registerMetrics } from './platform/metrics.js';
+import { opsRoutes } from './platform/ops.routes.js';
+import { setAfterCommitErrorReporter } from './platform/transaction.js';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  /** Pino destination override (tests capture logs with it). */
+  loggerStream?: NodeJS.WritableStream;
+}
+
+export interface AppServices {
+  auth: Auth;
+  mailer: Mailer;
+  dispatcher: MailDispatcher;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+/** Builds the application without listening, so tests drive it with inject(). */
+export async function buildApp({ config, database, loggerStream }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(loggerStream ? { stream: loggerStream } : {}),
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  setAfterCommitErrorReporter((error) => app.log.error({ err: error }, 'after-commit task failed'));
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const isHttps = config.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(isHttps ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: isHttps ? { maxAge: 15552000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  registerMetrics(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'P2P Sandbox API',
+        version: '0.1.0',
+        description: 'Peer-to-peer knowledge network for Saudi industrial SMEs. Errors are application/problem+json.',
+      },
+      servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'p2p.session_token' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const dispatcher = new MailDispatcher({ db: database.db, logger: app.log, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const mailer = new Mailer(dispatcher, app.log);
+  const auth = createAuth({ config, db: database.db, mailer, logger: app.log });
+  const sessions = createSessionResolver(auth);
+  app.decorate('services', { auth, mailer, dispatcher });
+  app.decorateRequest('actor', null);
+
+  await app.register(opsRoutes, { database, dispatcher, devMail: config.devMail });
+  await app.register(authRoutes, { prefix: '/api/auth', auth, db: database.db, publicUrl: config.publicUrl });
+  await app.register(
+    async (api) => {
+      await api.register(usersRoutes, { db: database.db, sessions });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.addHook('onReady', async () => dispatcher.start());
+  app.addHook('onClose', async () => dispatcher.stop());
+  return app;
+}

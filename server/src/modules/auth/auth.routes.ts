@@ -1,0 +1,228 @@
+import {
+  authSessionResponseSchema,
+  changePasswordBodySchema,
+  problemSchema,
+  requestPasswordResetBodySchema,
+  resetPasswordBodySchema,
+  sendVerificationEmailBodySchema,
+  signInBodySchema,
+  signUpBodySchema,
+  statusResponseSchema,
+  type FieldError,
+} from '@p2p/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db.js';
+import { AppError, sendProblem } from '../../platform/errors.js';
+import { copySetCookies, toWebHeaders } from '../../platform/http.js';
+import { ACCOUNT_LIMITS, consumeAccountLimit } from './account-rate-limit.js';
+import { type Auth, CLIENT_IP_HEADER, REMEMBER_ME_DAYS } from './auth.js';
+import { checkPasswordStrength } from './password-policy.js';
+
+/** The auth library's error codes that the product names differently (the web app translates ours). */
+const CODE_MAP: Record<string, { status: number; code: string }> = {
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: { status: 409, code: 'EMAIL_TAKEN' },
+  USER_ALREADY_EXISTS: { status: 409, code: 'EMAIL_TAKEN' },
+  INVALID_EMAIL_OR_PASSWORD: { status: 401, code: 'INVALID_CREDENTIALS' },
+  INVALID_PASSWORD: { status: 401, code: 'INVALID_CREDENTIALS' },
+  INVALID_TOKEN: { status: 400, code: 'INVALID_TOKEN' },
+  TOKEN_EXPIRED: { status: 400, code: 'INVALID_TOKEN' },
+  INVALID_ORIGIN: { status: 403, code: 'INVALID_ORIGIN' },
+  MISSING_OR_NULL_ORIGIN: { status: 403, code: 'INVALID_ORIGIN' },
+  ACCOUNT_DISABLED: { status: 403, code: 'ACCOUNT_DISABLED' },
+};
+
+const PASSWORD_LENGTH_CODES: Record<string, string> = { PASSWORD_TOO_SHORT: 'too_small', PASSWORD_TOO_LONG: 'too_big' };
+
+const errorResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  429: problemSchema,
+};
+
+function rejectWeakPassword(password: string, field: string, email?: string): void {
+  const problem = checkPasswordStrength(password, field, email);
+  if (problem) throw new AppError('VALIDATION_FAILED', 'The request is not valid', [problem]);
+}
+
+export interface AuthRoutesOptions {
+  auth: Auth;
+  db: Db;
+  publicUrl: string;
+}
+
+/**
+ * Fastify in front of the auth library: each public auth path is a documented, schema-validated
+ * route that forwards to the library's handler, with the client IP taken from request.ip and the
+ * library's errors answered as problem+json.
+ */
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, db, publicUrl }) => {
+  const sessionCookie = (await auth.$context).authCookies.sessionToken.name;
+
+  const forward = async (request: FastifyRequest, reply: FastifyReply, body?: unknown, options: { rememberMe?: boolean } = {}) => {
+    const headers = toWebHeaders(request, [CLIENT_IP_HEADER, 'content-length']);
+    headers.set(CLIENT_IP_HEADER, request.ip);
+    const init: RequestInit = { method: request.method, headers };
+    if (body !== undefined && request.method !== 'GET' && request.method !== 'HEAD') {
+      headers.set('content-type', 'application/json');
+      init.body = JSON.stringify(body);
+    }
+    const response = await auth.handler(new Request(new URL(request.url, publicUrl), init));
+    const text = await response.text();
+
+    if (response.status >= 400) {
+      let parsed: { message?: string; code?: string } = {};
+      try {
+        parsed = JSON.parse(text) as typeof parsed;
+      } catch {
+        /* not JSON: keep the status */
+      }
+      if (response.status === 429) {
+        const retryAfter = response.headers.get('x-retry-after') ?? '60';
+        void reply.header('retry-after', retryAfter);
+        return sendProblem(request, reply, 429, 'RATE_LIMITED', 'Too many requests. Try again later.');
+      }
+      const libraryCode = parsed.code ?? '';
+      const lengthCode = PASSWORD_LENGTH_CODES[libraryCode];
+      if (lengthCode) {
+        const field = request.url.includes('reset-password') || request.url.includes('change-password') ? 'newPassword' : 'password';
+        const errors: FieldError[] = [{ path: field, code: lengthCode, message: parsed.message ?? 'Invalid password length' }];
+        return sendProblem(request, reply, 400, 'VALIDATION_FAILED', 'The request is not valid', errors);
+      }
+      const mapped = CODE_MAP[libraryCode];
+      const status = mapped?.status ?? response.status;
+      const code = mapped?.code ?? (libraryCode || (status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED'));
+      copySetCookies(response.headers, reply);
+      return sendProblem(request, reply, status, code, parsed.message);
+    }
+
+    // Remember-me sessions live 30 days: give the cookie the same life as the session row.
+    let sessionMaxAge: number | undefined;
+    if (options.rememberMe) sessionMaxAge = REMEMBER_ME_DAYS * 86_400;
+    else if (text.startsWith('{') && text.includes('"rememberMe":true')) {
+      const expiresAt = (JSON.parse(text) as { session?: { expiresAt?: string } }).session?.expiresAt;
+      if (expiresAt) sessionMaxAge = Math.max(0, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000));
+    }
+    copySetCookies(response.headers, reply, (cookie) =>
+      sessionMaxAge !== undefined && cookie.startsWith(`${sessionCookie}=`) ? cookie.replace(/Max-Age=\d+/i, `Max-Age=${sessionMaxAge}`) : cookie,
+    );
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding') void reply.header(name, value);
+    });
+    reply.status(response.status);
+    return reply.send(text.length > 0 ? text : undefined);
+  };
+
+  const tags = ['auth'];
+
+  app.post(
+    '/sign-up/email',
+    {
+      schema: {
+        tags,
+        summary: 'Sign up: creates the organization, the user and the admin membership, and signs in',
+        body: signUpBodySchema,
+        response: { 200: authSessionResponseSchema, 409: problemSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      rejectWeakPassword(body.password, 'password', body.email);
+      return forward(request, reply, { ...body, name: body.name ?? `${body.firstName} ${body.lastName}` }, { rememberMe: body.rememberMe === true });
+    },
+  );
+
+  app.post(
+    '/sign-in/email',
+    { schema: { tags, summary: 'Sign in with email and password', body: signInBodySchema, response: { 200: authSessionResponseSchema, ...errorResponses } } },
+    async (request, reply) => {
+      const limit = await consumeAccountLimit(db, `sign-in:${request.body.email}`, ACCOUNT_LIMITS.signIn);
+      if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many sign-in attempts for this account. Try again later.', undefined, { 'retry-after': String(limit.retryAfterSeconds) });
+      return forward(request, reply, request.body, { rememberMe: request.body.rememberMe === true });
+    },
+  );
+
+  app.post(
+    '/sign-out',
+    { schema: { tags, summary: 'Sign out: ends the current session', response: { 200: z.object({ success: z.boolean() }), ...errorResponses } } },
+    async (request, reply) => forward(request, reply, {}),
+  );
+
+  app.get(
+    '/get-session',
+    {
+      schema: {
+        tags,
+        summary: 'The current session and user, or null',
+        response: { 200: z.object({ session: z.object({}).loose(), user: z.object({}).loose() }).nullable() },
+      },
+    },
+    async (request, reply) => forward(request, reply),
+  );
+
+  app.post(
+    '/request-password-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Mails a password reset link; answers the same whether or not the account exists',
+        body: requestPasswordResetBodySchema,
+        response: { 200: statusResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const limit = await consumeAccountLimit(db, `password-reset:${request.body.email}`, ACCOUNT_LIMITS.passwordReset);
+      if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many reset requests for this account. Try again later.', undefined, { 'retry-after': String(limit.retryAfterSeconds) });
+      return forward(request, reply, request.body);
+    },
+  );
+
+  app.post(
+    '/reset-password',
+    {
+      schema: {
+        tags,
+        summary: 'Sets a new password with a mailed token (single use); ends every session of the account',
+        body: resetPasswordBodySchema,
+        response: { 200: statusResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      rejectWeakPassword(request.body.newPassword, 'newPassword');
+      return forward(request, reply, request.body);
+    },
+  );
+
+  app.get(
+    '/verify-email',
+    {
+      schema: {
+        tags,
+        summary: 'Verifies the email address with the mailed token; redirects when callbackURL is given',
+        querystring: z.object({ token: z.string().min(1), callbackURL: z.string().optional() }),
+        response: { 200: statusResponseSchema.extend({ user: z.object({}).loose().nullable().optional() }), 302: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => forward(request, reply),
+  );
+
+  app.post(
+    '/send-verification-email',
+    { schema: { tags, summary: 'Mails a new verification link', body: sendVerificationEmailBodySchema, response: { 200: statusResponseSchema, ...errorResponses } } },
+    async (request, reply) => forward(request, reply, request.body),
+  );
+
+  app.post(
+    '/change-password',
+    { schema: { tags, summary: 'Changes the password of the signed-in user', body: changePasswordBodySchema, response: { 200: z.object({}).loose(), ...errorResponses } } },
+    async (request, reply) => {
+      rejectWeakPassword(request.body.newPassword, 'newPassword');
+      return forward(request, reply, request.body);
+    },
+  );
+
+  // Everything else the library serves (e.g. the reset-password link callback) passes through as is.
+  app.all('/*', { schema: { hide: true } }, async (request, reply) => forward(request, reply, request.body ?? undefined));
+};

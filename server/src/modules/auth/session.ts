@@ -1,0 +1,67 @@
+import type { PlatformRole, UserStatus } from '@p2p/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.js';
+import { copySetCookies, toWebHeaders } from '../../platform/http.js';
+import { type Auth, CLIENT_IP_HEADER } from './auth.js';
+
+/** Who is making a request. Every service call takes it. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  email: string;
+  emailVerified: boolean;
+  platformRole: PlatformRole;
+  status: UserStatus;
+  createdAt: Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export interface SessionResolver {
+  /** The signed-in actor, or null for a guest. Refreshes the sliding session cookie when due. */
+  resolve(request: FastifyRequest, reply: FastifyReply): Promise<Actor | null>;
+  /** preHandler: answers 401 for guests and for disabled accounts. */
+  requireActor(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+}
+
+export function createSessionResolver(auth: Auth): SessionResolver {
+  const resolve = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> => {
+    if (request.actor) return request.actor;
+    if (!request.headers.cookie) return null;
+    const headers = toWebHeaders(request, [CLIENT_IP_HEADER]);
+    headers.set(CLIENT_IP_HEADER, request.ip);
+    const result = await auth.api.getSession({ headers, returnHeaders: true });
+    copySetCookies(result.headers, reply);
+    const found = result.response;
+    if (!found) return null;
+    const user = found.user as typeof found.user & { platformRole: PlatformRole; status: UserStatus; deletedAt?: Date | null };
+    if (user.status !== 'active' || user.deletedAt) return null;
+    request.actor = {
+      userId: user.id,
+      sessionId: found.session.id,
+      email: user.email,
+      emailVerified: user.emailVerified,
+      platformRole: user.platformRole,
+      status: user.status,
+      createdAt: new Date(user.createdAt),
+    };
+    return request.actor;
+  };
+  return {
+    resolve,
+    async requireActor(request, reply) {
+      const actor = await resolve(request, reply);
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    },
+  };
+}
+
+/** The actor of a request that passed requireActor. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  return request.actor;
+}

@@ -1,0 +1,9 @@
+export { organizations, memberships } from './organizations.tables.js';
+export {
+  insertOrganization,
+  insertMembership,
+  findOrganizationByName,
+  findMembershipWithOrganization,
+  type OrganizationRow,
+  type MembershipRow,
+} from './organizations.repository.js';

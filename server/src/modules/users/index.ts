@@ -1,0 +1,3 @@
+export { users } from './users.tables.js';
+export { usersRoutes } from './users.routes.js';
+export { findUserByEmail, findUserById, type UserRow } from './users.repository.js';

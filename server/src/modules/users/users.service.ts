@@ -1,0 +1,62 @@
+import type { Me, SessionInfo } from '@p2p/contracts';
+import type { Db } from '../../platform/db.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { Actor } from '../auth/session.js';
+import { findMembershipWithOrganization } from '../organizations/index.js';
+import { deleteUserSession, findUserById, listActiveSessions } from './users.repository.js';
+
+const VERIFICATION_GRACE_MS = 7 * 86_400_000;
+
+export async function getMe(db: Db, actor: Actor): Promise<Me> {
+  const [user, membership] = await Promise.all([findUserById(db, actor.userId), findMembershipWithOrganization(db, actor.userId)]);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  if (!membership) throw notFound('Organization membership');
+  const { organization } = membership;
+  return {
+    id: user.id,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    name: user.name,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    jobTitle: user.jobTitle,
+    department: user.department,
+    phone: user.phone,
+    bio: user.bio,
+    avatarUrl: user.image,
+    language: user.language,
+    platformRole: user.platformRole,
+    status: user.status,
+    createdAt: user.createdAt.toISOString(),
+    verificationDeadline: user.emailVerified ? null : new Date(user.createdAt.getTime() + VERIFICATION_GRACE_MS).toISOString(),
+    orgRole: membership.membership.role,
+    organization: {
+      id: organization.id,
+      name: organization.name,
+      nameAr: organization.nameAr,
+      industry: organization.industry,
+      status: organization.status,
+      subscriptionTier: organization.subscriptionTier,
+      trialEndsAt: organization.trialEndsAt?.toISOString() ?? null,
+      logoUrl: organization.logoUrl,
+    },
+  };
+}
+
+export async function listMySessions(db: Db, actor: Actor): Promise<SessionInfo[]> {
+  const rows = await listActiveSessions(db, actor.userId);
+  return rows.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    ipAddress: s.ipAddress || null,
+    userAgent: s.userAgent || null,
+    rememberMe: s.rememberMe,
+    isCurrent: s.id === actor.sessionId,
+  }));
+}
+
+export async function revokeMySession(db: Db, actor: Actor, sessionId: string): Promise<void> {
+  if (!(await deleteUserSession(db, actor.userId, sessionId))) throw notFound('Session');
+}

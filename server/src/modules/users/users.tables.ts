@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, uniqueIndex, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * People. The auth library reads and writes this table as its "user" model (id, name, email,
+ * emailVerified, image, createdAt, updatedAt and the additional fields it is told about); the rest
+ * is the product's profile.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    jobTitle: text('job_title'),
+    department: text('department'),
+    phone: text('phone'),
+    bio: text('bio'),
+    language: text('language', { enum: ['en', 'ar'] }).notNull().default('en'),
+    platformRole: text('platform_role', { enum: ['member', 'moderator', 'superadmin'] }).notNull().default('member'),
+    status: text('status', { enum: ['active', 'inactive', 'suspended'] }).notNull().default('active'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+  ],
+);

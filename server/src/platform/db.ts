@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Repositories take either the database or the transaction they run in. */
+export type DbOrTx = Db | Tx;
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export const pgliteExtensions = { pg_trgm, cube, earthdistance };
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs the generated migrations (idempotent; serialised across processes on PostgreSQL). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** The embedded engine, when there is one (tests dump and clone it). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for PGlite; undefined means in memory. */
+  pgliteDir?: string | undefined;
+  /** A PGlite data dump to start from (tests clone a migrated template this way). */
+  pgliteLoadDataDir?: Blob | File | undefined;
+  poolSize?: number;
+}
+
+// node-postgres returns int8/numeric as strings; PGlite returns numbers. Counts are normalised in
+// repositories with toNumber(), and timestamps are parsed by drizzle on both.
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', () => {
+      /* idle client errors are reported on the next query */
+    });
+    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      async migrate() {
+        // One migrator at a time across processes: a session-level advisory lock on a dedicated client.
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock(74201)');
+          try {
+            await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+          } finally {
+            await client.query('select pg_advisory_unlock(74201)');
+          }
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
+    extensions: pgliteExtensions,
+  });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    migrate: () => migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => pglite.close(),
+  };
+}
+
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+export function readMigrationJournal(): JournalEntry[] {
+  const file = path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { entries: JournalEntry[] }).entries;
+}
+
+export interface MigrationStatus {
+  applied: number;
+  expected: number;
+  isCurrent: boolean;
+}
+
+export async function getMigrationStatus(db: Db): Promise<MigrationStatus> {
+  const journal = readMigrationJournal();
+  const latest = journal.at(-1)?.when ?? 0;
+  const [row] = await queryRows<{ applied: unknown; latest: unknown }>(
+    db,
+    sql`select count(*) as applied, max(created_at) as latest from drizzle.__drizzle_migrations`,
+  );
+  const applied = toNumber(row?.applied);
+  return { applied, expected: journal.length, isCurrent: applied >= journal.length && toNumber(row?.latest) >= latest };
+}
+
+/** Normalises driver differences: node-postgres gives bigint/numeric as strings, PGlite as numbers. */
+export function toNumber(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  const n = Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Raw SQL rows on either driver (both answer `{ rows }`). */
+export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

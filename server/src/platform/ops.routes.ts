@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from './db.js';
+import { getMigrationStatus, queryRows, toNumber } from './db.js';
+import { listOutbox, type MailDispatcher } from './mail/index.js';
+
+export interface OpsRoutesOptions {
+  database: Database;
+  dispatcher: MailDispatcher;
+  devMail: boolean;
+}
+
+const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    database: z.object({ reachable: z.boolean(), engine: z.enum(['pglite', 'postgres']), latencyMs: z.number() }),
+    migrations: z.object({ applied: z.number(), expected: z.number(), current: z.boolean() }),
+    mail: z.object({ sending: z.boolean(), pending: z.number() }),
+  })
+  .meta({ id: 'Health' });
+
+export const opsRoutes: FastifyPluginAsyncZod<OpsRoutesOptions> = async (app, { database, dispatcher, devMail }) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['operations'], summary: 'Liveness and readiness: database reachable, migrations current', response: { 200: healthSchema, 503: healthSchema } } },
+    async (_request, reply) => {
+      const started = performance.now();
+      let reachable = false;
+      let migrations = { applied: 0, expected: 0, current: false };
+      let pending = 0;
+      try {
+        const [row] = await queryRows<{ pending: unknown }>(database.db, sql`select count(*) as pending from mail_outbox where status = 'pending'`);
+        pending = toNumber(row?.pending);
+        reachable = true;
+        const status = await getMigrationStatus(database.db);
+        migrations = { applied: status.applied, expected: status.expected, current: status.isCurrent };
+      } catch (error) {
+        app.log.warn({ err: error }, 'health check failed');
+      }
+      const ok = reachable && migrations.current;
+      return reply.status(ok ? 200 : 503).send({
+        status: ok ? 'ok' : 'degraded',
+        database: { reachable, engine: database.kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+        migrations,
+        mail: { sending: dispatcher.isSending, pending },
+      });
+    },
+  );
+
+  if (devMail) {
+    app.get(
+      '/dev/mail',
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Development only (DEV_MAIL=1): the mail outbox, newest first',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  to: z.string(),
+                  language: z.string(),
+                  template: z.string(),
+                  subject: z.string(),
+                  text: z.string(),
+                  links: z.array(z.string()),
+                  status: z.string(),
+                  createdAt: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => ({
+        items: (await listOutbox(database.db)).map((m) => ({
+          id: m.id,
+          to: m.recipient,
+          language: m.language,
+          template: m.template,
+          subject: m.subject,
+          text: m.text,
+          links: m.links,
+          status: m.status,
+          createdAt: m.createdAt.toISOString(),
+        })),
+      }),
+    );
+  }
+};

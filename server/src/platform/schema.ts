@@ -1,0 +1,5 @@
+// Every Drizzle table of the product, for the query builder and for drizzle-kit.
+export * from '../modules/users/users.tables.js';
+export * from '../modules/auth/auth.tables.js';
+export * from '../modules/organizations/organizations.tables.js';
+export * from './mail/mail.tables.js';
