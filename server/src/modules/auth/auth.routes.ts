@@ -18,6 +18,7 @@ import { AppError, sendProblem } from '../../platform/errors.js';
 import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import { ACCOUNT_LIMITS, consumeAccountLimit } from './account-rate-limit.js';
 import { type Auth, CLIENT_IP_HEADER, REMEMBER_ME_DAYS } from './auth.js';
+import { findUserByEmail } from '../users/users.repository.js';
 import { checkPasswordStrength } from './password-policy.js';
 
 /** The auth library's error codes that the product names differently (the web app translates ours). */
@@ -90,6 +91,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         const field = request.url.includes('reset-password') || request.url.includes('change-password') ? 'newPassword' : 'password';
         const errors: FieldError[] = [{ path: field, code: lengthCode, message: parsed.message ?? 'Invalid password length' }];
         return sendProblem(request, reply, 400, 'VALIDATION_FAILED', 'The request is not valid', errors);
+      }
+      // Two sign-ups racing for one email: the loser's insert fails on the unique index.
+      if (libraryCode === 'FAILED_TO_CREATE_USER' && typeof (body as { email?: unknown })?.email === 'string') {
+        if (await findUserByEmail(db, (body as { email: string }).email)) return sendProblem(request, reply, 409, 'EMAIL_TAKEN', 'This email is already registered');
+      }
+      if (response.status >= 500) {
+        request.log.error({ status: response.status, body: text.slice(0, 500) }, 'auth handler failed');
+        return sendProblem(request, reply, 500, 'INTERNAL', 'An unexpected error occurred');
       }
       const mapped = CODE_MAP[libraryCode];
       const status = mapped?.status ?? response.status;

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/platform/db.js';
+
+/** A fresh, migrated database for one test file, on whichever engine the run uses. */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const template = inject('pgTemplateDatabase');
+  if (databaseUrl && template) {
+    const name = `${template}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+    return {
+      ...database,
+      url: url.toString(),
+      async close() {
+        await database.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = readFileSync(inject('pgliteTemplate'));
+  return openDatabase({ pgliteLoadDataDir: new Blob([dump]) });
+}
