@@ -17,7 +17,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError, sendProblem } from '../../platform/errors.js';
 import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import { ACCOUNT_LIMITS, consumeAccountLimit } from './account-rate-limit.js';
-import { type Auth, CLIENT_IP_HEADER, REMEMBER_ME_DAYS } from './auth.js';
+import { type Auth, CLIENT_IP_HEADER, REMEMBER_ME_DAYS, REMEMBER_ME_HEADER } from './auth.js';
 import { findUserByEmail } from '../users/users.repository.js';
 import { checkPasswordStrength } from './password-policy.js';
 
@@ -63,8 +63,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   const sessionCookie = (await auth.$context).authCookies.sessionToken.name;
 
   const forward = async (request: FastifyRequest, reply: FastifyReply, body?: unknown, options: { rememberMe?: boolean } = {}) => {
-    const headers = toWebHeaders(request, [CLIENT_IP_HEADER, 'content-length']);
+    const headers = toWebHeaders(request, [CLIENT_IP_HEADER, REMEMBER_ME_HEADER, 'content-length']);
     headers.set(CLIENT_IP_HEADER, request.ip);
+    if (options.rememberMe) headers.set(REMEMBER_ME_HEADER, '1');
     const init: RequestInit = { method: request.method, headers };
     if (body !== undefined && request.method !== 'GET' && request.method !== 'HEAD') {
       headers.set('content-type', 'application/json');
@@ -139,7 +140,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (request, reply) => {
       const body = request.body;
       rejectWeakPassword(body.password, 'password', body.email);
-      return forward(request, reply, { ...body, name: body.name ?? `${body.firstName} ${body.lastName}` }, { rememberMe: body.rememberMe === true });
+      const { rememberMe, ...rest } = body;
+      return forward(request, reply, { ...rest, name: body.name ?? `${body.firstName} ${body.lastName}` }, { rememberMe: rememberMe === true });
     },
   );
 
@@ -149,7 +151,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (request, reply) => {
       const limit = await consumeAccountLimit(db, `sign-in:${request.body.email}`, ACCOUNT_LIMITS.signIn);
       if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many sign-in attempts for this account. Try again later.', undefined, { 'retry-after': String(limit.retryAfterSeconds) });
-      return forward(request, reply, request.body, { rememberMe: request.body.rememberMe === true });
+      // The library's own rememberMe=false means a one-day browser-session cookie; ours means 7 days
+      // instead of 30, so it is passed out of band and the library always sees the default.
+      const { rememberMe, ...rest } = request.body;
+      return forward(request, reply, rest, { rememberMe: rememberMe === true });
     },
   );
 

@@ -14,6 +14,8 @@ import { users } from '../users/users.tables.js';
 import { accounts, rateLimits, sessions, verifications } from './auth.tables.js';
 
 export const CLIENT_IP_HEADER = 'x-p2p-client-ip';
+/** Set by the Fastify bridge (never by the client) when sign-in or sign-up asked for a 30-day session. */
+export const REMEMBER_ME_HEADER = 'x-p2p-remember-me';
 export const SESSION_DAYS = 7;
 export const REMEMBER_ME_DAYS = 30;
 export const VERIFICATION_GRACE_DAYS = 7;
@@ -40,7 +42,7 @@ interface SignUpState {
 }
 const SIGN_UP_STATE = 'auth.sign-up';
 
-type HookContext = { path?: string; body?: Record<string, unknown>; context?: { session?: { session?: Record<string, unknown> } | null } } | null;
+type HookContext = { path?: string; body?: Record<string, unknown>; headers?: Headers; context?: { session?: { session?: Record<string, unknown> } | null } } | null;
 
 export function verifyEmailUrl(config: Config, token: string): string {
   return `${config.publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/?emailVerified=1')}`;
@@ -141,6 +143,9 @@ export function createAuth({ config, db, mailer, logger }: AuthDeps) {
     },
     advanced: {
       cookiePrefix: 'p2p',
+      // Explicit, because the library otherwise turns origin checks off when NODE_ENV is "test".
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       useSecureCookies: config.publicUrl.startsWith('https://'),
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
       // The Fastify bridge fills this header from request.ip (socket or trusted proxy) and drops any
@@ -193,7 +198,7 @@ export function createAuth({ config, db, mailer, logger }: AuthDeps) {
             if (!user || user.deletedAt || user.status !== 'active') {
               throw new APIError('FORBIDDEN', { code: 'ACCOUNT_DISABLED', message: 'This account is disabled' });
             }
-            if (ctx?.body?.rememberMe === true) {
+            if (ctx?.headers?.get(REMEMBER_ME_HEADER) === '1') {
               return { data: { ...session, rememberMe: true, expiresAt: new Date(Date.now() + REMEMBER_ME_DAYS * DAY * 1000) } };
             }
             return { data: { ...session, rememberMe: false } };
