@@ -52,6 +52,8 @@ export async function buildApp({ config, database, loggerStream }: BuildAppOptio
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // The API speaks JSON (and multipart where files are uploaded); anything else is 415.
+  app.removeContentTypeParser('text/plain');
   setAfterCommitErrorReporter((error) => app.log.error({ err: error }, 'after-commit task failed'));
 
   app.addHook('onRequest', async (request, reply) => {

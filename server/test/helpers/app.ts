@@ -1,3 +1,4 @@
+import type { Problem } from '@p2p/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/platform/config.js';
@@ -133,7 +134,7 @@ export function expectProblem(response: LightMyRequestResponse, status: number, 
   if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${response.headers['content-type']}`);
   }
-  const problem = response.json() as { code: string; status: number; requestId: string; title: string; type: string; errors?: Array<{ path: string; code: string }> };
+  const problem = response.json() as Problem;
   if (problem.code !== code) throw new Error(`expected code ${code}, got ${problem.code}: ${response.body}`);
   if (problem.status !== status || !problem.requestId || !problem.title || !problem.type) throw new Error(`malformed problem: ${response.body}`);
   if (problem.requestId !== response.headers['x-request-id']) throw new Error('problem requestId differs from x-request-id');
