@@ -2,23 +2,27 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { usersRoutes } from './modules/users/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
-import { registerErrorHandling } from './platform/errors.js';
+import { registerErrorHandling, sendProblem } from './platform/errors.js';
 import { MailDispatcher, Mailer } from './platform/mail/index.js';
 import { registerMetrics } from './platform/metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
 import { setAfterCommitErrorReporter } from './platform/transaction.js';
+import { registerWebApp } from './platform/web.js';
 
 export interface BuildAppOptions {
   config: Config;
   database: Database;
   /** Pino destination override (tests capture logs with it). */
   loggerStream?: NodeJS.WritableStream;
+  /** Serve the built web app (web/dist) when present; tests of the API leave it off. */
+  serveWeb?: boolean;
+  webDistDir?: string;
 }
 
 export interface AppServices {
@@ -34,7 +38,7 @@ declare module 'fastify' {
 }
 
 /** Builds the application without listening, so tests drive it with inject(). */
-export async function buildApp({ config, database, loggerStream }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, loggerStream, serveWeb = false, webDistDir }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -43,7 +47,7 @@ export async function buildApp({ config, database, loggerStream }: BuildAppOptio
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -118,6 +122,11 @@ export async function buildApp({ config, database, loggerStream }: BuildAppOptio
     },
     { prefix: '/api/v1' },
   );
+
+  const servesWeb = serveWeb && (await registerWebApp(app, webDistDir));
+  if (!servesWeb) {
+    app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+  }
 
   app.addHook('onReady', async () => dispatcher.start());
   app.addHook('onClose', async () => dispatcher.stop());

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     poolSize: config.dbPoolSize,
   });
   await database.migrate();
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, serveWeb: true });
 
   let closing = false;
   const shutdown = async (signal: string) => {

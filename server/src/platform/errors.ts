@@ -81,10 +81,6 @@ const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => {
-    sendProblem(request, reply, 404, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`);
-  });
-
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) void reply.headers(error.headers);
