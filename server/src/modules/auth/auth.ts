@@ -76,6 +76,9 @@ export function createAuth({ config, db, mailer, logger }: AuthDeps) {
     secret: config.authSecret,
     trustedOrigins: trustedOrigins(config),
     telemetry: { enabled: false },
+    // Unexpected errors propagate to Fastify's error handler (logged with the request id, answered
+    // as a 500 problem) instead of being printed to the console by the library.
+    onAPIError: { throw: true },
     logger: {
       level: config.logLevel === 'debug' || config.logLevel === 'trace' ? 'debug' : 'warn',
       log: (level, message, ...args) => logger[level]({ args }, `auth: ${message}`),
