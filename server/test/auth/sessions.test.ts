@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../src/modules/auth/auth.tables.js';
+import { users } from '../../src/modules/users/users.tables.js';
 import { TestClient, type TestContext, createTestApp, expectProblem, signUp } from '../helpers/app.js';
 
 let t: TestContext;
@@ -107,5 +108,17 @@ describe('sessions', () => {
     const response = await client.request({ method: 'POST', url: '/api/auth/sign-out', body: {}, headers: { origin: 'https://evil.example' } });
     expectProblem(response, 403, 'INVALID_ORIGIN');
     expect((await client.get('/api/v1/users/me')).statusCode).toBe(200);
+  });
+});
+
+describe('disabled accounts', () => {
+  it('ends the sessions of a deactivated or suspended user at once and refuses their sign-in', async () => {
+    for (const status of ['inactive', 'suspended'] as const) {
+      const { client, email, password } = await signUp(t.app);
+      const me = (await client.get('/api/v1/users/me')).json();
+      await t.database.db.update(users).set({ status }).where(eq(users.id, me.id));
+      expectProblem(await client.get('/api/v1/users/me'), 401, 'UNAUTHENTICATED');
+      expectProblem(await new TestClient(t.app).post('/api/auth/sign-in/email', { email, password }), 403, 'ACCOUNT_DISABLED');
+    }
   });
 });

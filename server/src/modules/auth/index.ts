@@ -1,4 +1,4 @@
 export { createAuth, type Auth, trustedOrigins } from './auth.js';
 export { authRoutes } from './auth.routes.js';
-export { createSessionResolver, actorOf, type Actor, type SessionResolver } from './session.js';
+export { createSessionResolver, actorOf, assertCanWrite, type Actor, type SessionResolver } from './session.js';
 export { sessions } from './auth.tables.js';

@@ -65,3 +65,19 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
   return request.actor;
 }
+
+const VERIFICATION_GRACE_MS = 7 * 86_400_000;
+
+/**
+ * Writing needs a verified email once the 7-day grace period after sign-up is over; until then an
+ * unverified account works normally (the web app shows a banner).
+ */
+export function assertCanWrite(actor: Actor, now = new Date()): void {
+  if (!actor.emailVerified && now.getTime() - actor.createdAt.getTime() > VERIFICATION_GRACE_MS) {
+    throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email address to keep writing');
+  }
+}
+
+export function verificationDeadline(emailVerified: boolean, createdAt: Date): Date | null {
+  return emailVerified ? null : new Date(createdAt.getTime() + VERIFICATION_GRACE_MS);
+}

@@ -1,11 +1,9 @@
 import type { Me, SessionInfo } from '@p2p/contracts';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor, verificationDeadline } from '../auth/session.js';
 import { findMembershipWithOrganization } from '../organizations/index.js';
 import { deleteUserSession, findUserById, listActiveSessions } from './users.repository.js';
-
-const VERIFICATION_GRACE_MS = 7 * 86_400_000;
 
 export async function getMe(db: Db, actor: Actor): Promise<Me> {
   const [user, membership] = await Promise.all([findUserById(db, actor.userId), findMembershipWithOrganization(db, actor.userId)]);
@@ -28,7 +26,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     platformRole: user.platformRole,
     status: user.status,
     createdAt: user.createdAt.toISOString(),
-    verificationDeadline: user.emailVerified ? null : new Date(user.createdAt.getTime() + VERIFICATION_GRACE_MS).toISOString(),
+    verificationDeadline: verificationDeadline(user.emailVerified, user.createdAt)?.toISOString() ?? null,
     orgRole: membership.membership.role,
     organization: {
       id: organization.id,
