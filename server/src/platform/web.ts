@@ -21,7 +21,7 @@ export async function registerWebApp(app: FastifyInstance, distDir = WEB_DIST): 
     index: false,
     setHeaders(res, filePath) {
       // Hashed assets never change; the HTML must always be revalidated.
-      res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   app.setNotFoundHandler((request, reply) => {
