@@ -3,3 +3,4 @@ export * from '../modules/users/users.tables.js';
 export * from '../modules/auth/auth.tables.js';
 export * from '../modules/organizations/organizations.tables.js';
 export * from './mail/mail.tables.js';
+export * from '../modules/forum/forum.tables.js';
