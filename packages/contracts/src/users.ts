@@ -54,3 +54,26 @@ export const sessionInfoSchema = z
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const sessionListSchema = z.object({ items: z.array(sessionInfoSchema) }).meta({ id: 'SessionList' });
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** What a user may change on their own profile; email, role, organization and status are not here. */
+export const updateMeBodySchema = z
+  .object({
+    firstName: z.string().trim().min(1, { error: 'Required' }).max(100).optional(),
+    lastName: z.string().trim().min(1, { error: 'Required' }).max(100).optional(),
+    jobTitle: optionalText(120),
+    department: optionalText(120),
+    phone: z
+      .string()
+      .trim()
+      .max(32)
+      .regex(/^\+?[0-9 ()-]{6,32}$/, { error: 'Enter a phone number' })
+      .nullable()
+      .optional(),
+    bio: optionalText(2000),
+    language: z.enum(LANGUAGES).optional(),
+  })
+  .strict()
+  .meta({ id: 'UpdateMeBody' });
+export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;

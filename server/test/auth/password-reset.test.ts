@@ -85,7 +85,7 @@ describe('email verification', () => {
 
     const visit = await new TestClient(t.app).get(link.pathname + link.search);
     expect(visit.statusCode).toBe(302);
-    expect(visit.headers.location).toBe('/?emailVerified=1');
+    expect(visit.headers.location).toBe('/email-verified');
 
     const me = (await client.get('/api/v1/users/me')).json();
     expect(me.emailVerified).toBe(true);

@@ -45,7 +45,7 @@ const SIGN_UP_STATE = 'auth.sign-up';
 type HookContext = { path?: string; body?: Record<string, unknown>; headers?: Headers; context?: { session?: { session?: Record<string, unknown> } | null } } | null;
 
 export function verifyEmailUrl(config: Config, token: string): string {
-  return `${config.publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/?emailVerified=1')}`;
+  return `${config.publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/email-verified')}`;
 }
 
 export function resetPasswordUrl(config: Config, token: string): string {

@@ -1,9 +1,9 @@
-import { meSchema, problemSchema, sessionListSchema } from '@p2p/contracts';
+import { meSchema, problemSchema, sessionListSchema, updateMeBodySchema } from '@p2p/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
 import { actorOf, type SessionResolver } from '../auth/session.js';
-import { getMe, listMySessions, revokeMySession } from './users.service.js';
+import { getMe, listMySessions, revokeMySession, updateMe } from './users.service.js';
 
 export interface UsersRoutesOptions {
   db: Db;
@@ -19,6 +19,20 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
     '/users/me',
     { schema: { tags, security, summary: 'Who am I: the user, their organization and role', response: { 200: meSchema, 401: problemSchema } } },
     async (request) => getMe(db, actorOf(request)),
+  );
+
+  app.patch(
+    '/users/me',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Edit my own profile (names, job, phone, bio, language); email, role, organization and status are not editable here',
+        body: updateMeBodySchema,
+        response: { 200: meSchema, 400: problemSchema, 401: problemSchema },
+      },
+    },
+    async (request) => updateMe(db, actorOf(request), request.body),
   );
 
   app.get(

@@ -1,9 +1,10 @@
-import type { Me, SessionInfo } from '@p2p/contracts';
+import type { Me, SessionInfo, UpdateMeBody } from '@p2p/contracts';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type Actor, verificationDeadline } from '../auth/session.js';
 import { findMembershipWithOrganization } from '../organizations/index.js';
-import { deleteUserSession, findUserById, listActiveSessions } from './users.repository.js';
+import { deleteUserSession, findUserById, listActiveSessions, updateUserProfile } from './users.repository.js';
+import { withTransaction } from '../../platform/transaction.js';
 
 export async function getMe(db: Db, actor: Actor): Promise<Me> {
   const [user, membership] = await Promise.all([findUserById(db, actor.userId), findMembershipWithOrganization(db, actor.userId)]);
@@ -57,4 +58,18 @@ export async function listMySessions(db: Db, actor: Actor): Promise<SessionInfo[
 
 export async function revokeMySession(db: Db, actor: Actor, sessionId: string): Promise<void> {
   if (!(await deleteUserSession(db, actor.userId, sessionId))) throw notFound('Session');
+}
+
+export async function updateMe(db: Db, actor: Actor, input: UpdateMeBody): Promise<Me> {
+  await withTransaction(db, async (tx) => {
+    const current = await findUserById(tx, actor.userId);
+    if (!current) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    const firstName = input.firstName ?? current.firstName;
+    const lastName = input.lastName ?? current.lastName;
+    await updateUserProfile(tx, actor.userId, {
+      ...input,
+      ...(input.firstName || input.lastName ? { name: `${firstName} ${lastName}` } : {}),
+    });
+  });
+  return getMe(db, actor);
 }
