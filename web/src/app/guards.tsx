@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useRouteError } from 'react-router';
+import { AppShell } from '../components/layout/app-shell.js';
+import { Alert, Spinner } from '../components/ui/feedback.js';
+import { errorMessage } from '../lib/form-errors.js';
+import { useMe } from '../lib/session.js';
+
+/** Pages for signed-in users: guests are sent to sign in and come back afterwards. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { data: me, isPending, isError, error, refetch } = useMe();
+  if (isPending) return <Spinner />;
+  if (isError) {
+    return (
+      <main id="main" className="main">
+        <Alert tone="error">
+          {errorMessage(t, error)}{' '}
+          <button type="button" className="button button--small" onClick={() => void refetch()}>
+            {t('common.retry')}
+          </button>
+        </Alert>
+      </main>
+    );
+  }
+  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <AppShell me={me} />;
+}
+
+/** Sign-in and sign-up are for guests; a signed-in user goes to the dashboard. */
+export function GuestOnly() {
+  const { data: me, isPending } = useMe();
+  if (isPending) return <Spinner />;
+  if (me) return <Navigate to="/dashboard" replace />;
+  return <Outlet />;
+}
+
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <main id="main" className="main">
+      <div className="card card--narrow">
+        <h1>{t('common.errorTitle')}</h1>
+        <Alert tone="error">{errorMessage(t, error)}</Alert>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    </main>
+  );
+}

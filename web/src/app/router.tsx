@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { PublicLayout } from '../components/layout/public-layout.js';
+import { GuestOnly, RequireAuth, RouteError } from './guards.js';
+
+// Every page is its own chunk; the shell and the landing page load first.
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, lazy: () => import('../pages/landing-page.js').then((m) => ({ Component: m.LandingPage })) },
+          {
+            element: <GuestOnly />,
+            children: [
+              { path: 'sign-in', lazy: () => import('../features/auth/sign-in-page.js').then((m) => ({ Component: m.SignInPage })) },
+              { path: 'sign-up', lazy: () => import('../features/auth/sign-up-page.js').then((m) => ({ Component: m.SignUpPage })) },
+            ],
+          },
+          { path: 'forgot-password', lazy: () => import('../features/auth/password-pages.js').then((m) => ({ Component: m.ForgotPasswordPage })) },
+          { path: 'reset-password', lazy: () => import('../features/auth/password-pages.js').then((m) => ({ Component: m.ResetPasswordPage })) },
+          { path: 'email-verified', lazy: () => import('../features/auth/email-verified-page.js').then((m) => ({ Component: m.EmailVerifiedPage })) },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page.js').then((m) => ({ Component: m.DashboardPage })) },
+          { path: 'forum', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.ForumPage })) },
+          { path: 'use-cases', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.UseCasesPage })) },
+          { path: 'messages', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.MessagesPage })) },
+          { path: 'security', lazy: () => import('../features/account/security-page.js').then((m) => ({ Component: m.SecurityPage })) },
+        ],
+      },
+      {
+        element: <PublicLayout />,
+        children: [{ path: '*', lazy: () => import('../pages/not-found-page.js').then((m) => ({ Component: m.NotFoundPage })) }],
+      },
+    ],
+  },
+]);
