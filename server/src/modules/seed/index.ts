@@ -1,0 +1,5 @@
+export { DEMO_CATEGORIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, PLATFORM_KEY, type DemoCategory, type DemoOrganization } from './demo-data.js';
+export { DEMO_USERS, type DemoUser } from './demo-users.js';
+export { DEMO_EMAILS, DEMO_ORGANIZATION_COUNT, type ProgressListener } from './demo-lookup.js';
+export { seedDemo, clearDemo, type SeedReport, type ClearReport, type PasswordHashSource } from './seed.js';
+export { verifyDemo, type VerifyReport, type TableCount } from './verify.js';

@@ -1,0 +1,259 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TRIAL_DAYS } from '@p2p/contracts';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { type Db, type Tx, toNumber } from '../../platform/db.js';
+import { withTransaction } from '../../platform/transaction.js';
+import { PLATFORM_ORGANIZATION_NAME } from '../admin/create-superadmin.js';
+import type { Auth } from '../auth/auth.js';
+import { accounts } from '../auth/auth.tables.js';
+import { checkPasswordStrength } from '../auth/password-policy.js';
+import { forumCategories } from '../forum/forum.tables.js';
+import { insertMembership, memberships, organizations } from '../organizations/index.js';
+import { users } from '../users/index.js';
+import { DEMO_CATEGORIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PLATFORM_DOMAIN, PLATFORM_KEY, organizationWebsite } from './demo-data.js';
+import {
+  DEMO_EMAILS,
+  DEMO_ORGANIZATION_COUNT,
+  PLATFORM_DEMO_WEBSITE,
+  type ProgressListener,
+  findDemoCreatedOrganizations,
+  findDemoOrganizations,
+  lockDemoData,
+} from './demo-lookup.js';
+import { DEMO_USERS, type DemoUser } from './demo-users.js';
+
+/** What the seed needs from the auth library: its password hasher (the one sign-in verifies with). */
+export type PasswordHashSource = Pick<Auth, '$context'>;
+
+export interface SeedReport {
+  created: { categories: number; organizations: number; users: number };
+  /** Demo rows that were already there and left as they are. */
+  existing: { categories: number; organizations: number; users: number };
+  /** Memberships or password rows put back for demo users that had lost them. */
+  repaired: number;
+}
+
+export interface ClearReport {
+  users: number;
+  organizations: number;
+  categories: number;
+  /** Demo organizations kept because people outside the demo belong to them. */
+  keptOrganizations: string[];
+}
+
+const noProgress: ProgressListener = () => undefined;
+
+/**
+ * Adds whatever part of the demo data is missing, one transaction per step. Demo rows are found by
+ * their fixed slugs, emails and (name, website) pairs, so running it again adds nothing. Every demo
+ * user gets the same password, hashed once with the auth library's own hasher.
+ */
+export async function seedDemo(db: Db, auth: PasswordHashSource, onProgress: ProgressListener = noProgress): Promise<SeedReport> {
+  assertDemoPasswordAccepted();
+  const hashing = 'Hashing the demo password';
+  onProgress({ label: hashing, done: 0, total: 1 });
+  const passwordHash = await (await auth.$context).password.hash(DEMO_PASSWORD);
+  onProgress({ label: hashing, done: 1, total: 1 });
+
+  const categories = await withTransaction(db, (tx) => seedCategories(tx, onProgress));
+  const orgs = await withTransaction(db, (tx) => seedOrganizations(tx, onProgress));
+  const people = await withTransaction(db, (tx) => seedUsers(tx, passwordHash, onProgress));
+  return {
+    created: { categories: categories.created, organizations: orgs.created, users: people.created },
+    existing: {
+      categories: DEMO_CATEGORIES.length - categories.created,
+      organizations: DEMO_ORGANIZATION_COUNT - orgs.created,
+      users: DEMO_USERS.length - people.created,
+    },
+    repaired: people.repaired,
+  };
+}
+
+/** The documented password must pass the same rules as a sign-up, for every demo email. */
+function assertDemoPasswordAccepted(): void {
+  if (DEMO_PASSWORD.length < PASSWORD_MIN_LENGTH || DEMO_PASSWORD.length > PASSWORD_MAX_LENGTH) {
+    throw new Error(`The demo password must be ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters`);
+  }
+  for (const email of DEMO_EMAILS) {
+    const weak = checkPasswordStrength(DEMO_PASSWORD, 'password', email);
+    if (weak) throw new Error(`The demo password is refused for ${email}: ${weak.message}`);
+  }
+}
+
+async function seedCategories(tx: Tx, onProgress: ProgressListener): Promise<{ created: number }> {
+  await lockDemoData(tx);
+  const label = 'Forum categories';
+  const existing = await tx
+    .select({ slug: forumCategories.slug })
+    .from(forumCategories)
+    .where(inArray(forumCategories.slug, DEMO_CATEGORIES.map((c) => c.slug)));
+  const present = new Set(existing.map((c) => c.slug));
+  let created = 0;
+  for (const [index, category] of DEMO_CATEGORIES.entries()) {
+    if (!present.has(category.slug)) {
+      await tx.insert(forumCategories).values({ ...category, organizationId: null });
+      created += 1;
+    }
+    onProgress({ label, done: index + 1, total: DEMO_CATEGORIES.length });
+  }
+  return { created };
+}
+
+async function seedOrganizations(tx: Tx, onProgress: ProgressListener): Promise<{ created: number }> {
+  await lockDemoData(tx);
+  const label = 'Organizations';
+  const found = await findDemoOrganizations(tx);
+  const trialEndsAt = new Date(Date.now() + TRIAL_DAYS * 86_400_000);
+  let created = 0;
+  for (const [index, org] of DEMO_ORGANIZATIONS.entries()) {
+    if (!found.has(org.key)) {
+      await tx.insert(organizations).values({
+        name: org.name,
+        nameAr: org.nameAr,
+        industry: org.industry,
+        size: org.size,
+        city: org.city,
+        region: org.region,
+        website: organizationWebsite(org.domain),
+        contactEmail: `info@${org.domain}`,
+        contactPhone: org.contactPhone,
+        description: org.description,
+        subscriptionTier: org.tier,
+        trialEndsAt: org.tier === 'trial' ? trialEndsAt : null,
+      });
+      created += 1;
+    }
+    onProgress({ label, done: index + 1, total: DEMO_ORGANIZATION_COUNT });
+  }
+  // The superadmin's home, as create-admin makes it; an existing "Platform" organization is reused.
+  if (!found.has(PLATFORM_KEY)) {
+    await tx.insert(organizations).values({
+      name: PLATFORM_ORGANIZATION_NAME,
+      nameAr: 'المنصة',
+      city: 'Riyadh',
+      region: 'Riyadh',
+      website: PLATFORM_DEMO_WEBSITE,
+      contactEmail: `support@${DEMO_PLATFORM_DOMAIN}`,
+      description: 'The team that runs P2P Sandbox.',
+      subscriptionTier: 'enterprise',
+      trialEndsAt: null,
+    });
+    created += 1;
+  }
+  onProgress({ label, done: DEMO_ORGANIZATION_COUNT, total: DEMO_ORGANIZATION_COUNT });
+  return { created };
+}
+
+async function seedUsers(tx: Tx, passwordHash: string, onProgress: ProgressListener): Promise<{ created: number; repaired: number }> {
+  await lockDemoData(tx);
+  const label = 'Users';
+  const orgs = await findDemoOrganizations(tx);
+  const existing = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [...DEMO_EMAILS]));
+  const existingIds = existing.map((u) => u.id);
+  const withMembership = new Set<string>();
+  const withPassword = new Set<string>();
+  if (existingIds.length > 0) {
+    for (const m of await tx.select({ userId: memberships.userId }).from(memberships).where(inArray(memberships.userId, existingIds))) {
+      withMembership.add(m.userId);
+    }
+    const credentials = await tx
+      .select({ userId: accounts.userId })
+      .from(accounts)
+      .where(and(inArray(accounts.userId, existingIds), eq(accounts.providerId, 'credential')));
+    for (const a of credentials) withPassword.add(a.userId);
+  }
+  const idByEmail = new Map(existing.map((u) => [u.email, u.id]));
+
+  let created = 0;
+  let repaired = 0;
+  for (const [index, demo] of DEMO_USERS.entries()) {
+    const organization = orgs.get(demo.organization);
+    if (!organization) throw new Error(`The demo organization "${demo.organization}" is missing; seed the organizations first`);
+    const id = idByEmail.get(demo.email);
+    if (!id) {
+      const userId = await insertDemoUser(tx, demo);
+      await tx.insert(accounts).values({ userId, accountId: userId, providerId: 'credential', password: passwordHash });
+      await insertMembership(tx, { userId, organizationId: organization.id, role: demo.role });
+      created += 1;
+    } else {
+      if (!withMembership.has(id)) {
+        await insertMembership(tx, { userId: id, organizationId: organization.id, role: demo.role });
+        repaired += 1;
+      }
+      if (!withPassword.has(id)) {
+        await tx.insert(accounts).values({ userId: id, accountId: id, providerId: 'credential', password: passwordHash });
+        repaired += 1;
+      }
+    }
+    onProgress({ label, done: index + 1, total: DEMO_USERS.length });
+  }
+  return { created, repaired };
+}
+
+async function insertDemoUser(tx: Tx, demo: DemoUser): Promise<string> {
+  const [row] = await tx
+    .insert(users)
+    .values({
+      email: demo.email,
+      name: `${demo.firstName} ${demo.lastName}`,
+      firstName: demo.firstName,
+      lastName: demo.lastName,
+      emailVerified: demo.emailVerified ?? true,
+      jobTitle: demo.jobTitle,
+      department: demo.department,
+      phone: demo.phone,
+      bio: demo.bio,
+      language: demo.language,
+      platformRole: demo.platformRole ?? 'member',
+    })
+    .returning({ id: users.id });
+  if (!row) throw new Error(`inserting the demo user ${demo.email} returned nothing`);
+  return row.id;
+}
+
+/**
+ * Removes the rows the demo created and nothing else: the demo users (their memberships, password
+ * rows and sessions go with them), then the demo organizations that nobody else belongs to, then
+ * the demo categories that still carry the demo's name.
+ */
+export async function clearDemo(db: Db, onProgress: ProgressListener = noProgress): Promise<ClearReport> {
+  const removedUsers = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    onProgress({ label: 'Removing demo users', done: 0, total: 1 });
+    const deleted = await tx.delete(users).where(inArray(users.email, [...DEMO_EMAILS])).returning({ id: users.id });
+    onProgress({ label: 'Removing demo users', done: 1, total: 1 });
+    return deleted.length;
+  });
+
+  const orgResult = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    const label = 'Removing demo organizations';
+    const candidates = await findDemoCreatedOrganizations(tx);
+    const kept: string[] = [];
+    let removed = 0;
+    for (const [index, { row }] of candidates.entries()) {
+      const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, row.id));
+      if (toNumber(members?.n) > 0) kept.push(row.name);
+      else removed += (await tx.delete(organizations).where(eq(organizations.id, row.id)).returning({ id: organizations.id })).length;
+      onProgress({ label, done: index + 1, total: candidates.length });
+    }
+    if (candidates.length === 0) onProgress({ label, done: 0, total: 0 });
+    return { removed, kept };
+  });
+
+  const removedCategories = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    const label = 'Removing demo categories';
+    const rows = await tx
+      .select({ id: forumCategories.id, slug: forumCategories.slug, nameEn: forumCategories.nameEn })
+      .from(forumCategories)
+      .where(and(inArray(forumCategories.slug, DEMO_CATEGORIES.map((c) => c.slug)), isNull(forumCategories.organizationId)));
+    // A category that a superadmin renamed is theirs now; only the untouched demo ones go.
+    const ids = rows.filter((r) => DEMO_CATEGORIES.some((c) => c.slug === r.slug && c.nameEn === r.nameEn)).map((r) => r.id);
+    onProgress({ label, done: 0, total: 1 });
+    const deleted = ids.length > 0 ? await tx.delete(forumCategories).where(inArray(forumCategories.id, ids)).returning({ id: forumCategories.id }) : [];
+    onProgress({ label, done: 1, total: 1 });
+    return deleted.length;
+  });
+
+  return { users: removedUsers, organizations: orgResult.removed, categories: removedCategories, keptOrganizations: orgResult.kept };
+}

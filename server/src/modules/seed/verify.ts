@@ -1,0 +1,120 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { type Db, type DbOrTx, toNumber } from '../../platform/db.js';
+import { accounts } from '../auth/auth.tables.js';
+import { forumCategories } from '../forum/forum.tables.js';
+import { memberships, organizations } from '../organizations/index.js';
+import { users } from '../users/index.js';
+import { DEMO_CATEGORIES, DEMO_ORGANIZATIONS, PLATFORM_KEY } from './demo-data.js';
+import { DEMO_EMAILS, DEMO_ORGANIZATION_COUNT, demoOrganizationName, findDemoOrganizations } from './demo-lookup.js';
+import { DEMO_USERS } from './demo-users.js';
+
+export interface TableCount {
+  table: string;
+  /** Every row of the table, demo or not. */
+  rows: number;
+  /** Demo rows found in the expected shape. */
+  demo: number;
+  /** Demo rows there should be. */
+  expected: number;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  tables: TableCount[];
+  problems: string[];
+}
+
+async function countRows(db: DbOrTx, table: typeof users | typeof organizations | typeof memberships | typeof accounts | typeof forumCategories): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(table);
+  return toNumber(row?.n);
+}
+
+/** Checks that the whole demo set is there and consistent; lists every problem it finds. */
+export async function verifyDemo(db: Db): Promise<VerifyReport> {
+  const problems: string[] = [];
+
+  const categoryRows = await db
+    .select({ slug: forumCategories.slug, organizationId: forumCategories.organizationId })
+    .from(forumCategories)
+    .where(inArray(forumCategories.slug, DEMO_CATEGORIES.map((c) => c.slug)));
+  let demoCategories = 0;
+  for (const category of DEMO_CATEGORIES) {
+    const row = categoryRows.find((r) => r.slug === category.slug);
+    if (!row) problems.push(`forum category "${category.slug}" is missing`);
+    else if (row.organizationId !== null) problems.push(`forum category "${category.slug}" is private to an organization, not shared`);
+    else demoCategories += 1;
+  }
+
+  const orgs = await findDemoOrganizations(db);
+  const orgKeys = [...DEMO_ORGANIZATIONS.map((o) => o.key), PLATFORM_KEY];
+  for (const key of orgKeys) {
+    if (!orgs.has(key)) problems.push(`organization "${demoOrganizationName(key)}" is missing`);
+  }
+  const orgIds = [...orgs.values()].map((o) => o.id);
+  const orgsWithAdmin = new Set(
+    orgIds.length === 0
+      ? []
+      : (
+          await db
+            .selectDistinct({ organizationId: memberships.organizationId })
+            .from(memberships)
+            .where(and(inArray(memberships.organizationId, orgIds), eq(memberships.role, 'admin')))
+        ).map((m) => m.organizationId),
+  );
+  for (const [key, org] of orgs) {
+    if (!orgsWithAdmin.has(org.id)) problems.push(`organization "${demoOrganizationName(key)}" has no admin`);
+  }
+
+  const userRows = await db
+    .select({ id: users.id, email: users.email, platformRole: users.platformRole })
+    .from(users)
+    .where(inArray(users.email, [...DEMO_EMAILS]));
+  const userIds = userRows.map((u) => u.id);
+  const membershipRows = userIds.length === 0 ? [] : await db.select().from(memberships).where(inArray(memberships.userId, userIds));
+  const credentialUserIds = new Set(
+    userIds.length === 0
+      ? []
+      : (
+          await db
+            .select({ userId: accounts.userId })
+            .from(accounts)
+            .where(and(inArray(accounts.userId, userIds), eq(accounts.providerId, 'credential')))
+        ).map((a) => a.userId),
+  );
+
+  let demoMemberships = 0;
+  let demoPasswords = 0;
+  for (const demo of DEMO_USERS) {
+    const user = userRows.find((u) => u.email === demo.email);
+    if (!user) {
+      problems.push(`user ${demo.email} is missing`);
+      continue;
+    }
+    const expectedRole = demo.platformRole ?? 'member';
+    if (user.platformRole !== expectedRole) problems.push(`user ${demo.email} has platform role ${user.platformRole}, expected ${expectedRole}`);
+    if (credentialUserIds.has(user.id)) demoPasswords += 1;
+    else problems.push(`user ${demo.email} has no password (credential account)`);
+    const membership = membershipRows.find((m) => m.userId === user.id);
+    const organization = orgs.get(demo.organization);
+    if (!membership) problems.push(`user ${demo.email} has no membership`);
+    else if (!organization || membership.organizationId !== organization.id) problems.push(`user ${demo.email} is not a member of "${demoOrganizationName(demo.organization)}"`);
+    else if (membership.role !== demo.role) problems.push(`user ${demo.email} is ${membership.role} of "${demoOrganizationName(demo.organization)}", expected ${demo.role}`);
+    else demoMemberships += 1;
+  }
+
+  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal] = await Promise.all([
+    countRows(db, forumCategories),
+    countRows(db, organizations),
+    countRows(db, users),
+    countRows(db, memberships),
+    countRows(db, accounts),
+  ]);
+  const tables: TableCount[] = [
+    { table: 'forum_categories', rows: categoryTotal, demo: demoCategories, expected: DEMO_CATEGORIES.length },
+    { table: 'organizations', rows: organizationTotal, demo: orgs.size, expected: DEMO_ORGANIZATION_COUNT },
+    { table: 'users', rows: userTotal, demo: userRows.length, expected: DEMO_USERS.length },
+    { table: 'memberships', rows: membershipTotal, demo: demoMemberships, expected: DEMO_USERS.length },
+    { table: 'accounts', rows: accountTotal, demo: demoPasswords, expected: DEMO_USERS.length },
+  ];
+  return { ok: problems.length === 0, tables, problems };
+}

@@ -1,0 +1,269 @@
+import { count, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSuperadmin } from '../../src/modules/admin/create-superadmin.js';
+import { accounts } from '../../src/modules/auth/auth.tables.js';
+import { forumCategories } from '../../src/modules/forum/forum.tables.js';
+import { memberships, organizations } from '../../src/modules/organizations/organizations.tables.js';
+import { DEMO_CATEGORIES, DEMO_EMAILS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, clearDemo, seedDemo, verifyDemo } from '../../src/modules/seed/index.js';
+import { users } from '../../src/modules/users/users.tables.js';
+import { toNumber } from '../../src/platform/db.js';
+import { TestClient, type TestContext, createTestApp, signUp } from '../helpers/app.js';
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function rowCounts() {
+  const db = t.database.db;
+  const [[c], [o], [u], [m], [a]] = await Promise.all([
+    db.select({ n: count() }).from(forumCategories),
+    db.select({ n: count() }).from(organizations),
+    db.select({ n: count() }).from(users),
+    db.select({ n: count() }).from(memberships),
+    db.select({ n: count() }).from(accounts),
+  ]);
+  return { categories: toNumber(c?.n), organizations: toNumber(o?.n), users: toNumber(u?.n), memberships: toNumber(m?.n), accounts: toNumber(a?.n) };
+}
+
+async function signInAs(email: string, password = DEMO_PASSWORD) {
+  const client = new TestClient(t.app);
+  const response = await client.post('/api/auth/sign-in/email', { email, password });
+  return { client, response };
+}
+
+async function meOf(email: string) {
+  const { client, response } = await signInAs(email);
+  expect(response.statusCode, response.body).toBe(200);
+  const me = await client.get('/api/v1/users/me');
+  expect(me.statusCode, me.body).toBe(200);
+  return me.json();
+}
+
+function demoUser(predicate: (u: (typeof DEMO_USERS)[number]) => boolean) {
+  const user = DEMO_USERS.find(predicate);
+  if (!user) throw new Error('no such demo user');
+  return user;
+}
+
+describe('demo data', () => {
+  it('seeds 6 categories, the organizations and the users, each with one membership and a password', async () => {
+    const report = await seedDemo(t.database.db, t.app.services.auth);
+    expect(report.created).toEqual({ categories: 6, organizations: DEMO_ORGANIZATIONS.length + 1, users: DEMO_USERS.length });
+    const db = t.database.db;
+
+    const categories = await db.select().from(forumCategories).orderBy(forumCategories.position);
+    expect(categories.map((c) => c.slug)).toEqual(['automation', 'quality', 'maintenance', 'ai', 'iot', 'general']);
+    expect(categories.map((c) => c.position)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const c of categories) {
+      expect(c.organizationId).toBeNull();
+      expect(c.nameAr).toMatch(ARABIC);
+      expect(c.descriptionAr).toMatch(ARABIC);
+      expect(c.descriptionEn).toMatch(/^[A-Z].+\.$/);
+    }
+
+    const orgs = await db.select().from(organizations);
+    const companies = orgs.filter((o) => o.name !== 'Platform');
+    expect(orgs.filter((o) => o.name === 'Platform')).toHaveLength(1);
+    expect(companies.length).toBeGreaterThanOrEqual(17);
+    expect(new Set(companies.map((o) => o.industry)).size).toBeGreaterThanOrEqual(15);
+    expect(new Set(companies.map((o) => o.region)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(companies.map((o) => o.subscriptionTier))).toEqual(new Set(['trial', 'basic', 'professional', 'enterprise']));
+    for (const o of companies) {
+      expect(o.nameAr).toMatch(ARABIC);
+      expect(o.website).toMatch(/^https:\/\/[a-z0-9-]+\.example$/);
+      expect(o.contactEmail).toBe(`info@${o.website!.slice('https://'.length)}`);
+      expect(o.contactPhone).toMatch(/^\+966 1[1-7] \d{3} \d{4}$/);
+      expect(o.size).not.toBeNull();
+      expect(o.city && o.region && o.description).toBeTruthy();
+      if (o.subscriptionTier === 'trial') {
+        const days = (o.trialEndsAt!.getTime() - Date.now()) / 86_400_000;
+        expect(days).toBeGreaterThan(29.9);
+        expect(days).toBeLessThanOrEqual(30);
+      } else {
+        expect(o.trialEndsAt).toBeNull();
+      }
+    }
+
+    const people = await db.select().from(users);
+    expect(people.length).toBeGreaterThanOrEqual(25);
+    expect(people.filter((u) => u.platformRole === 'superadmin')).toHaveLength(1);
+    expect(people.filter((u) => u.platformRole === 'moderator')).toHaveLength(1);
+    expect(people.filter((u) => !u.emailVerified)).toHaveLength(1);
+    expect(new Set(people.map((u) => u.language))).toEqual(new Set(['en', 'ar']));
+    for (const u of people) {
+      expect(u.name).toBe(`${u.firstName} ${u.lastName}`);
+      expect(u.jobTitle && u.department && u.bio).toBeTruthy();
+      expect(u.phone).toMatch(/^\+966 5\d \d{3} \d{4}$/);
+    }
+
+    const rows = await db.select().from(memberships);
+    expect(rows).toHaveLength(people.length);
+    expect(new Set(rows.map((m) => m.userId))).toEqual(new Set(people.map((u) => u.id)));
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    for (const o of orgs) expect(rows.some((m) => m.organizationId === o.id && m.role === 'admin'), `${o.name} has an admin`).toBe(true);
+    for (const u of people) {
+      // Demo emails are lowercase and on their organization's fictional domain.
+      const org = orgById.get(rows.find((m) => m.userId === u.id)!.organizationId)!;
+      expect(u.email).toBe(u.email.toLowerCase());
+      expect(`https://${u.email.split('@')[1]}`).toBe(org.name === 'Platform' ? 'https://p2p-sandbox.example' : org.website);
+    }
+    const superadmin = people.find((u) => u.platformRole === 'superadmin')!;
+    expect(orgById.get(rows.find((m) => m.userId === superadmin.id)!.organizationId)!.name).toBe('Platform');
+
+    const credentials = await db.select().from(accounts).where(eq(accounts.providerId, 'credential'));
+    expect(new Set(credentials.map((a) => a.userId))).toEqual(new Set(people.map((u) => u.id)));
+    expect(credentials.every((a) => a.accountId === a.userId)).toBe(true);
+    // The password is hashed once and the hash reused.
+    expect(new Set(credentials.map((a) => a.password)).size).toBe(1);
+    expect(credentials[0]!.password).not.toContain(DEMO_PASSWORD);
+  });
+
+  it('adds nothing when it runs again', async () => {
+    const before = await rowCounts();
+    const report = await seedDemo(t.database.db, t.app.services.auth);
+    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0 });
+    expect(report.repaired).toBe(0);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('lets demo users sign in with the documented password, with their organization and role', async () => {
+    const admin = demoUser((u) => u.organization === 'jubail-polymers' && u.role === 'admin');
+    const adminMe = await meOf(admin.email);
+    expect(adminMe).toMatchObject({ email: admin.email, orgRole: 'admin', platformRole: 'member', emailVerified: true, verificationDeadline: null });
+    expect(adminMe.organization).toMatchObject({ name: 'Jubail Polymers', nameAr: 'شركة الجبيل للبوليمرات', industry: 'plastics_rubber', subscriptionTier: 'professional' });
+
+    const member = demoUser((u) => u.organization === 'jubail-polymers' && u.role === 'member');
+    expect(await meOf(member.email)).toMatchObject({ orgRole: 'member', organization: { name: 'Jubail Polymers' } });
+
+    const arabic = demoUser((u) => u.organization === 'najd-steel' && u.role === 'admin');
+    expect(await meOf(arabic.email)).toMatchObject({ language: 'ar', organization: { name: 'Najd Steel Works', subscriptionTier: 'enterprise' } });
+
+    const superadmin = await meOf('admin@p2p-sandbox.example');
+    expect(superadmin).toMatchObject({ platformRole: 'superadmin', orgRole: 'admin', organization: { name: 'Platform' } });
+
+    const moderator = demoUser((u) => u.platformRole === 'moderator');
+    expect(await meOf(moderator.email)).toMatchObject({ platformRole: 'moderator', orgRole: 'member' });
+
+    const unverified = demoUser((u) => u.emailVerified === false);
+    const unverifiedMe = await meOf(unverified.email);
+    expect(unverifiedMe.emailVerified).toBe(false);
+    expect(unverifiedMe.verificationDeadline).not.toBeNull();
+
+    expect((await signInAs(admin.email, 'Not-The-Demo-Password')).response.statusCode).toBe(401);
+  });
+
+  it('verifies the set, reports what is missing after rows are deleted, and a new seed puts it back', async () => {
+    const good = await verifyDemo(t.database.db);
+    expect(good.problems).toEqual([]);
+    expect(good.ok).toBe(true);
+    expect(good.tables.map((r) => r.table)).toEqual(['forum_categories', 'organizations', 'users', 'memberships', 'accounts']);
+    for (const row of good.tables) expect(row.demo).toBe(row.expected);
+
+    const db = t.database.db;
+    const member = demoUser((u) => u.organization === 'jubail-polymers' && u.role === 'member');
+    const gone = demoUser((u) => u.organization === 'aja-cement' && u.role === 'member');
+    const [memberRow] = await db.select({ id: users.id }).from(users).where(eq(users.email, member.email));
+    await db.delete(forumCategories).where(eq(forumCategories.slug, 'iot'));
+    await db.delete(memberships).where(eq(memberships.userId, memberRow!.id));
+    await db.delete(users).where(eq(users.email, gone.email));
+
+    const bad = await verifyDemo(db);
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toEqual(
+      expect.arrayContaining(['forum category "iot" is missing', `user ${member.email} has no membership`, `user ${gone.email} is missing`]),
+    );
+    expect(bad.problems).toHaveLength(3);
+    expect(bad.tables.find((r) => r.table === 'forum_categories')).toMatchObject({ demo: 5, expected: 6 });
+    expect(bad.tables.find((r) => r.table === 'memberships')).toMatchObject({ demo: DEMO_USERS.length - 2 });
+
+    const repair = await seedDemo(db, t.app.services.auth);
+    expect(repair.created).toEqual({ categories: 1, organizations: 0, users: 1 });
+    expect(repair.repaired).toBe(1);
+    expect((await verifyDemo(db)).ok).toBe(true);
+  });
+
+  it('clear removes the demo rows and leaves everyone else alone', async () => {
+    const db = t.database.db;
+    // Someone who signed up with the same company name as a demo organization.
+    const outsider = await signUp(t.app, { organizationName: 'Jubail Polymers' });
+    expect(outsider.response.statusCode).toBe(200);
+    // Someone who (as if invited) belongs to a demo organization.
+    const guest = await signUp(t.app, { organizationName: 'Temporary Co' });
+    const guestId = (await guest.client.get('/api/v1/users/me')).json().id as string;
+    const [aja] = await db.select().from(organizations).where(eq(organizations.name, 'Aja Cement Company'));
+    await db.update(memberships).set({ organizationId: aja!.id, role: 'member' }).where(eq(memberships.userId, guestId));
+    // A real superadmin made by create-admin joins the demo's Platform organization.
+    const root = await createSuperadmin(db, t.app.services.auth, { email: 'root@example.com', password: 'Platform-Keeper-2026' });
+    // A category a superadmin has renamed is theirs now.
+    await db.update(forumCategories).set({ nameEn: 'Community' }).where(eq(forumCategories.slug, 'general'));
+    const before = await rowCounts();
+
+    const report = await clearDemo(db);
+    expect(report.users).toBe(DEMO_USERS.length);
+    expect(report.categories).toBe(DEMO_CATEGORIES.length - 1);
+    expect([...report.keptOrganizations].sort()).toEqual(['Aja Cement Company', 'Platform']);
+    expect(report.organizations).toBe(DEMO_ORGANIZATIONS.length - 1);
+
+    expect(await db.select().from(users).where(inArray(users.email, [...DEMO_EMAILS]))).toEqual([]);
+    expect((await db.select().from(forumCategories)).map((c) => c.nameEn)).toEqual(['Community']);
+    expect(await rowCounts()).toEqual({
+      categories: 1,
+      organizations: before.organizations - (DEMO_ORGANIZATIONS.length - 1),
+      users: before.users - DEMO_USERS.length,
+      memberships: before.memberships - DEMO_USERS.length,
+      accounts: before.accounts - DEMO_USERS.length,
+    });
+    const jubail = await db.select().from(organizations).where(eq(organizations.name, 'Jubail Polymers'));
+    expect(jubail).toHaveLength(1);
+    expect(jubail[0]!.website).toBeNull();
+
+    // The others still sign in, in their own organizations.
+    const outsiderMe = await (await signInAs(outsider.email, outsider.password)).client.get('/api/v1/users/me');
+    expect(outsiderMe.json()).toMatchObject({ orgRole: 'admin', organization: { id: jubail[0]!.id } });
+    const guestMe = await (await signInAs(guest.email, guest.password)).client.get('/api/v1/users/me');
+    expect(guestMe.json()).toMatchObject({ orgRole: 'member', organization: { id: aja!.id } });
+    const rootMe = await (await signInAs('root@example.com', 'Platform-Keeper-2026')).client.get('/api/v1/users/me');
+    expect(rootMe.json()).toMatchObject({ id: root.userId, platformRole: 'superadmin', organization: { name: 'Platform' } });
+
+    expect((await verifyDemo(db)).ok).toBe(false);
+
+    // Seeding again reuses the organizations that were kept instead of making second copies.
+    await seedDemo(db, t.app.services.auth);
+    expect((await verifyDemo(db)).ok).toBe(true);
+    expect(await db.select().from(organizations).where(eq(organizations.name, 'Aja Cement Company'))).toHaveLength(1);
+    expect(await db.select().from(organizations).where(eq(organizations.name, 'Platform'))).toHaveLength(1);
+  });
+});
+
+describe('demo data with a Platform organization made by create-admin', () => {
+  let own: TestContext;
+  beforeAll(async () => {
+    own = await createTestApp();
+  });
+  afterAll(() => own.close());
+
+  it('puts the demo superadmin in it and never removes it', async () => {
+    const db = own.database.db;
+    await createSuperadmin(db, own.app.services.auth, { email: 'owner@example.com', password: 'Platform-Keeper-2026' });
+    const [platform] = await db.select().from(organizations).where(eq(organizations.name, 'Platform'));
+
+    const report = await seedDemo(db, own.app.services.auth);
+    expect(report.created.organizations).toBe(DEMO_ORGANIZATIONS.length);
+    expect(await db.select().from(organizations).where(eq(organizations.name, 'Platform'))).toHaveLength(1);
+    const [demoAdmin] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@p2p-sandbox.example'));
+    const [membership] = await db.select().from(memberships).where(eq(memberships.userId, demoAdmin!.id));
+    expect(membership).toMatchObject({ organizationId: platform!.id, role: 'admin' });
+    expect((await verifyDemo(db)).ok).toBe(true);
+
+    const cleared = await clearDemo(db);
+    expect(cleared.organizations).toBe(DEMO_ORGANIZATIONS.length);
+    expect(cleared.keptOrganizations).toEqual([]);
+    const after = await db.select().from(organizations);
+    expect(after.map((o) => o.id)).toEqual([platform!.id]);
+    expect(await db.select({ email: users.email }).from(users)).toEqual([{ email: 'owner@example.com' }]);
+  });
+});
