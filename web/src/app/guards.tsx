@@ -3,12 +3,14 @@ import { Navigate, Outlet, useLocation, useRouteError } from 'react-router';
 import { AppShell } from '../components/layout/app-shell.js';
 import { Alert, Spinner } from '../components/ui/feedback.js';
 import { errorMessage } from '../lib/form-errors.js';
-import { useMe } from '../lib/session.js';
+import { SIGNED_OUT_KEY, useMe } from '../lib/session.js';
+import { useQueryClient } from '@tanstack/react-query';
 
 /** Pages for signed-in users: guests are sent to sign in and come back afterwards. */
 export function RequireAuth() {
   const { t } = useTranslation();
   const location = useLocation();
+  const queryClient = useQueryClient();
   const { data: me, isPending, isError, error, refetch } = useMe();
   if (isPending) return <Spinner />;
   if (isError) {
@@ -23,7 +25,10 @@ export function RequireAuth() {
       </main>
     );
   }
-  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me) {
+    const signedOut = queryClient.getQueryData<boolean>(SIGNED_OUT_KEY) === true;
+    return <Navigate to={signedOut ? '/sign-in' : `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
   return <AppShell me={me} />;
 }
 

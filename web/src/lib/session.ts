@@ -22,13 +22,17 @@ export function useMe() {
   });
 }
 
+/** Set when the user signed out on purpose, so protected pages send them to sign-in without ?next=. */
+export const SIGNED_OUT_KEY = ['session', 'signed-out'] as const;
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('/api/auth/sign-out'),
     onSettled: () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] || q.queryKey.length > 1 });
+      queryClient.setQueryData(SIGNED_OUT_KEY, true);
       queryClient.setQueryData(ME_KEY, null);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     },
   });
 }

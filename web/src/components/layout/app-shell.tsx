@@ -1,7 +1,7 @@
 import type { Me } from '@p2p/contracts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { applyLanguage, currentLanguage } from '../../app/i18n.js';
 import { useSignOut } from '../../lib/session.js';
 import { TrialBanner, VerifyEmailBanner } from './banners.js';
@@ -24,7 +24,6 @@ function initials(me: Me) {
 /** The signed-in frame: skip link, header with navigation, notifications and the account menu. */
 export function AppShell({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const signOut = useSignOut();
 
   // The language stored on the profile wins once the user is known.
@@ -95,7 +94,7 @@ export function AppShell({ me }: { me: Me }) {
                     className="menu__button"
                     onClick={() => {
                       close();
-                      signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) });
+                      signOut.mutate();
                     }}
                   >
                     {t('nav.signOut')}

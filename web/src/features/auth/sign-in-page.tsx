@@ -7,7 +7,7 @@ import { CheckboxField, TextField } from '../../components/ui/field.js';
 import { Alert } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { api } from '../../lib/api-client.js';
-import { ME_KEY } from '../../lib/session.js';
+import { ME_KEY, SIGNED_OUT_KEY } from '../../lib/session.js';
 import { useForm } from '../../lib/use-form.js';
 
 /** Only paths inside the app are followed after sign-in (no open redirect). */
@@ -25,6 +25,7 @@ export function SignInPage() {
   const signIn = useMutation({
     mutationFn: (body: unknown) => api.post('/api/auth/sign-in/email', body),
     onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: SIGNED_OUT_KEY });
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
       navigate(safeNext(params.get('next')), { replace: true });
     },

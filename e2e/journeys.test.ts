@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { type Session, launchBrowser, openSession } from './support/browser.js';
+import { type RunningServer, latestMail, startServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+const sessions: Session[] = [];
+let counter = 0;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  // Every page visited was checked: no serious or critical accessibility finding, no console error.
+  assert.deepEqual(sessions.flatMap((s) => s.a11y), []);
+  assert.deepEqual(sessions.flatMap((s) => s.errors), []);
+});
+
+async function session(locale?: string): Promise<Session> {
+  const s = await openSession(browser, server.baseUrl, locale);
+  sessions.push(s);
+  return s;
+}
+
+function person() {
+  counter += 1;
+  return { firstName: 'Sara', lastName: 'Al-Ghamdi', email: `sara.${Date.now()}.${counter}@jeddah-packaging.example`, password: 'Quartz-Falcon-2931', company: 'Jeddah Packaging Co.' };
+}
+
+async function signUp(s: Session, p: ReturnType<typeof person>) {
+  const { page } = s;
+  await page.goto('/');
+  await s.checkA11y('landing');
+  await page.getByRole('link', { name: 'Register your company' }).first().click();
+  await page.waitForURL('**/sign-up');
+  await s.checkA11y('sign-up');
+  await page.getByLabel('First name').fill(p.firstName);
+  await page.getByLabel('Last name').fill(p.lastName);
+  await page.getByLabel('Work email').fill(p.email);
+  await page.getByLabel('Password', { exact: false }).fill(p.password);
+  await page.getByLabel('Company name').fill(p.company);
+  await page.getByLabel('Industry', { exact: false }).selectOption('paper_packaging');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/dashboard');
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+}
+
+async function signIn(s: Session, email: string, password: string, rememberMe = false) {
+  const { page } = s;
+  await page.goto('/sign-in');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  if (rememberMe) await page.getByLabel('Keep me signed in for 30 days').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/dashboard');
+}
+
+describe('browser journeys', () => {
+  it('sign up → dashboard → sign out → sign in', async () => {
+    const s = await session();
+    const p = person();
+    await signUp(s, p);
+    const { page } = s;
+    await s.checkA11y('dashboard');
+    assert.equal(await page.title(), 'Dashboard · P2P Sandbox');
+    await page.getByText('Jeddah Packaging Co.').first().waitFor();
+    await page.getByText(/Please confirm your email address/).waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count(), 4);
+
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await s.checkA11y('account menu');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await s.checkA11y('sign-in');
+    await page.goto('/dashboard');
+    await page.waitForURL('**/sign-in?next=%2Fdashboard');
+
+    await page.getByLabel('Work email').fill(p.email);
+    await page.getByLabel('Password').fill('Wrong-Password-000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The email or password is not right.' }).waitFor();
+    await s.checkA11y('sign-in with error');
+
+    await page.getByLabel('Password').fill(p.password);
+    await page.getByLabel('Keep me signed in for 30 days').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/dashboard');
+    const cookie = (await s.context.cookies()).find((c) => c.name === 'p2p.session_token');
+    assert.ok(cookie && cookie.httpOnly && cookie.sameSite === 'Lax');
+    assert.ok(cookie.expires * 1000 - Date.now() > 29 * 86_400_000, 'remember me keeps the cookie for 30 days');
+  });
+
+  it('shows field errors next to the right field', async () => {
+    const s = await session();
+    const { page } = s;
+    await page.goto('/sign-up');
+    await page.getByLabel('Work email').fill('not-an-email');
+    await page.getByLabel('Password', { exact: false }).fill('qwertyuiop');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const email = page.getByLabel('Work email');
+    assert.equal(await email.getAttribute('aria-invalid'), 'true');
+    await page.getByText('Enter a valid email address, like name@company.com.').waitFor();
+    await page.getByText('This field is required.').first().waitFor();
+    await s.checkA11y('sign-up with errors');
+  });
+
+  it('verifies the email through the mailed link', async () => {
+    const s = await session();
+    const p = person();
+    await signUp(s, p);
+    const mail = await latestMail(server.baseUrl, p.email, 'verify-email');
+    await s.page.goto(mail.links[0]!);
+    await s.page.waitForURL('**/email-verified');
+    await s.page.getByRole('heading', { name: 'Email address confirmed' }).waitFor();
+    await s.checkA11y('email verified');
+    await s.page.getByRole('link', { name: 'Continue' }).click();
+    await s.page.waitForURL('**/dashboard');
+    await s.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    assert.equal(await s.page.getByText(/Please confirm your email address/).count(), 0);
+  });
+
+  it('forgot password → reset through the emailed link → sign in with the new password', async () => {
+    const owner = await session();
+    const p = person();
+    await signUp(owner, p);
+    const s = await session();
+    const { page } = s;
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.waitForURL('**/forgot-password');
+    await s.checkA11y('forgot password');
+    await page.getByLabel('Work email').fill(p.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText(/a reset link is on its way/).waitFor();
+
+    const mail = await latestMail(server.baseUrl, p.email, 'reset-password');
+    await page.goto(mail.links[0]!);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await s.checkA11y('reset password');
+    await page.getByLabel('New password', { exact: true }).fill('Desert-Compass-4471');
+    await page.getByLabel('Repeat the new password').fill('Desert-Compass-4470');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByText('The two passwords are not the same.').waitFor();
+    await page.getByLabel('Repeat the new password').fill('Desert-Compass-4471');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByText(/Your password is changed/).waitFor();
+
+    // The other session ended with the reset.
+    await owner.page.goto('/security');
+    await owner.page.waitForURL('**/sign-in?next=%2Fsecurity');
+
+    await signIn(s, p.email, 'Desert-Compass-4471');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  });
+
+  it('switches to Arabic: right-to-left, translated, remembered after a reload and on the profile', async () => {
+    const s = await session();
+    const p = person();
+    await signUp(s, p);
+    const { page } = s;
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('button', { name: 'Switch the interface to Arabic' }).click();
+    await page.getByRole('heading', { level: 1, name: 'لوحة المعلومات' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'لوحة المعلومات' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+    await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'المنتدى' }).waitFor();
+    assert.equal(await page.title(), 'لوحة المعلومات · P2P Sandbox');
+    // Mirrored: the navigation starts on the right.
+    const logo = await page.getByRole('link', { name: 'الصفحة الرئيسية لـ P2P Sandbox' }).boundingBox();
+    const viewport = page.viewportSize()!;
+    assert.ok(logo && logo.x > viewport.width / 2, 'the logo sits on the right in Arabic');
+    await s.checkA11y('dashboard (ar)');
+    await page.goto('/security');
+    await page.getByRole('heading', { level: 1, name: 'الأمان' }).waitFor();
+    await s.checkA11y('security (ar)');
+
+    // A new browser signing in gets the language stored on the profile.
+    const other = await session();
+    await signIn(other, p.email, p.password);
+    await other.page.getByRole('heading', { level: 1, name: 'لوحة المعلومات' }).waitFor();
+    assert.equal(await other.page.getAttribute('html', 'dir'), 'rtl');
+  });
+
+  it('lists sessions on the Security page and revokes another device', async () => {
+    const laptop = await session();
+    const p = person();
+    await signUp(laptop, p);
+    const phone = await session();
+    await signIn(phone, p.email, p.password);
+
+    await laptop.page.getByRole('button', { name: 'Account menu' }).click();
+    await laptop.page.getByRole('link', { name: 'Security' }).click();
+    await laptop.page.waitForURL('**/security');
+    await laptop.page.getByRole('heading', { level: 1, name: 'Security' }).waitFor();
+    await laptop.page.getByText('This device', { exact: true }).waitFor();
+    await laptop.checkA11y('security');
+    const revokeButtons = laptop.page.getByRole('button', { name: /^Sign out this device/ });
+    assert.equal(await revokeButtons.count(), 1);
+    await revokeButtons.click();
+    await laptop.page.getByText('That device is signed out.').waitFor();
+    await laptop.page.getByText('You are not signed in anywhere else.').waitFor();
+
+    await phone.page.reload();
+    await phone.page.waitForURL('**/sign-in?next=%2Fdashboard');
+    for (const [path, title] of [['/forum', 'Forum'], ['/use-cases', 'Use cases'], ['/messages', 'Messages']] as const) {
+      await laptop.page.goto(path);
+      await laptop.page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await laptop.checkA11y(title);
+    }
+  });
+
+  it('answers unknown pages with a not-found page', async () => {
+    const s = await session();
+    await s.page.goto('/no/such/page');
+    await s.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await s.checkA11y('not found');
+  });
+});
