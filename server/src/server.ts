@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
-import { openDatabase } from './platform/db.js';
+import { DataDirLockedError, openDatabase } from './platform/db.js';
 
 /** Reads the configuration, opens and migrates the database, listens, and shuts down gracefully. */
 async function main(): Promise<void> {
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const detail = error instanceof DataDirLockedError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`Failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '../src/locales/ar.js';
 import { en } from '../src/locales/en.js';
+import { initI18n } from '../src/app/i18n.js';
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -25,6 +26,17 @@ describe('translations', () => {
       expect(text.trim(), key).not.toBe('');
       const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
       expect(vars(arabic.get(key)!), key).toEqual(vars(text));
+    }
+  });
+
+  it('renders every string in Arabic for any count (Arabic has six plural forms)', async () => {
+    const i18n = initI18n('ar');
+    await i18n.changeLanguage('ar');
+    for (const key of english.keys()) {
+      for (const count of [0, 1, 2, 3, 11, 30, 100]) {
+        const text = i18n.t(key, { count, email: 'a@b.c', date: '1', name: 'x', id: '1', ip: '1', browser: 'b', os: 'o' });
+        if (!['common.appName', 'nav.switchTo'].includes(key)) expect(text, `${key} (${count})`).toMatch(/[\u0600-\u06FF]/);
+      }
     }
   });
 
