@@ -1,11 +1,11 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../src/modules/auth/auth.tables.js';
 import { memberships, organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { users } from '../../src/modules/users/users.tables.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
-import { toNumber } from '../../src/platform/db.js';
 import { TestClient, type TestContext, createTestApp, expectProblem, signUp, uniqueEmail, TEST_PASSWORD } from '../helpers/app.js';
+import { countRows } from '../helpers/database.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -13,17 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function rowCounts() {
-  const db = t.database.db;
-  const [[u], [o], [m], [a], [mail]] = await Promise.all([
-    db.select({ n: count() }).from(users),
-    db.select({ n: count() }).from(organizations),
-    db.select({ n: count() }).from(memberships),
-    db.select({ n: count() }).from(accounts),
-    db.select({ n: count() }).from(mailOutbox),
-  ]);
-  return { users: toNumber(u?.n), organizations: toNumber(o?.n), memberships: toNumber(m?.n), accounts: toNumber(a?.n), mail: toNumber(mail?.n) };
-}
+const rowCounts = () =>
+  countRows(t.database.db, { users, organizations, memberships, accounts, mail: mailOutbox });
 
 describe('POST /api/auth/sign-up/email', () => {
   it('creates the organization, the user and the admin membership, and signs in', async () => {

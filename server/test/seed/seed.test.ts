@@ -1,4 +1,4 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSuperadmin } from '../../src/modules/admin/create-superadmin.js';
 import { accounts } from '../../src/modules/auth/auth.tables.js';
@@ -6,8 +6,8 @@ import { forumCategories } from '../../src/modules/forum/forum.tables.js';
 import { memberships, organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { DEMO_CATEGORIES, DEMO_EMAILS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, clearDemo, seedDemo, verifyDemo } from '../../src/modules/seed/index.js';
 import { users } from '../../src/modules/users/users.tables.js';
-import { toNumber } from '../../src/platform/db.js';
 import { TestClient, type TestContext, createTestApp, signUp } from '../helpers/app.js';
+import { countRows } from '../helpers/database.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -17,17 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function rowCounts() {
-  const db = t.database.db;
-  const [[c], [o], [u], [m], [a]] = await Promise.all([
-    db.select({ n: count() }).from(forumCategories),
-    db.select({ n: count() }).from(organizations),
-    db.select({ n: count() }).from(users),
-    db.select({ n: count() }).from(memberships),
-    db.select({ n: count() }).from(accounts),
-  ]);
-  return { categories: toNumber(c?.n), organizations: toNumber(o?.n), users: toNumber(u?.n), memberships: toNumber(m?.n), accounts: toNumber(a?.n) };
-}
+const rowCounts = () =>
+  countRows(t.database.db, { categories: forumCategories, organizations, users, memberships, accounts });
 
 async function signInAs(email: string, password = DEMO_PASSWORD) {
   const client = new TestClient(t.app);
