@@ -4,3 +4,5 @@ export * from '../modules/auth/auth.tables.js';
 export * from '../modules/organizations/organizations.tables.js';
 export * from './mail/mail.tables.js';
 export * from '../modules/forum/forum.tables.js';
+export * from '../modules/files/files.tables.js';
+export * from '../modules/invitations/invitations.tables.js';

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INDUSTRIES } from '@p2p/contracts';
 import { users } from '../users/users.tables.js';
 
@@ -16,7 +16,10 @@ export const organizations = pgTable(
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
     description: text('description'),
-    logoUrl: text('logo_url'),
+    /** The logo's file id (a files row of purpose "logo"); the API serves it at /api/v1/files/:id. */
+    logoFileId: uuid('logo_file_id'),
+    /** Bytes of this organization's live files; changed only by SQL increments that check the tier quota. */
+    storageUsedBytes: bigint('storage_used_bytes', { mode: 'number' }).notNull().default(0),
     status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
     subscriptionTier: text('subscription_tier', { enum: ['trial', 'basic', 'professional', 'enterprise'] })
       .notNull()

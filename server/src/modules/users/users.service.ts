@@ -37,7 +37,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
       status: organization.status,
       subscriptionTier: organization.subscriptionTier,
       trialEndsAt: organization.trialEndsAt?.toISOString() ?? null,
-      logoUrl: organization.logoUrl,
+      logoUrl: organization.logoFileId ? `/api/v1/files/${organization.logoFileId}` : null,
     },
   };
 }

@@ -13,7 +13,9 @@ export const users = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     emailVerified: boolean('email_verified').notNull().default(false),
+    /** The avatar's URL (/api/v1/files/:id), kept in the auth library's "image" field. */
     image: text('image'),
+    avatarFileId: uuid('avatar_file_id'),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     jobTitle: text('job_title'),
