@@ -13,6 +13,15 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 export const ORGANIZATION_STATUSES = ['active', 'suspended'] as const;
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
 
+export const ORGANIZATION_SIZES = ['1-10', '11-50', '51-200', '201-500', '500+'] as const;
+export type OrganizationSize = (typeof ORGANIZATION_SIZES)[number];
+
+export const FILE_PURPOSES = ['avatar', 'logo', 'attachment'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'cancelled'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
 export const SUBSCRIPTION_TIERS = ['trial', 'basic', 'professional', 'enterprise'] as const;
 export type SubscriptionTier = (typeof SUBSCRIPTION_TIERS)[number];
 

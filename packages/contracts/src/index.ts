@@ -3,3 +3,8 @@ export * from './problem.js';
 export * from './enums.js';
 export * from './auth.js';
 export * from './users.js';
+export * from './pagination.js';
+export * from './organizations.js';
+export * from './members.js';
+export * from './invitations.js';
+export * from './files.js';

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { INDUSTRIES, ORGANIZATION_SIZES, ORGANIZATION_STATUSES, SUBSCRIPTION_TIERS } from './enums.js';
+
+const nullableText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** The own organization, as its members see it. */
+export const organizationSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    nameAr: z.string().nullable(),
+    industry: z.enum(INDUSTRIES).nullable(),
+    size: z.enum(ORGANIZATION_SIZES).nullable(),
+    city: z.string().nullable(),
+    region: z.string().nullable(),
+    website: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    description: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+    status: z.enum(ORGANIZATION_STATUSES),
+    subscriptionTier: z.enum(SUBSCRIPTION_TIERS),
+    trialEndsAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Organization' });
+export type Organization = z.infer<typeof organizationSchema>;
+
+/** What an organization admin may change. Status and tier belong to the platform's superadmins. */
+export const updateOrganizationBodySchema = z
+  .object({
+    name: z.string().trim().min(2, { error: 'Use at least 2 characters' }).max(200).optional(),
+    nameAr: nullableText(200),
+    industry: z.enum(INDUSTRIES).nullable().optional(),
+    size: z.enum(ORGANIZATION_SIZES).nullable().optional(),
+    city: nullableText(100),
+    region: nullableText(100),
+    website: z.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' }).max(300).nullable().optional(),
+    contactEmail: z.email({ error: 'Enter a valid email address' }).max(254).nullable().optional(),
+    contactPhone: z.string().trim().max(32).regex(/^\+?[0-9 ()-]{6,32}$/, { error: 'Enter a phone number' }).nullable().optional(),
+    description: nullableText(4000),
+  })
+  .strict()
+  .meta({ id: 'UpdateOrganizationBody' });
+export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBodySchema>;
+
+/** A company as anyone (guests included) sees it. */
+export const organizationCardSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    nameAr: z.string().nullable(),
+    industry: z.enum(INDUSTRIES).nullable(),
+    size: z.enum(ORGANIZATION_SIZES).nullable(),
+    city: z.string().nullable(),
+    region: z.string().nullable(),
+    website: z.string().nullable(),
+    description: z.string().nullable(),
+    logoUrl: z.string().nullable(),
+    memberCount: z.number().int(),
+  })
+  .meta({ id: 'OrganizationCard' });
+export type OrganizationCard = z.infer<typeof organizationCardSchema>;
+
+export const organizationStatsSchema = z
+  .object({
+    users: z.object({
+      total: z.number().int(),
+      byRole: z.object({ admin: z.number().int(), member: z.number().int() }),
+      byStatus: z.object({ active: z.number().int(), inactive: z.number().int(), suspended: z.number().int() }),
+    }),
+    invitations: z.object({ pending: z.number().int() }),
+    storage: z.object({ usedBytes: z.number().int(), quotaBytes: z.number().int().nullable(), files: z.number().int() }),
+    subscription: z.object({
+      tier: z.enum(SUBSCRIPTION_TIERS),
+      trialEndsAt: z.string().nullable(),
+      trialDaysLeft: z.number().int().nullable(),
+      limits: z.object({ users: z.number().int().nullable(), useCases: z.number().int().nullable(), storageBytes: z.number().int().nullable() }),
+    }),
+  })
+  .meta({ id: 'OrganizationStats' });
+export type OrganizationStats = z.infer<typeof organizationStatsSchema>;
