@@ -4,6 +4,7 @@ export {
   insertMembership,
   findOrganizationByName,
   findMembershipWithOrganization,
+  setOrganizationLogo,
   type OrganizationRow,
   type MembershipRow,
 } from './organizations.repository.js';

@@ -47,3 +47,10 @@ export async function findMembershipWithOrganization(
     .limit(1);
   return row;
 }
+
+/** Points the organization's logo at a stored file (or clears it); returns the previous file id. */
+export async function setOrganizationLogo(db: DbOrTx, organizationId: string, fileId: string | null): Promise<string | null> {
+  const [previous] = await db.select({ logoFileId: organizations.logoFileId }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
+  await db.update(organizations).set({ logoFileId: fileId, updatedAt: new Date() }).where(eq(organizations.id, organizationId));
+  return previous?.logoFileId ?? null;
+}

@@ -37,3 +37,13 @@ export async function updateUserProfile(db: DbOrTx, id: string, changes: Partial
   const [row] = await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, id)).returning();
   return row;
 }
+
+/** Points the user's avatar at a stored file (or clears it); returns the previous file id. */
+export async function setUserAvatar(db: DbOrTx, userId: string, fileId: string | null): Promise<string | null> {
+  const [previous] = await db.select({ avatarFileId: users.avatarFileId }).from(users).where(eq(users.id, userId)).limit(1);
+  await db
+    .update(users)
+    .set({ avatarFileId: fileId, image: fileId ? `/api/v1/files/${fileId}` : null, updatedAt: new Date() })
+    .where(eq(users.id, userId));
+  return previous?.avatarFileId ?? null;
+}
