@@ -13,6 +13,9 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
+// Names that stay in their own script in both languages.
+const LATIN_BY_DESIGN = ['common.appName', 'nav.switchTo', 'profile.english'];
+
 describe('translations', () => {
   const english = leaves(en);
   const arabic = leaves(ar);
@@ -32,16 +35,18 @@ describe('translations', () => {
   it('renders every string in Arabic for any count (Arabic has six plural forms)', async () => {
     const i18n = initI18n('ar');
     await i18n.changeLanguage('ar');
-    for (const key of english.keys()) {
+    // Plural keys are asked for by their base name, as the app does, so every Arabic form is exercised.
+    const keys = new Set([...english.keys()].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
+    for (const key of keys) {
       for (const count of [0, 1, 2, 3, 11, 30, 100]) {
         const text = i18n.t(key, { count, email: 'a@b.c', date: '1', name: 'x', id: '1', ip: '1', browser: 'b', os: 'o' });
-        if (!['common.appName', 'nav.switchTo'].includes(key)) expect(text, `${key} (${count})`).toMatch(/[\u0600-\u06FF]/);
+        if (!LATIN_BY_DESIGN.includes(key)) expect(text, `${key} (${count})`).toMatch(/[\u0600-\u06FF]/);
       }
     }
   });
 
   it('is really translated: Arabic strings use Arabic script', () => {
-    const untranslated = [...arabic].filter(([key, text]) => !/[\u0600-\u06FF]/.test(text) && !['common.appName', 'nav.switchTo'].includes(key));
+    const untranslated = [...arabic].filter(([key, text]) => !/[\u0600-\u06FF]/.test(text) && !LATIN_BY_DESIGN.includes(key));
     expect(untranslated).toEqual([]);
   });
 });

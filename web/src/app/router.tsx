@@ -21,6 +21,8 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', lazy: () => import('../features/auth/password-pages.js').then((m) => ({ Component: m.ForgotPasswordPage })) },
           { path: 'reset-password', lazy: () => import('../features/auth/password-pages.js').then((m) => ({ Component: m.ResetPasswordPage })) },
           { path: 'email-verified', lazy: () => import('../features/auth/email-verified-page.js').then((m) => ({ Component: m.EmailVerifiedPage })) },
+          { path: 'invitations/accept', lazy: () => import('../features/invitations/accept-invitation-page.js').then((m) => ({ Component: m.AcceptInvitationPage })) },
+          { path: 'organizations/:id', lazy: () => import('../features/people/card-pages.js').then((m) => ({ Component: m.OrganizationCardPage })) },
         ],
       },
       {
@@ -31,6 +33,17 @@ export const router = createBrowserRouter([
           { path: 'use-cases', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.UseCasesPage })) },
           { path: 'messages', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.MessagesPage })) },
           { path: 'security', lazy: () => import('../features/account/security-page.js').then((m) => ({ Component: m.SecurityPage })) },
+          { path: 'profile', lazy: () => import('../features/account/profile-page.js').then((m) => ({ Component: m.ProfilePage })) },
+          { path: 'users/:id', lazy: () => import('../features/people/card-pages.js').then((m) => ({ Component: m.UserCardPage })) },
+          {
+            path: 'organization',
+            lazy: () => import('../features/organization/organization-layout.js').then((m) => ({ Component: m.OrganizationLayout })),
+            children: [
+              { index: true, lazy: () => import('../features/organization/organization-page.js').then((m) => ({ Component: m.OrganizationPage })) },
+              { path: 'members', lazy: () => import('../features/organization/members-page.js').then((m) => ({ Component: m.MembersPage })) },
+              { path: 'invitations', lazy: () => import('../features/organization/invitations-page.js').then((m) => ({ Component: m.InvitationsPage })) },
+            ],
+          },
         ],
       },
       {

@@ -31,6 +31,8 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** Sent as multipart/form-data (file uploads) instead of JSON. */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -46,7 +48,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     headers: { accept: 'application/json, application/problem+json' },
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  if (options.body !== undefined) {
+  if (options.form) {
+    init.body = options.form;
+  } else if (options.body !== undefined) {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(options.body);
   }
@@ -88,4 +92,5 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: 'POST', form }),
 };

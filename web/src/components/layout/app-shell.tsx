@@ -63,9 +63,13 @@ export function AppShell({ me }: { me: Me }) {
             panelClassName="popover popover--menu"
             buttonContent={
               <>
-                <span className="avatar" aria-hidden="true">
-                  {initials(me)}
-                </span>
+                {me.avatarUrl ? (
+                  <img className="avatar avatar--image" src={me.avatarUrl} alt="" width={32} height={32} />
+                ) : (
+                  <span className="avatar" aria-hidden="true">
+                    {initials(me)}
+                  </span>
+                )}
                 <span className="account-button__text">
                   <span className="account-button__name">{me.name}</span>
                   <span className="account-button__org">{orgName}</span>
@@ -80,6 +84,18 @@ export function AppShell({ me }: { me: Me }) {
                   <span className="muted">{me.email}</span>
                   <span className="muted">{orgName}</span>
                 </li>
+                <li>
+                  <NavLink to="/profile" onClick={close}>
+                    {t('nav.profile')}
+                  </NavLink>
+                </li>
+                {me.orgRole === 'admin' ? (
+                  <li>
+                    <NavLink to="/organization" onClick={close}>
+                      {t('nav.organization')}
+                    </NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/security" onClick={close}>
                     {t('nav.security')}
