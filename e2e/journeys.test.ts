@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { type Session, launchBrowser, openSession } from './support/browser.js';
 import { type RunningServer, latestMail, startServer } from './support/server.js';
@@ -26,6 +27,40 @@ async function session(locale?: string): Promise<Session> {
   const s = await openSession(browser, server.baseUrl, locale);
   sessions.push(s);
   return s;
+}
+
+/** A real 64×64 PNG (one teal colour), built byte by byte so the test needs no image library. */
+function tealSquarePng(): Buffer {
+  const width = 64;
+  const height = 64;
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x += 1) raw.set([15, 118, 110], row + 1 + x * 3);
+  }
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function person() {
@@ -215,6 +250,77 @@ describe('browser journeys', () => {
       await laptop.page.getByRole('heading', { level: 1, name: title }).waitFor();
       await laptop.checkA11y(title);
     }
+  });
+
+  it('an admin invites a colleague, who accepts from the emailed link and appears in Members; the admin changes their role', async () => {
+    const admin = await session();
+    const p = person();
+    await signUp(admin, p);
+    const { page } = admin;
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('link', { name: 'Organization settings' }).click();
+    await page.waitForURL('**/organization');
+    await page.getByRole('heading', { level: 1, name: 'Organization settings' }).waitFor();
+    await page.getByText('Pending invitations').waitFor();
+    await admin.checkA11y('organization settings');
+
+    await page.getByRole('navigation', { name: 'Organization sections' }).getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invitations' }).waitFor();
+    const invitee = `omar.${Date.now()}@jeddah-packaging.example`;
+    await page.getByLabel('Email', { exact: true }).fill(invitee);
+    await page.getByLabel('Personal message', { exact: false }).fill('Welcome to the line-automation team, Omar.');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`An invitation is on its way to ${invitee}.`).waitFor();
+    await page.getByRole('cell', { name: invitee }).waitFor();
+    await admin.checkA11y('invitations');
+
+    const mail = await latestMail(server.baseUrl, invitee, 'invitation');
+    const guest = await session();
+    await guest.page.goto(mail.links[0]!);
+    await guest.page.getByRole('heading', { level: 1, name: 'Join your company on P2P Sandbox' }).waitFor();
+    await guest.page.getByText(`${p.firstName} ${p.lastName} invited you to join ${p.company} as Member.`).waitFor();
+    await guest.page.getByText('Welcome to the line-automation team, Omar.').waitFor();
+    await guest.checkA11y('accept invitation');
+    await guest.page.getByLabel('First name').fill('Omar');
+    await guest.page.getByLabel('Last name').fill('Al-Zahrani');
+    await guest.page.getByLabel('Password', { exact: false }).fill('Harbour-Crane-7719');
+    await guest.page.getByRole('button', { name: `Join ${p.company}` }).click();
+    await guest.page.waitForURL('**/dashboard');
+    await guest.page.getByText(p.company).first().waitFor();
+
+    await page.getByRole('navigation', { name: 'Organization sections' }).getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: invitee });
+    await row.waitFor();
+    await admin.checkA11y('members');
+    await row.getByLabel('Role of Omar Al-Zahrani').selectOption('admin');
+    await page.getByText('Omar Al-Zahrani is updated.').waitFor();
+    await page.reload();
+    assert.equal(await page.getByRole('row').filter({ hasText: invitee }).getByLabel('Role of Omar Al-Zahrani').inputValue(), 'admin');
+    // The admin cannot demote themselves: their own role control is disabled.
+    assert.equal(await page.getByRole('row').filter({ hasText: p.email }).getByRole('combobox').isDisabled(), true);
+  });
+
+  it('a user uploads an avatar and sees it in the header', async () => {
+    const s = await session();
+    const p = person();
+    await signUp(s, p);
+    const { page } = s;
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('link', { name: 'My profile' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
+    await s.checkA11y('profile');
+    await page.getByLabel('Upload a picture').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: tealSquarePng() });
+    const header = page.getByRole('button', { name: 'Account menu' });
+    await header.locator('img').waitFor();
+    const src = await header.locator('img').getAttribute('src');
+    assert.match(src ?? '', /^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+    const image = await page.request.get(src!);
+    assert.equal(image.status(), 200);
+    assert.match(image.headers()['content-type'] ?? '', /^image\/(webp|png)/);
+    await page.getByLabel('Job title').fill('Automation Engineer');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Your profile is saved.').waitFor();
   });
 
   it('answers unknown pages with a not-found page', async () => {
