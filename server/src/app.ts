@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { usersRoutes } from './modules/users/index.js';
+import { filesModule } from './modules/files/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { registerErrorHandling, sendProblem } from './platform/errors.js';
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
   await app.register(
     async (api) => {
       await api.register(usersRoutes, { db: database.db, sessions });
+      await api.register(filesModule, { db: database.db, sessions, config });
     },
     { prefix: '/api/v1' },
   );

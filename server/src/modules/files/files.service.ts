@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { FilePurpose, StoredFile } from '@p2p/contracts';
+import type { Db, Tx } from '../../platform/db.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { afterCommit, currentTransaction, withTransaction } from '../../platform/transaction.js';
+import { type Actor, assertCanWrite } from '../auth/index.js';
+import { type OrganizationRow, findMembershipWithOrganization, setOrganizationLogo } from '../organizations/index.js';
+import { findUserById, setUserAvatar } from '../users/index.js';
+import { type InspectedFile, inspectUpload } from './files.inspect.js';
+import { type FileReader, canDeleteFile, canReadFile } from './files.policy.js';
+import { type FileRow, findLiveFile, insertFile, lockOrganizationStorage, markFileDeleted, releaseStorage, reserveStorage } from './files.repository.js';
+import type { FileStorage } from './files.storage.js';
+
+export interface FilesContext {
+  db: Db;
+  storage: FileStorage;
+  /** Reports failures of clean-up that must not fail the request (bytes left behind). */
+  reportError(error: unknown, message: string): void;
+}
+
+export interface UploadInput {
+  purpose: FilePurpose;
+  /** The client's name for the file: shown and offered on download, never used to store it. */
+  originalName: string | null;
+  bytes: Buffer;
+}
+
+export function fileUrl(id: string): string {
+  return `/api/v1/files/${id}`;
+}
+
+export function presentFile(row: FileRow): StoredFile {
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    width: row.width,
+    height: row.height,
+    originalName: row.originalName,
+    url: fileUrl(row.id),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The actor's organization and role; writing needs a verified (or new) account and an active organization. */
+export async function writerContext(db: Db, actor: Actor): Promise<{ organization: OrganizationRow; orgRole: 'admin' | 'member' }> {
+  assertCanWrite(actor);
+  const membership = await findMembershipWithOrganization(db, actor.userId);
+  if (!membership) throw notFound('Organization membership');
+  if (membership.organization.status === 'suspended') throw new AppError('FORBIDDEN', 'Your organization is suspended: it can read but not change anything');
+  return { organization: membership.organization, orgRole: membership.membership.role };
+}
+
+async function readerOf(db: Db, actor: Actor | null): Promise<FileReader> {
+  if (!actor) return { actor: null, organizationId: null, orgRole: null };
+  const membership = await findMembershipWithOrganization(db, actor.userId);
+  return { actor, organizationId: membership?.organization.id ?? null, orgRole: membership?.membership.role ?? null };
+}
+
+export async function uploadFile(ctx: FilesContext, actor: Actor, input: UploadInput): Promise<StoredFile> {
+  const { organization } = await writerContext(ctx.db, actor);
+  const inspected = await inspectUpload(input.purpose, input.bytes);
+  const row = await storeFile(ctx, { organizationId: organization.id, uploaderId: actor.userId, purpose: input.purpose, originalName: input.originalName, inspected });
+  return presentFile(row);
+}
+
+interface StoreFileInput {
+  organizationId: string;
+  uploaderId: string;
+  purpose: FilePurpose;
+  originalName: string | null;
+  inspected: InspectedFile;
+}
+
+/**
+ * Writes the bytes, then in one transaction counts them against the quota, records the file and runs
+ * `alsoInTransaction` (pointing a profile at it). If the transaction fails the bytes are removed, so
+ * there are neither orphaned bytes nor counted files without bytes.
+ */
+export async function storeFile(ctx: FilesContext, input: StoreFileInput, alsoInTransaction?: (tx: Tx, file: FileRow) => Promise<void>): Promise<FileRow> {
+  // Inside someone else's transaction a later rollback would leave the bytes behind.
+  if (currentTransaction()) throw new Error('storeFile must not run inside an open transaction');
+  const { inspected } = input;
+  const storageKey = `${input.organizationId}/${randomUUID()}`;
+  await ctx.storage.put(storageKey, inspected.bytes, inspected.contentType);
+  try {
+    return await withTransaction(ctx.db, async (tx) => {
+      const reserved = await reserveStorage(tx, input.organizationId, inspected.bytes.length);
+      if (!reserved) throw new AppError('STORAGE_QUOTA_EXCEEDED', "This file does not fit in your organization's storage quota");
+      const file = await insertFile(tx, {
+        organizationId: input.organizationId,
+        uploaderId: input.uploaderId,
+        purpose: input.purpose,
+        contentType: inspected.contentType,
+        sizeBytes: inspected.bytes.length,
+        storageKey,
+        originalName: input.originalName,
+        width: inspected.width,
+        height: inspected.height,
+        sha256: inspected.sha256,
+      });
+      if (alsoInTransaction) await alsoInTransaction(tx, file);
+      return file;
+    });
+  } catch (error) {
+    await ctx.storage.delete(storageKey).catch((cleanupError: unknown) => ctx.reportError(cleanupError, `could not remove the bytes of an upload that failed (${storageKey})`));
+    throw error;
+  }
+}
+
+/**
+ * Marks a file deleted and frees its quota in the caller's transaction; the bytes go after commit.
+ * A profile still pointing at the file is cleared. Deleting what is already deleted does nothing.
+ * The organization row is locked before the file row, the order every files transaction follows.
+ */
+export async function removeFile(ctx: FilesContext, tx: Tx, fileId: string): Promise<boolean> {
+  const file = await findLiveFile(tx, fileId);
+  if (!file) return false;
+  const organization = await lockOrganizationStorage(tx, file.organizationId);
+  const deleted = await markFileDeleted(tx, fileId);
+  if (!deleted || !organization) return false;
+  await releaseStorage(tx, deleted.organizationId, deleted.sizeBytes);
+  if (deleted.purpose === 'logo' && organization.logoFileId === deleted.id) await setOrganizationLogo(tx, deleted.organizationId, null);
+  if (deleted.purpose === 'avatar' && deleted.uploaderId) {
+    const owner = await findUserById(tx, deleted.uploaderId);
+    if (owner?.avatarFileId === deleted.id) await setUserAvatar(tx, owner.id, null);
+  }
+  afterCommit(async () => {
+    try {
+      await ctx.storage.delete(deleted.storageKey);
+    } catch (error) {
+      ctx.reportError(error, `could not remove the bytes of deleted file ${deleted.id} (${deleted.storageKey})`);
+    }
+  });
+  return true;
+}
+
+/** A live file the actor (or guest) may read: 404 otherwise. */
+export async function getReadableFile(ctx: FilesContext, actor: Actor | null, fileId: string): Promise<FileRow> {
+  const file = await findLiveFile(ctx.db, fileId);
+  if (!file) throw notFound('File');
+  if (file.purpose === 'attachment' && !canReadFile(await readerOf(ctx.db, actor), file)) throw notFound('File');
+  return file;
+}
+
+export function openFileBytes(ctx: FilesContext, file: FileRow): Promise<Readable> {
+  return ctx.storage.get(file.storageKey);
+}
+
+export async function deleteFile(ctx: FilesContext, actor: Actor, fileId: string): Promise<void> {
+  const file = await findLiveFile(ctx.db, fileId);
+  if (!file) throw notFound('File');
+  const reader = await readerOf(ctx.db, actor);
+  if (!canReadFile(reader, file)) throw notFound('File');
+  if (!canDeleteFile(reader, file)) throw new AppError('FORBIDDEN', 'Only the uploader or an admin of its organization may delete this file');
+  await writerContext(ctx.db, actor);
+  await withTransaction(ctx.db, async (tx) => {
+    if (!(await removeFile(ctx, tx, file.id))) throw notFound('File');
+  });
+}

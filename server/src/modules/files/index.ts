@@ -1,0 +1,45 @@
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db.js';
+import type { SessionResolver } from '../auth/index.js';
+import { filesRoutes } from './files.routes.js';
+import type { FilesContext } from './files.service.js';
+import type { FileStorage } from './files.storage.js';
+import { MAX_UPLOAD_BYTES } from './files.upload.js';
+import { LocalDiskStorage } from './local-disk.storage.js';
+import { profileImagesRoutes } from './profile-images.routes.js';
+import { S3Storage } from './s3.storage.js';
+
+export { files } from './files.tables.js';
+export { type FileStorage, StoredObjectMissingError } from './files.storage.js';
+export { LocalDiskStorage } from './local-disk.storage.js';
+export { S3Storage } from './s3.storage.js';
+
+/** S3 when S3_BUCKET is configured, otherwise local disk under DATA_DIR/uploads. */
+export function createFileStorage(config: Pick<Config, 'dataDir' | 's3'>): FileStorage {
+  if (config.s3) return new S3Storage(config.s3);
+  return new LocalDiskStorage(path.join(config.dataDir, 'uploads'));
+}
+
+export interface FilesModuleOptions {
+  db: Db;
+  sessions: SessionResolver;
+  config: Pick<Config, 'dataDir' | 's3'>;
+  /** Defaults to the configured storage. */
+  storage?: FileStorage;
+}
+
+/** The files module: uploads, downloads, avatars and logos, sharing one storage backend. */
+export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (app, { db, sessions, config, storage = createFileStorage(config) }) => {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  const files: FilesContext = {
+    db,
+    storage,
+    reportError: (error, message) => app.log.error({ err: error }, message),
+  };
+  app.addHook('onClose', async () => storage.close());
+  await app.register(filesRoutes, { files, sessions });
+  await app.register(profileImagesRoutes, { files, sessions });
+};
