@@ -7,6 +7,8 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { usersRoutes } from './modules/users/index.js';
 import { filesModule } from './modules/files/index.js';
+import { organizationsRoutes } from './modules/organizations/index.js';
+import { invitationsRoutes } from './modules/invitations/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { registerErrorHandling, sendProblem } from './platform/errors.js';
@@ -121,6 +123,8 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
     async (api) => {
       await api.register(usersRoutes, { db: database.db, sessions });
       await api.register(filesModule, { db: database.db, sessions, config });
+      await api.register(organizationsRoutes, { db: database.db, sessions });
+      await api.register(invitationsRoutes, { db: database.db, sessions, auth, mailer, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,9 @@
 import { TRIAL_DAYS, type Industry, type OrgRole } from '@p2p/contracts';
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db.js';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
+import { files } from '../files/files.tables.js';
+import { invitations } from '../invitations/invitations.tables.js';
+import { users } from '../users/users.tables.js';
 import { memberships, organizations } from './organizations.tables.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -53,4 +56,114 @@ export async function setOrganizationLogo(db: DbOrTx, organizationId: string, fi
   const [previous] = await db.select({ logoFileId: organizations.logoFileId }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
   await db.update(organizations).set({ logoFileId: fileId, updatedAt: new Date() }).where(eq(organizations.id, organizationId));
   return previous?.logoFileId ?? null;
+}
+
+export async function findOrganizationById(db: DbOrTx, id: string): Promise<OrganizationRow | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * Takes the organization's row lock for the rest of the transaction. Every change to who is an
+ * active admin and to how many seats are used (members, pending invitations) takes it first, so
+ * two such changes in one organization run one after the other and each sees the other's result.
+ * FOR NO KEY UPDATE does not block foreign-key checks of rows that merely reference the organization.
+ */
+export async function lockOrganization(db: DbOrTx, id: string): Promise<void> {
+  await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).for('no key update');
+}
+
+export type OrganizationChanges = Partial<
+  Pick<OrganizationRow, 'name' | 'nameAr' | 'industry' | 'size' | 'city' | 'region' | 'website' | 'contactEmail' | 'contactPhone' | 'description'>
+>;
+
+export async function updateOrganization(db: DbOrTx, id: string, changes: OrganizationChanges): Promise<OrganizationRow | undefined> {
+  const [row] = await db.update(organizations).set({ ...changes, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();
+  return row;
+}
+
+/** A user counts as an active member while their status is active and they are not deleted. */
+const isActiveUser = and(eq(users.status, 'active'), isNull(users.deletedAt));
+
+/** The user's membership and organization, with what decides whether they may act (status, deletion). */
+export async function findActorMembership(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ membership: MembershipRow; organization: OrganizationRow; isActive: boolean } | undefined> {
+  const [row] = await db
+    .select({ membership: memberships, organization: organizations, status: users.status, deletedAt: users.deletedAt })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.userId, userId))
+    .limit(1);
+  if (!row) return undefined;
+  return { membership: row.membership, organization: row.organization, isActive: row.status === 'active' && row.deletedAt === null };
+}
+
+export async function countActiveAdmins(db: DbOrTx, organizationId: string, excludingUserId?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'admin'), isActiveUser, excludingUserId ? ne(users.id, excludingUserId) : undefined));
+  return toNumber(row?.n);
+}
+
+/** Seats taken against the tier's user limit: active members plus pending, unexpired invitations. */
+export async function countUsedSeats(db: DbOrTx, organizationId: string): Promise<number> {
+  const [row] = await queryRows<{ members: unknown; invitations: unknown }>(
+    db,
+    sql`select
+      (select count(*) from ${memberships} m join ${users} u on u.id = m.user_id
+        where m.organization_id = ${organizationId} and u.status = 'active' and u.deleted_at is null) as members,
+      (select count(*) from ${invitations} i
+        where i.organization_id = ${organizationId} and i.status = 'pending' and i.expires_at > now()) as invitations`,
+  );
+  return toNumber(row?.members) + toNumber(row?.invitations);
+}
+
+export interface OrganizationCounts {
+  usersByRoleAndStatus: Array<{ role: MembershipRow['role']; status: typeof users.$inferSelect.status; count: number }>;
+  pendingInvitations: number;
+  liveFiles: number;
+}
+
+/** Everything the stats page counts, in two aggregate queries. Soft-deleted users are not counted. */
+export async function countOrganizationContents(db: DbOrTx, organizationId: string): Promise<OrganizationCounts> {
+  const [groups, [totals]] = await Promise.all([
+    db
+      .select({ role: memberships.role, status: users.status, n: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, organizationId), isNull(users.deletedAt)))
+      .groupBy(memberships.role, users.status),
+    queryRows<{ invitations: unknown; files: unknown }>(
+      db,
+      sql`select
+        (select count(*) from ${invitations} i
+          where i.organization_id = ${organizationId} and i.status = 'pending' and i.expires_at > now()) as invitations,
+        (select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null) as files`,
+    ),
+  ]);
+  return {
+    usersByRoleAndStatus: groups.map((g) => ({ role: g.role, status: g.status, count: toNumber(g.n) })),
+    pendingInvitations: toNumber(totals?.invitations),
+    liveFiles: toNumber(totals?.files),
+  };
+}
+
+/** The organization with the number of its active members (its public card). */
+export async function findOrganizationWithMemberCount(db: DbOrTx, id: string): Promise<{ organization: OrganizationRow; memberCount: number } | undefined> {
+  const memberCount = db
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizations.id), isActiveUser));
+  const [row] = await db
+    .select({ organization: organizations, memberCount: sql<unknown>`(${memberCount})` })
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .limit(1);
+  return row ? { organization: row.organization, memberCount: toNumber(row.memberCount) } : undefined;
 }

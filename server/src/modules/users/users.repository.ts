@@ -1,6 +1,6 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
-import { sessions } from '../auth/auth.tables.js';
+import { accounts, sessions } from '../auth/auth.tables.js';
 import { users } from './users.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -46,4 +46,32 @@ export async function setUserAvatar(db: DbOrTx, userId: string, fileId: string |
     .set({ avatarFileId: fileId, image: fileId ? `/api/v1/files/${fileId}` : null, updatedAt: new Date() })
     .where(eq(users.id, userId));
   return previous?.avatarFileId ?? null;
+}
+
+export interface NewPasswordUser {
+  email: string;
+  firstName: string;
+  lastName: string;
+  language: UserRow['language'];
+  emailVerified: boolean;
+  /** Already hashed with the auth library's hasher. */
+  passwordHash: string;
+}
+
+/** A user who signs in with email and password: the users row and the auth library's credential account. */
+export async function insertUserWithPassword(db: DbOrTx, input: NewPasswordUser): Promise<UserRow> {
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: input.email.toLowerCase(),
+      name: `${input.firstName} ${input.lastName}`,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      language: input.language,
+      emailVerified: input.emailVerified,
+    })
+    .returning();
+  if (!user) throw new Error('user insert returned nothing');
+  await db.insert(accounts).values({ userId: user.id, accountId: user.id, providerId: 'credential', password: input.passwordHash });
+  return user;
 }

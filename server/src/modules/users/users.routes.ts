@@ -1,8 +1,19 @@
-import { meSchema, problemSchema, sessionListSchema, updateMeBodySchema } from '@p2p/contracts';
+import {
+  memberListQuerySchema,
+  memberPageSchema,
+  memberSchema,
+  meSchema,
+  problemSchema,
+  sessionListSchema,
+  updateMeBodySchema,
+  updateMemberBodySchema,
+  userProfileSchema,
+} from '@p2p/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
 import { actorOf, type SessionResolver } from '../auth/session.js';
+import { getUserProfile, listMembers, removeMember, updateMember } from './members.service.js';
 import { getMe, listMySessions, revokeMySession, updateMe } from './users.service.js';
 
 export interface UsersRoutesOptions {
@@ -54,6 +65,69 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
     },
     async (request, reply) => {
       await revokeMySession(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const userParams = z.object({ id: z.uuid() });
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "My organization's members (organization admins): search on name or email, filter by role, status and department",
+        // Inlined (not a $ref to the named component): Swagger cannot turn a referenced querystring into parameters.
+        querystring: z.object(memberListQuerySchema.shape),
+        response: { 200: memberPageSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => listMembers(db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "A user's profile: colleagues see contact details, role and status; others the public card; removed users show as a former member",
+        params: userParams,
+        response: { 200: userProfileSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => getUserProfile(db, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Change a member's role, status (active/inactive) or job fields (organization admins). Deactivating ends their sessions",
+        params: userParams,
+        body: updateMemberBodySchema,
+        response: { 200: memberSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request) => updateMember(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Remove a member (organization admins): a soft delete that keeps their content as a former member\'s, frees the email and ends their sessions',
+        params: userParams,
+        response: { 204: z.null(), 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(db, actorOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

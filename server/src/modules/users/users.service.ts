@@ -2,12 +2,20 @@ import type { Me, SessionInfo, UpdateMeBody } from '@p2p/contracts';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type Actor, verificationDeadline } from '../auth/session.js';
-import { findMembershipWithOrganization } from '../organizations/index.js';
-import { deleteUserSession, findUserById, listActiveSessions, updateUserProfile } from './users.repository.js';
+import { findMembershipWithOrganization, logoUrlOf } from '../organizations/index.js';
+import { deleteUserSession, findUserById, listActiveSessions, updateUserProfile, type UserRow } from './users.repository.js';
 import { withTransaction } from '../../platform/transaction.js';
 
+/** The avatar's address, from the stored file only (the auth library's free-form "image" is not trusted). */
+export const avatarUrlOf = (user: Pick<UserRow, 'avatarFileId'>) => (user.avatarFileId ? `/api/v1/files/${user.avatarFileId}` : null);
+
 export async function getMe(db: Db, actor: Actor): Promise<Me> {
-  const [user, membership] = await Promise.all([findUserById(db, actor.userId), findMembershipWithOrganization(db, actor.userId)]);
+  return loadMe(db, actor.userId);
+}
+
+/** The "who am I" shape of a user (also answered right after an invitation is accepted). */
+export async function loadMe(db: Db, userId: string): Promise<Me> {
+  const [user, membership] = await Promise.all([findUserById(db, userId), findMembershipWithOrganization(db, userId)]);
   if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
   if (!membership) throw notFound('Organization membership');
   const { organization } = membership;
@@ -22,7 +30,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     department: user.department,
     phone: user.phone,
     bio: user.bio,
-    avatarUrl: user.image,
+    avatarUrl: avatarUrlOf(user),
     language: user.language,
     platformRole: user.platformRole,
     status: user.status,
@@ -37,7 +45,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
       status: organization.status,
       subscriptionTier: organization.subscriptionTier,
       trialEndsAt: organization.trialEndsAt?.toISOString() ?? null,
-      logoUrl: organization.logoFileId ? `/api/v1/files/${organization.logoFileId}` : null,
+      logoUrl: logoUrlOf(organization),
     },
   };
 }

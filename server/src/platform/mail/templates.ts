@@ -1,9 +1,10 @@
-import type { Language } from '@p2p/contracts';
+import type { Language, OrgRole } from '@p2p/contracts';
 
 /** Every email the product sends, with the data each needs. */
 export interface MailTemplates {
   'verify-email': { firstName: string; url: string };
   'reset-password': { firstName: string; url: string };
+  invitation: { inviterName: string; organizationName: string; role: OrgRole; message: string | null; expiresAt: string; url: string };
 }
 export type MailTemplate = keyof MailTemplates;
 
@@ -23,6 +24,16 @@ interface Copy {
 }
 
 type CopyBuilder<T extends MailTemplate> = Record<Language, (data: MailTemplates[T]) => Copy>;
+
+/** An instant as a date people read (Riyadh time, Gregorian calendar in both languages). */
+function formatDate(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-ca-gregory' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Riyadh' }).format(new Date(iso));
+}
+
+const ROLE_LABELS: Record<Language, Record<OrgRole, string>> = {
+  en: { admin: 'an administrator', member: 'a member' },
+  ar: { admin: 'مسؤولًا', member: 'عضوًا' },
+};
 
 const copies: { [T in MailTemplate]: CopyBuilder<T> } = {
   'verify-email': {
@@ -55,6 +66,30 @@ const copies: { [T in MailTemplate]: CopyBuilder<T> } = {
       lines: ['تلقّينا طلبًا لإعادة تعيين كلمة المرور الخاصة بك.', 'الرابط صالح لمدة ساعة واحدة ولمرة واحدة فقط، وسيتم إنهاء جلساتك الأخرى بعد تغيير كلمة المرور.'],
       action: 'اختيار كلمة مرور جديدة',
       footer: 'إذا لم تطلب ذلك، تجاهل هذه الرسالة وستبقى كلمة المرور كما هي.',
+    }),
+  },
+  invitation: {
+    en: (d) => ({
+      subject: `${d.inviterName} invited you to join ${d.organizationName} on P2P Sandbox`,
+      greeting: 'Hello,',
+      lines: [
+        `${d.inviterName} invited you to join ${d.organizationName} on P2P Sandbox as ${ROLE_LABELS.en[d.role]}.`,
+        ...(d.message ? [`Their message: “${d.message}”`] : []),
+        `The invitation is valid until ${formatDate(d.expiresAt, 'en')} and can be used once.`,
+      ],
+      action: 'Accept the invitation',
+      footer: 'If you did not expect this invitation, you can ignore this message.',
+    }),
+    ar: (d) => ({
+      subject: `دعاك ${d.inviterName} للانضمام إلى ${d.organizationName} في P2P Sandbox`,
+      greeting: 'مرحبًا،',
+      lines: [
+        `دعاك ${d.inviterName} للانضمام إلى ${d.organizationName} في P2P Sandbox ${ROLE_LABELS.ar[d.role]}.`,
+        ...(d.message ? [`الرسالة المرفقة: «${d.message}»`] : []),
+        `الدعوة صالحة حتى ${formatDate(d.expiresAt, 'ar')} ولمرة واحدة فقط.`,
+      ],
+      action: 'قبول الدعوة',
+      footer: 'إذا لم تكن تتوقع هذه الدعوة، يمكنك تجاهل هذه الرسالة.',
     }),
   },
 };

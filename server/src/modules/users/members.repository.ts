@@ -1,0 +1,111 @@
+import type { MemberListQuery, OrgRole } from '@p2p/contracts';
+import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type DbOrTx, toNumber } from '../../platform/db.js';
+import { accounts, sessions, verifications } from '../auth/auth.tables.js';
+import { memberships, organizations, type MembershipRow, type OrganizationRow } from '../organizations/index.js';
+import type { UserRow } from './users.repository.js';
+import { users } from './users.tables.js';
+
+export interface MemberRow {
+  user: UserRow;
+  role: OrgRole;
+}
+
+/** `%` and `_` in what people type are literal characters, not LIKE wildcards. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const SORTS: Record<MemberListQuery['sort'], SQL[]> = {
+  name: [asc(sql`lower(${users.name})`), asc(users.id)],
+  email: [asc(users.email), asc(users.id)],
+  newest: [desc(users.createdAt), desc(users.id)],
+  oldest: [asc(users.createdAt), asc(users.id)],
+};
+
+/** One page of an organization's members (soft-deleted users left out) and the total that match. */
+export async function listMembers(db: DbOrTx, organizationId: string, query: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
+  const search = query.search ? `%${escapeLike(query.search)}%` : undefined;
+  const where = and(
+    eq(memberships.organizationId, organizationId),
+    isNull(users.deletedAt),
+    search ? or(ilike(users.name, search), ilike(users.email, search)) : undefined,
+    query.role ? eq(memberships.role, query.role) : undefined,
+    query.status ? eq(users.status, query.status) : undefined,
+    query.department ? sql`lower(${users.department}) = lower(${query.department})` : undefined,
+  );
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({ user: users, role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(where)
+      .orderBy(...SORTS[query.sort])
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where),
+  ]);
+  return { rows, total: toNumber(totalRow?.n) };
+}
+
+/** A user of the given organization, soft-deleted ones included (callers decide what those mean). */
+export async function findMember(db: DbOrTx, organizationId: string, userId: string): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select({ user: users, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+/** Any user with their membership and organization (for profiles seen across organizations). */
+export async function findUserWithOrganization(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ user: UserRow; membership: MembershipRow; organization: OrganizationRow } | undefined> {
+  const [row] = await db
+    .select({ user: users, membership: memberships, organization: organizations })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row;
+}
+
+export async function setMemberRole(db: DbOrTx, userId: string, role: OrgRole): Promise<void> {
+  await db.update(memberships).set({ role }).where(eq(memberships.userId, userId));
+}
+
+export async function updateMemberFields(
+  db: DbOrTx,
+  userId: string,
+  changes: Partial<Pick<UserRow, 'status' | 'jobTitle' | 'department'>>,
+): Promise<void> {
+  await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Ends every session of the user (they are signed out everywhere on their next request). */
+export async function deleteAllSessions(db: DbOrTx, userId: string): Promise<number> {
+  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return deleted.length;
+}
+
+/** The address a removed user's email is rewritten to: unique, and never deliverable (RFC 6761 .invalid). */
+export const removedUserEmail = (userId: string) => `deleted+${userId}@invalid`;
+
+/**
+ * Soft delete: the row and its membership stay so that content keeps its author; the email is
+ * freed (rewritten) so the person can be invited again; the password, sessions and pending password
+ * reset tokens are removed so nothing can sign in as this account again.
+ */
+export async function softDeleteUser(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ deletedAt: sql`now()`, status: 'inactive', email: removedUserEmail(userId), emailVerified: false, updatedAt: new Date() })
+    .where(eq(users.id, userId));
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db.delete(accounts).where(eq(accounts.userId, userId));
+  await db.delete(verifications).where(eq(verifications.value, userId));
+}
