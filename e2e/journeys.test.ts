@@ -271,7 +271,7 @@ describe('browser journeys', () => {
     await page.getByLabel('Personal message', { exact: false }).fill('Welcome to the line-automation team, Omar.');
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByText(`An invitation is on its way to ${invitee}.`).waitFor();
-    await page.getByRole('cell', { name: invitee }).waitFor();
+    await page.getByRole('cell', { name: invitee, exact: true }).waitFor();
     await admin.checkA11y('invitations');
 
     const mail = await latestMail(server.baseUrl, invitee, 'invitation');
