@@ -54,6 +54,13 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Router-level failures answer problem+json too: an over-long path parameter is a malformed id
+    // (404), an undecodable URL a bad request.
+    frameworkErrors: (error, request, reply) => {
+      void reply.header('x-request-id', request.id);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, 404, 'NOT_FOUND', 'Resource not found');
+      return sendProblem(request, reply, 400, 'VALIDATION_FAILED', 'The request URL is not valid');
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -93,6 +93,12 @@ describe('problem+json everywhere', () => {
     expect(unauthenticated.title).toBe('Unauthorized');
   });
 
+  it('answers an over-long id and an undecodable URL as problems too', async () => {
+    const { client } = await signUp(t.app);
+    expectProblem(await client.get(`/api/v1/users/${'a'.repeat(300)}`), 404, 'NOT_FOUND');
+    expectProblem(await client.get('/api/v1/users/%E0%A4%A'), 400, 'VALIDATION_FAILED');
+  });
+
   it('answers 415 for an unsupported body type and 413 for a body over the limit', async () => {
     const client = new TestClient(t.app);
     const textBody = await client.request({ method: 'POST', url: '/api/auth/sign-in/email', body: 'email=a', headers: { 'content-type': 'text/plain' } });
