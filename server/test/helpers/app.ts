@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Problem } from '@p2p/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
@@ -31,7 +34,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 /** Builds the app on a fresh database (one per test file). */
 export async function createTestApp(env: Record<string, string> = {}, database?: Database): Promise<TestContext> {
-  const config = testConfig(env);
+  // Uploads land under DATA_DIR: each app gets its own temporary one, removed on close.
+  const dataDir = env.DATA_DIR ? undefined : mkdtempSync(path.join(tmpdir(), 'p2p-test-data-'));
+  const config = testConfig({ ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
   const db = database ?? (await openTestDatabase());
   const app = await buildApp({ config, database: db });
   await app.ready();
@@ -42,6 +47,7 @@ export async function createTestApp(env: Record<string, string> = {}, database?:
     async close() {
       await app.close();
       if (!database) await db.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
