@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import pino from 'pino';
 import { createAuth } from '../src/modules/auth/index.js';
+import { type FileStorage, createFileStorage } from '../src/modules/files/index.js';
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
@@ -67,13 +68,24 @@ function describeDatabase(config: Config): string {
   return `PostgreSQL at ${url.host}${url.pathname}`;
 }
 
+function describeStorage(storage: FileStorage, config: Config): string {
+  return storage.kind === 's3' ? `S3 bucket ${config.s3?.bucket ?? ''}` : path.join(config.dataDir, 'uploads');
+}
+
+function printWarnings(warnings: string[]): void {
+  for (const warning of warnings) out.write(`  ! ${warning}\n`);
+}
+
 function printSeedReport(report: SeedReport): void {
   const { created, existing } = report;
   out.write(
     `Added ${created.categories} categories, ${created.organizations} organizations and ${created.users} users` +
       ` (already there: ${existing.categories}, ${existing.organizations}, ${existing.users}` +
-      `${report.repaired > 0 ? `; repaired ${report.repaired} memberships or passwords` : ''}).\n`,
+      `${report.repaired > 0 ? `; repaired ${report.repaired} memberships, passwords or expired pending invitations` : ''}).\n` +
+      `Added ${created.logos} logos, ${created.avatars} avatars and ${created.invitations} invitations` +
+      ` (already there: ${existing.logos}, ${existing.avatars}, ${existing.invitations}).\n`,
   );
+  printWarnings(report.warnings);
   const examples = [DEMO_USERS.find((u) => u.platformRole === 'superadmin'), DEMO_USERS.find((u) => u.platformRole === 'moderator'), DEMO_USERS.find((u) => u.role === 'admin' && !u.platformRole)];
   out.write(`\nEvery demo account signs in with the password  ${DEMO_PASSWORD}\n`);
   for (const user of examples) {
@@ -83,17 +95,26 @@ function printSeedReport(report: SeedReport): void {
 }
 
 function printClearReport(report: ClearReport): void {
-  out.write(`Removed ${report.users} users, ${report.organizations} organizations and ${report.categories} categories.\n`);
+  out.write(
+    `Removed ${report.invitations} invitations, ${report.files} files, ${report.users} users, ${report.organizations} organizations` +
+      ` and ${report.categories} categories.\n`,
+  );
+  printWarnings(report.warnings);
   if (report.keptOrganizations.length > 0) {
     out.write(`Kept because other people belong to them: ${report.keptOrganizations.map((n) => `"${n}"`).join(', ')}\n`);
   }
 }
 
 function printVerifyReport(report: VerifyReport): void {
-  out.write(`\n  ${'table'.padEnd(18)} ${'rows'.padStart(6)} ${'demo'.padStart(6)} ${'expected'.padStart(9)}\n`);
+  out.write(`\n  ${'table'.padEnd(22)} ${'rows'.padStart(6)} ${'demo'.padStart(6)} ${'expected'.padStart(9)}\n`);
   for (const t of report.tables) {
     const mark = t.demo >= t.expected ? ' ' : '✗';
-    out.write(`${mark} ${t.table.padEnd(18)} ${String(t.rows).padStart(6)} ${String(t.demo).padStart(6)} ${String(t.expected).padStart(9)}\n`);
+    out.write(`${mark} ${t.table.padEnd(22)} ${String(t.rows).padStart(6)} ${String(t.demo).padStart(6)} ${String(t.expected).padStart(9)}\n`);
+  }
+  out.write(`\n  ${'in the demo set'.padEnd(22)} ${''.padStart(6)} ${'demo'.padStart(6)} ${'expected'.padStart(9)}\n`);
+  for (const c of report.checks) {
+    const mark = c.demo >= c.expected ? ' ' : '✗';
+    out.write(`${mark} ${c.label.padEnd(22)} ${''.padStart(6)} ${String(c.demo).padStart(6)} ${String(c.expected).padStart(9)}\n`);
   }
   if (report.ok) {
     out.write('\nThe demo data is complete.\n');
@@ -122,28 +143,31 @@ async function main(): Promise<number> {
   const logger = pino({ level: 'warn' });
   out.write(`Demo data: ${command} on ${describeDatabase(config)}\n`);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), poolSize: 2 });
+  const storage = createFileStorage(config);
+  out.write(`Files: ${describeStorage(storage, config)}\n`);
   const progress = createProgress();
   try {
     await database.migrate();
     if (command === 'verify') {
-      const report = await verifyDemo(database.db);
+      const report = await verifyDemo(database.db, storage);
       printVerifyReport(report);
       return report.ok ? 0 : 1;
     }
     if (command === 'clear' || command === 'reset') {
-      const report = await clearDemo(database.db, progress.onProgress);
+      const report = await clearDemo(database.db, storage, progress.onProgress);
       progress.stop();
       printClearReport(report);
       if (command === 'clear') return 0;
     }
     const mailer = new Mailer(new MailDispatcher({ db: database.db, logger, smtpUrl: undefined, from: config.mailFrom }), logger);
     const auth = createAuth({ config, db: database.db, mailer, logger });
-    const report = await seedDemo(database.db, auth, progress.onProgress);
+    const report = await seedDemo(database.db, auth, storage, progress.onProgress);
     progress.stop();
     printSeedReport(report);
     return 0;
   } finally {
     progress.stop();
+    await storage.close();
     await database.close();
   }
 }

@@ -4,16 +4,31 @@ import { createSuperadmin } from '../../src/modules/admin/create-superadmin.js';
 import { accounts } from '../../src/modules/auth/auth.tables.js';
 import { forumCategories } from '../../src/modules/forum/forum.tables.js';
 import { memberships, organizations } from '../../src/modules/organizations/organizations.tables.js';
-import { DEMO_CATEGORIES, DEMO_EMAILS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, clearDemo, seedDemo, verifyDemo } from '../../src/modules/seed/index.js';
+import { LocalDiskStorage } from '../../src/modules/files/index.js';
+import {
+  DEMO_AVATAR_EMAILS,
+  DEMO_CATEGORIES,
+  DEMO_EMAILS,
+  DEMO_INVITATIONS,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  clearDemo,
+  seedDemo,
+  verifyDemo,
+} from '../../src/modules/seed/index.js';
 import { users } from '../../src/modules/users/users.tables.js';
-import { TestClient, type TestContext, createTestApp, signUp } from '../helpers/app.js';
+import { TestClient, signUp } from '../helpers/app.js';
 import { countRows } from '../helpers/database.js';
+import { type FilesTestContext, createFilesTestApp, fileRow, filesOnDisk, liveFilesBytes, storageUsed } from '../files/helpers.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
-let t: TestContext;
+let t: FilesTestContext;
+let storage: LocalDiskStorage;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createFilesTestApp();
+  storage = new LocalDiskStorage(t.uploadsDir);
 });
 afterAll(() => t.close());
 
@@ -42,8 +57,16 @@ function demoUser(predicate: (u: (typeof DEMO_USERS)[number]) => boolean) {
 
 describe('demo data', () => {
   it('seeds 6 categories, the organizations and the users, each with one membership and a password', async () => {
-    const report = await seedDemo(t.database.db, t.app.services.auth);
-    expect(report.created).toEqual({ categories: 6, organizations: DEMO_ORGANIZATIONS.length + 1, users: DEMO_USERS.length });
+    const report = await seedDemo(t.database.db, t.app.services.auth, storage);
+    expect(report.created).toEqual({
+      categories: 6,
+      organizations: DEMO_ORGANIZATIONS.length + 1,
+      users: DEMO_USERS.length,
+      logos: DEMO_ORGANIZATIONS.length + 1,
+      avatars: DEMO_AVATAR_EMAILS.length,
+      invitations: DEMO_INVITATIONS.length,
+    });
+    expect(report.warnings).toEqual([]);
     const db = t.database.db;
 
     const categories = await db.select().from(forumCategories).orderBy(forumCategories.position);
@@ -115,8 +138,9 @@ describe('demo data', () => {
 
   it('adds nothing when it runs again', async () => {
     const before = await rowCounts();
-    const report = await seedDemo(t.database.db, t.app.services.auth);
-    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0 });
+    const report = await seedDemo(t.database.db, t.app.services.auth, storage);
+    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0, logos: 0, avatars: 0, invitations: 0 });
+    expect(report.existing).toMatchObject({ logos: DEMO_ORGANIZATIONS.length + 1, avatars: DEMO_AVATAR_EMAILS.length, invitations: DEMO_INVITATIONS.length });
     expect(report.repaired).toBe(0);
     expect(await rowCounts()).toEqual(before);
   });
@@ -148,11 +172,12 @@ describe('demo data', () => {
   });
 
   it('verifies the set, reports what is missing after rows are deleted, and a new seed puts it back', async () => {
-    const good = await verifyDemo(t.database.db);
+    const good = await verifyDemo(t.database.db, storage);
     expect(good.problems).toEqual([]);
     expect(good.ok).toBe(true);
-    expect(good.tables.map((r) => r.table)).toEqual(['forum_categories', 'organizations', 'users', 'memberships', 'accounts']);
+    expect(good.tables.map((r) => r.table)).toEqual(['forum_categories', 'organizations', 'users', 'memberships', 'accounts', 'files', 'invitations']);
     for (const row of good.tables) expect(row.demo).toBe(row.expected);
+    for (const row of good.checks) expect(row.demo, row.label).toBe(row.expected);
 
     const db = t.database.db;
     const member = demoUser((u) => u.organization === 'jubail-polymers' && u.role === 'member');
@@ -171,10 +196,10 @@ describe('demo data', () => {
     expect(bad.tables.find((r) => r.table === 'forum_categories')).toMatchObject({ demo: 5, expected: 6 });
     expect(bad.tables.find((r) => r.table === 'memberships')).toMatchObject({ demo: DEMO_USERS.length - 2 });
 
-    const repair = await seedDemo(db, t.app.services.auth);
-    expect(repair.created).toEqual({ categories: 1, organizations: 0, users: 1 });
+    const repair = await seedDemo(db, t.app.services.auth, storage);
+    expect(repair.created).toEqual({ categories: 1, organizations: 0, users: 1, logos: 0, avatars: DEMO_AVATAR_EMAILS.includes(gone.email) ? 1 : 0, invitations: 0 });
     expect(repair.repaired).toBe(1);
-    expect((await verifyDemo(db)).ok).toBe(true);
+    expect((await verifyDemo(db, storage)).ok).toBe(true);
   });
 
   it('clear removes the demo rows and leaves everyone else alone', async () => {
@@ -193,8 +218,10 @@ describe('demo data', () => {
     await db.update(forumCategories).set({ nameEn: 'Community' }).where(eq(forumCategories.slug, 'general'));
     const before = await rowCounts();
 
-    const report = await clearDemo(db);
+    const report = await clearDemo(db, storage);
     expect(report.users).toBe(DEMO_USERS.length);
+    expect(report.invitations).toBe(DEMO_INVITATIONS.length);
+    expect(report.warnings).toEqual([]);
     expect(report.categories).toBe(DEMO_CATEGORIES.length - 1);
     expect([...report.keptOrganizations].sort()).toEqual(['Aja Cement Company', 'Platform']);
     expect(report.organizations).toBe(DEMO_ORGANIZATIONS.length - 1);
@@ -220,20 +247,20 @@ describe('demo data', () => {
     const rootMe = await (await signInAs('root@example.com', 'Platform-Keeper-2026')).client.get('/api/v1/users/me');
     expect(rootMe.json()).toMatchObject({ id: root.userId, platformRole: 'superadmin', organization: { name: 'Platform' } });
 
-    expect((await verifyDemo(db)).ok).toBe(false);
+    expect((await verifyDemo(db, storage)).ok).toBe(false);
 
     // Seeding again reuses the organizations that were kept instead of making second copies.
-    await seedDemo(db, t.app.services.auth);
-    expect((await verifyDemo(db)).ok).toBe(true);
+    await seedDemo(db, t.app.services.auth, storage);
+    expect((await verifyDemo(db, storage)).ok).toBe(true);
     expect(await db.select().from(organizations).where(eq(organizations.name, 'Aja Cement Company'))).toHaveLength(1);
     expect(await db.select().from(organizations).where(eq(organizations.name, 'Platform'))).toHaveLength(1);
   });
 });
 
 describe('demo data with a Platform organization made by create-admin', () => {
-  let own: TestContext;
+  let own: FilesTestContext;
   beforeAll(async () => {
-    own = await createTestApp();
+    own = await createFilesTestApp();
   });
   afterAll(() => own.close());
 
@@ -242,19 +269,28 @@ describe('demo data with a Platform organization made by create-admin', () => {
     await createSuperadmin(db, own.app.services.auth, { email: 'owner@example.com', password: 'Platform-Keeper-2026' });
     const [platform] = await db.select().from(organizations).where(eq(organizations.name, 'Platform'));
 
-    const report = await seedDemo(db, own.app.services.auth);
+    const ownStorage = new LocalDiskStorage(own.uploadsDir);
+    const report = await seedDemo(db, own.app.services.auth, ownStorage);
     expect(report.created.organizations).toBe(DEMO_ORGANIZATIONS.length);
     expect(await db.select().from(organizations).where(eq(organizations.name, 'Platform'))).toHaveLength(1);
     const [demoAdmin] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@p2p-sandbox.example'));
     const [membership] = await db.select().from(memberships).where(eq(memberships.userId, demoAdmin!.id));
     expect(membership).toMatchObject({ organizationId: platform!.id, role: 'admin' });
-    expect((await verifyDemo(db)).ok).toBe(true);
+    expect((await verifyDemo(db, ownStorage)).ok).toBe(true);
 
-    const cleared = await clearDemo(db);
+    const cleared = await clearDemo(db, ownStorage);
     expect(cleared.organizations).toBe(DEMO_ORGANIZATIONS.length);
     expect(cleared.keptOrganizations).toEqual([]);
     const after = await db.select().from(organizations);
     expect(after.map((o) => o.id)).toEqual([platform!.id]);
     expect(await db.select({ email: users.email }).from(users)).toEqual([{ email: 'owner@example.com' }]);
+    // It keeps the logo the seed gave it (its files are its own); every other demo file is gone with its bytes.
+    const logoId = after[0]!.logoFileId;
+    expect(logoId).not.toBeNull();
+    const logo = await fileRow(own, logoId!);
+    expect(logo.deletedAt).toBeNull();
+    expect(filesOnDisk(own)).toEqual([logo.storageKey]);
+    expect(await storageUsed(own, platform!.id)).toBe(logo.sizeBytes);
+    expect(await liveFilesBytes(own, platform!.id)).toBe(logo.sizeBytes);
   });
 });

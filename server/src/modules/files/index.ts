@@ -16,6 +16,8 @@ export { files } from './files.tables.js';
 export { type FileStorage, StoredObjectMissingError } from './files.storage.js';
 export { LocalDiskStorage } from './local-disk.storage.js';
 export { S3Storage } from './s3.storage.js';
+export { type FilesContext, storeFile, removeFile } from './files.service.js';
+export { inspectUpload } from './files.inspect.js';
 
 /** S3 when S3_BUCKET is configured, otherwise local disk under DATA_DIR/uploads. */
 export function createFileStorage(config: Pick<Config, 'dataDir' | 's3'>): FileStorage {

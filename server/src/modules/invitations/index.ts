@@ -1,3 +1,3 @@
 export { invitations } from './invitations.tables.js';
 export { invitationsRoutes } from './invitations.routes.js';
-export { hashInvitationToken, invitationUrl } from './invitations.service.js';
+export { hashInvitationToken, invitationUrl, newInvitationToken, effectiveStatus } from './invitations.service.js';

@@ -6,10 +6,13 @@ import { PLATFORM_ORGANIZATION_NAME } from '../admin/create-superadmin.js';
 import type { Auth } from '../auth/auth.js';
 import { accounts } from '../auth/auth.tables.js';
 import { checkPasswordStrength } from '../auth/password-policy.js';
+import type { FileStorage, FilesContext } from '../files/index.js';
 import { forumCategories } from '../forum/forum.tables.js';
 import { insertMembership, memberships, organizations } from '../organizations/index.js';
 import { users } from '../users/index.js';
 import { DEMO_CATEGORIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PLATFORM_DOMAIN, PLATFORM_KEY, organizationWebsite } from './demo-data.js';
+import { removeDemoAvatars, removeOrganizationFiles, seedAvatars, seedLogos } from './demo-images.js';
+import { DEMO_INVITATIONS, removeDemoInvitations, seedInvitations } from './demo-invitations.js';
 import {
   DEMO_EMAILS,
   DEMO_ORGANIZATION_COUNT,
@@ -24,30 +27,57 @@ import { DEMO_USERS, type DemoUser } from './demo-users.js';
 /** What the seed needs from the auth library: its password hasher (the one sign-in verifies with). */
 export type PasswordHashSource = Pick<Auth, '$context'>;
 
+interface SeedCounts {
+  categories: number;
+  organizations: number;
+  users: number;
+  logos: number;
+  avatars: number;
+  invitations: number;
+}
+
 export interface SeedReport {
-  created: { categories: number; organizations: number; users: number };
-  /** Demo rows that were already there and left as they are. */
-  existing: { categories: number; organizations: number; users: number };
-  /** Memberships or password rows put back for demo users that had lost them. */
+  created: SeedCounts;
+  /** Demo rows (and images) that were already there and left as they are. */
+  existing: SeedCounts;
+  /** Memberships or password rows put back for demo users that had lost them, and pending demo invitations renewed. */
   repaired: number;
+  /** Images that could not be added (a full quota) and bytes that could not be cleaned up. */
+  warnings: string[];
 }
 
 export interface ClearReport {
+  invitations: number;
+  /** Files removed: the demo users' avatars and every file of the removed organizations (their bytes too). */
+  files: number;
   users: number;
   organizations: number;
   categories: number;
-  /** Demo organizations kept because people outside the demo belong to them. */
+  /** Demo organizations kept (with their files) because people outside the demo belong to them. */
   keptOrganizations: string[];
+  /** Bytes that could not be removed from storage. */
+  warnings: string[];
 }
 
 const noProgress: ProgressListener = () => undefined;
 
+/** The files module's context for the seed: the given storage, clean-up failures collected as warnings. */
+function filesContext(db: Db, storage: FileStorage, warnings: string[]): FilesContext {
+  return {
+    db,
+    storage,
+    reportError: (error, message) => warnings.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+  };
+}
+
 /**
  * Adds whatever part of the demo data is missing, one transaction per step. Demo rows are found by
  * their fixed slugs, emails and (name, website) pairs, so running it again adds nothing. Every demo
- * user gets the same password, hashed once with the auth library's own hasher.
+ * user gets the same password, hashed once with the auth library's own hasher. Logos and avatars are
+ * generated placeholders stored in `storage` as uploads are (each in its own transaction, counted
+ * against the quota); an organization or user that has an image keeps it.
  */
-export async function seedDemo(db: Db, auth: PasswordHashSource, onProgress: ProgressListener = noProgress): Promise<SeedReport> {
+export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileStorage, onProgress: ProgressListener = noProgress): Promise<SeedReport> {
   assertDemoPasswordAccepted();
   const hashing = 'Hashing the demo password';
   onProgress({ label: hashing, done: 0, total: 1 });
@@ -57,14 +87,30 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, onProgress: Pro
   const categories = await withTransaction(db, (tx) => seedCategories(tx, onProgress));
   const orgs = await withTransaction(db, (tx) => seedOrganizations(tx, onProgress));
   const people = await withTransaction(db, (tx) => seedUsers(tx, passwordHash, onProgress));
+  const warnings: string[] = [];
+  const files = filesContext(db, storage, warnings);
+  const logos = await seedLogos(files, onProgress);
+  const avatars = await seedAvatars(files, onProgress);
+  const invites = await withTransaction(db, (tx) => seedInvitations(tx, onProgress));
   return {
-    created: { categories: categories.created, organizations: orgs.created, users: people.created },
+    created: {
+      categories: categories.created,
+      organizations: orgs.created,
+      users: people.created,
+      logos: logos.created,
+      avatars: avatars.created,
+      invitations: invites.created,
+    },
     existing: {
       categories: DEMO_CATEGORIES.length - categories.created,
       organizations: DEMO_ORGANIZATION_COUNT - orgs.created,
       users: DEMO_USERS.length - people.created,
+      logos: logos.existing,
+      avatars: avatars.existing,
+      invitations: DEMO_INVITATIONS.length - invites.created,
     },
-    repaired: people.repaired,
+    repaired: people.repaired + invites.repaired,
+    warnings: [...logos.skipped, ...avatars.skipped, ...warnings],
   };
 }
 
@@ -211,33 +257,53 @@ async function insertDemoUser(tx: Tx, demo: DemoUser): Promise<string> {
 }
 
 /**
- * Removes the rows the demo created and nothing else: the demo users (their memberships, password
- * rows and sessions go with them), then the demo organizations that nobody else belongs to, then
- * the demo categories that still carry the demo's name.
+ * Removes the rows the demo created and nothing else: the demo invitations, then the demo users
+ * (their avatars through the files module, so the quota is released and the bytes deleted after
+ * commit; their memberships, password rows and sessions go with them), then the demo organizations
+ * that nobody else belongs to, each with all its files, then the demo categories that still carry
+ * the demo's name. An organization that is kept keeps its files, its logo included.
  */
-export async function clearDemo(db: Db, onProgress: ProgressListener = noProgress): Promise<ClearReport> {
-  const removedUsers = await withTransaction(db, async (tx) => {
+export async function clearDemo(db: Db, storage: FileStorage, onProgress: ProgressListener = noProgress): Promise<ClearReport> {
+  const warnings: string[] = [];
+  const files = filesContext(db, storage, warnings);
+  const removedInvitations = await withTransaction(db, async (tx) => {
     await lockDemoData(tx);
-    onProgress({ label: 'Removing demo users', done: 0, total: 1 });
+    const label = 'Removing demo invitations';
+    onProgress({ label, done: 0, total: 1 });
+    const removed = await removeDemoInvitations(tx);
+    onProgress({ label, done: 1, total: 1 });
+    return removed;
+  });
+
+  const people = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    const label = 'Removing demo users';
+    onProgress({ label, done: 0, total: 1 });
+    const avatars = await removeDemoAvatars(files, tx);
     const deleted = await tx.delete(users).where(inArray(users.email, [...DEMO_EMAILS])).returning({ id: users.id });
-    onProgress({ label: 'Removing demo users', done: 1, total: 1 });
-    return deleted.length;
+    onProgress({ label, done: 1, total: 1 });
+    return { removed: deleted.length, avatars };
   });
 
   const orgResult = await withTransaction(db, async (tx) => {
     await lockDemoData(tx);
-    const label = 'Removing demo organizations';
     const candidates = await findDemoCreatedOrganizations(tx);
     const kept: string[] = [];
-    let removed = 0;
-    for (const [index, { row }] of candidates.entries()) {
+    const doomed: string[] = [];
+    for (const { row } of candidates) {
       const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, row.id));
       if (toNumber(members?.n) > 0) kept.push(row.name);
-      else removed += (await tx.delete(organizations).where(eq(organizations.id, row.id)).returning({ id: organizations.id })).length;
-      onProgress({ label, done: index + 1, total: candidates.length });
+      else doomed.push(row.id);
     }
-    if (candidates.length === 0) onProgress({ label, done: 0, total: 0 });
-    return { removed, kept };
+    const removedFiles = await removeOrganizationFiles(files, tx, doomed, onProgress);
+    const label = 'Removing demo organizations';
+    let removed = 0;
+    for (const [index, id] of doomed.entries()) {
+      removed += (await tx.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id })).length;
+      onProgress({ label, done: index + 1, total: doomed.length });
+    }
+    if (doomed.length === 0) onProgress({ label, done: 0, total: 0 });
+    return { removed, kept, files: removedFiles };
   });
 
   const removedCategories = await withTransaction(db, async (tx) => {
@@ -255,5 +321,13 @@ export async function clearDemo(db: Db, onProgress: ProgressListener = noProgres
     return deleted.length;
   });
 
-  return { users: removedUsers, organizations: orgResult.removed, categories: removedCategories, keptOrganizations: orgResult.kept };
+  return {
+    invitations: removedInvitations,
+    files: people.avatars + orgResult.files,
+    users: people.removed,
+    organizations: orgResult.removed,
+    categories: removedCategories,
+    keptOrganizations: orgResult.kept,
+    warnings,
+  };
 }

@@ -1,10 +1,15 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { INVITATION_STATUSES } from '@p2p/contracts';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { type Db, type DbOrTx, toNumber } from '../../platform/db.js';
 import { accounts } from '../auth/auth.tables.js';
+import { type FileStorage, files } from '../files/index.js';
 import { forumCategories } from '../forum/forum.tables.js';
+import { invitations } from '../invitations/index.js';
 import { memberships, organizations } from '../organizations/index.js';
 import { users } from '../users/index.js';
 import { DEMO_CATEGORIES, DEMO_ORGANIZATIONS, PLATFORM_KEY } from './demo-data.js';
+import { DEMO_AVATAR_EMAILS, checkDemoImages } from './demo-images.js';
+import { DEMO_INVITATIONS, checkDemoInvitations } from './demo-invitations.js';
 import { DEMO_EMAILS, DEMO_ORGANIZATION_COUNT, demoOrganizationName, findDemoOrganizations } from './demo-lookup.js';
 import { DEMO_USERS } from './demo-users.js';
 
@@ -18,19 +23,37 @@ export interface TableCount {
   expected: number;
 }
 
+/** A part of the demo set within a table: the logos, the avatars, the invitations in one state. */
+export interface DemoCheck {
+  label: string;
+  demo: number;
+  expected: number;
+}
+
 export interface VerifyReport {
   ok: boolean;
   tables: TableCount[];
+  checks: DemoCheck[];
   problems: string[];
 }
 
-async function countRows(db: DbOrTx, table: typeof users | typeof organizations | typeof memberships | typeof accounts | typeof forumCategories): Promise<number> {
+type CountedTable = typeof users | typeof organizations | typeof memberships | typeof accounts | typeof forumCategories | typeof invitations;
+
+async function countRows(db: DbOrTx, table: CountedTable): Promise<number> {
   const [row] = await db.select({ n: count() }).from(table);
   return toNumber(row?.n);
 }
 
-/** Checks that the whole demo set is there and consistent; lists every problem it finds. */
-export async function verifyDemo(db: Db): Promise<VerifyReport> {
+async function countLiveFiles(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(files).where(isNull(files.deletedAt));
+  return toNumber(row?.n);
+}
+
+/**
+ * Checks that the whole demo set is there and consistent; lists every problem it finds. With a
+ * storage, the bytes of every demo logo and avatar must be in it as well.
+ */
+export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyReport> {
   const problems: string[] = [];
 
   const categoryRows = await db
@@ -102,12 +125,18 @@ export async function verifyDemo(db: Db): Promise<VerifyReport> {
     else demoMemberships += 1;
   }
 
-  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal] = await Promise.all([
+  const images = await checkDemoImages(db, orgs, storage);
+  const invited = await checkDemoInvitations(db, orgs);
+  problems.push(...images.problems, ...invited.problems);
+
+  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal, fileTotal, invitationTotal] = await Promise.all([
     countRows(db, forumCategories),
     countRows(db, organizations),
     countRows(db, users),
     countRows(db, memberships),
     countRows(db, accounts),
+    countLiveFiles(db),
+    countRows(db, invitations),
   ]);
   const tables: TableCount[] = [
     { table: 'forum_categories', rows: categoryTotal, demo: demoCategories, expected: DEMO_CATEGORIES.length },
@@ -115,6 +144,13 @@ export async function verifyDemo(db: Db): Promise<VerifyReport> {
     { table: 'users', rows: userTotal, demo: userRows.length, expected: DEMO_USERS.length },
     { table: 'memberships', rows: membershipTotal, demo: demoMemberships, expected: DEMO_USERS.length },
     { table: 'accounts', rows: accountTotal, demo: demoPasswords, expected: DEMO_USERS.length },
+    { table: 'files', rows: fileTotal, demo: images.logos + images.avatars, expected: DEMO_ORGANIZATION_COUNT + DEMO_AVATAR_EMAILS.length },
+    { table: 'invitations', rows: invitationTotal, demo: INVITATION_STATUSES.reduce((sum, s) => sum + invited.byState[s].demo, 0), expected: DEMO_INVITATIONS.length },
   ];
-  return { ok: problems.length === 0, tables, problems };
+  const checks: DemoCheck[] = [
+    { label: 'organization logos', demo: images.logos, expected: DEMO_ORGANIZATION_COUNT },
+    { label: 'user avatars', demo: images.avatars, expected: DEMO_AVATAR_EMAILS.length },
+    ...INVITATION_STATUSES.map((state) => ({ label: `invitations ${state}`, ...invited.byState[state] })),
+  ];
+  return { ok: problems.length === 0, tables, checks, problems };
 }
