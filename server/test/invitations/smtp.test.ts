@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TEST_PASSWORD, TestClient, type TestContext, createTestApp, uniqueEmail } from '../helpers/app.js';
-import { startSmtpServer } from '../helpers/smtp.js';
+import { startSmtpServer, waitFor } from '../helpers/smtp.js';
 import { createOrganization } from './factories.js';
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -15,16 +15,6 @@ afterAll(async () => {
   await t.close();
   await smtp.close();
 });
-
-async function waitFor<T>(check: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('an invitation over real SMTP', () => {
   it('is delivered, and following its link makes the invitee a signed-in member of that company', async () => {

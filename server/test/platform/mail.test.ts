@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retryDelaySeconds } from '../../src/platform/mail/index.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TestClient, type TestContext, createTestApp, signUp } from '../helpers/app.js';
-import { startSmtpServer } from '../helpers/smtp.js';
+import { startSmtpServer, waitFor } from '../helpers/smtp.js';
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let t: TestContext;
@@ -15,16 +15,6 @@ afterAll(async () => {
   await t.close();
   await smtp.close();
 });
-
-async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('mail over SMTP', () => {
   it('delivers the sign-up verification email after commit, and its link verifies the account', async () => {
