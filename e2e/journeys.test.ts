@@ -321,6 +321,14 @@ describe('browser journeys', () => {
     await page.getByLabel('Job title').fill('Automation Engineer');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Your profile is saved.').waitFor();
+
+    // As the company's admin, upload a logo: it shows where the company appears.
+    await page.goto('/organization');
+    await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: tealSquarePng() });
+    await page.getByRole('img', { name: `Logo of ${p.company}` }).waitFor();
+    await page.getByText(/of 1 GB used|of 1 GB/).waitFor();
+    await page.goto('/dashboard');
+    await page.getByRole('img', { name: `Logo of ${p.company}` }).waitFor();
   });
 
   it('answers unknown pages with a not-found page', async () => {

@@ -82,7 +82,10 @@ export function AppShell({ me }: { me: Me }) {
                 <li className="menu__header">
                   <span>{me.name}</span>
                   <span className="muted">{me.email}</span>
-                  <span className="muted">{orgName}</span>
+                  <span className="menu__org">
+                    {me.organization.logoUrl ? <img src={me.organization.logoUrl} alt="" width={20} height={20} /> : null}
+                    <span className="muted">{orgName}</span>
+                  </span>
                 </li>
                 <li>
                   <NavLink to="/profile" onClick={close}>

@@ -20,7 +20,10 @@ export function DashboardPage() {
       <div className="grid">
         <section className="card" aria-labelledby="org-card">
           <h2 id="org-card">{t('dashboard.organization')}</h2>
-          <p className="org-name">{orgName}</p>
+          <div className="org-heading">
+            {org.logoUrl ? <img src={org.logoUrl} alt={t('organization.logoAlt', { name: orgName })} width={48} height={48} /> : null}
+            <p className="org-name">{orgName}</p>
+          </div>
           {org.industry ? <p className="muted">{industryLabel(org.industry, language)}</p> : null}
           <dl className="facts">
             <div>

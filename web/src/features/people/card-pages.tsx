@@ -25,7 +25,8 @@ export function UserCardPage() {
       <PageTitle>{name}</PageTitle>
       {user.jobTitle ? <p className="lead">{user.jobTitle}</p> : null}
       {user.department ? <p className="muted">{user.department}</p> : null}
-      <p>
+      <p className="org-heading">
+        {user.organization.logoUrl ? <img src={user.organization.logoUrl} alt="" width={32} height={32} /> : null}
         <Link to={`/organizations/${user.organization.id}`}>{t('cards.worksAt', { organization: orgName })}</Link>
       </p>
       {user.colleague ? (
