@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { usersRoutes } from './modules/users/index.js';
 import { filesModule } from './modules/files/index.js';
-import { organizationsRoutes } from './modules/organizations/index.js';
+import { organizations, organizationsRoutes } from './modules/organizations/index.js';
 import { invitationsRoutes } from './modules/invitations/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
@@ -135,6 +137,15 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
     },
     { prefix: '/api/v1' },
   );
+
+  if (config.benchCeiling) {
+    // The benchmark's ceiling (BENCH_CEILING=1 only): one primary-key SELECT through the app's pool.
+    const ceilingQuery = z.object({ id: z.uuid().default('00000000-0000-0000-0000-000000000000') });
+    app.get('/__bench/ceiling', { schema: { hide: true, querystring: ceilingQuery } }, async (request) => {
+      const [row] = await database.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, request.query.id)).limit(1);
+      return { organization: row ?? null };
+    });
+  }
 
   const servesWeb = serveWeb && (await registerWebApp(app, webDistDir));
   if (!servesWeb) {

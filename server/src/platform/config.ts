@@ -32,6 +32,7 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFlag,
+  BENCH_CEILING: booleanFlag,
 });
 
 /** Where uploaded bytes live when not on local disk under DATA_DIR/uploads. */
@@ -61,6 +62,8 @@ export interface Config {
   dbPoolSize: number;
   /** Set when S3_BUCKET is: uploads go to that S3-compatible bucket instead of DATA_DIR/uploads. */
   s3: S3StorageConfig | undefined;
+  /** BENCH_CEILING=1 (benchmark runs only): registers GET /__bench/ceiling, one primary-key SELECT. */
+  benchCeiling: boolean;
 }
 
 export class ConfigError extends Error {
@@ -117,7 +120,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             forcePathStyle: e.S3_FORCE_PATH_STYLE,
           }
         : undefined,
+    benchCeiling: e.BENCH_CEILING,
   };
+}
+
+export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+/** What the benchmark tools (server/bench) read: the PostgreSQL server to create their databases on. */
+export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): { databaseUrl: string } {
+  const parsed = envSchema.shape.DATABASE_URL.safeParse(env.DATABASE_URL || undefined);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `DATABASE_URL: ${i.message}`));
+  return { databaseUrl: parsed.data ?? DEFAULT_BENCH_DATABASE_URL };
 }
 
 /** S3 is all or nothing: a half-configured bucket would silently fall back to local disk. */

@@ -1,0 +1,255 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { INDUSTRIES } from '@p2p/contracts';
+import { Presets, SingleBar } from 'cli-progress';
+import type pg from 'pg';
+import pino from 'pino';
+import { createAuth } from '../src/modules/auth/index.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/modules/seed/index.js';
+import { loadConfig } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db.js';
+import { MailDispatcher, Mailer } from '../src/platform/mail/index.js';
+
+/** Every generated user signs in with the documented demo password (hashed once, shared by all). */
+export const BENCH_PASSWORD = DEMO_PASSWORD;
+export const BENCH_EMAIL_DOMAIN = 'bench.example';
+export const USERS_PER_ORGANIZATION = 10;
+
+/** The email of the `n`-th generated user (0-based); user n belongs to organization floor(n / 10), the first of each ten is its admin. */
+export function benchUserEmail(n: number): string {
+  return `user${n}@${BENCH_EMAIL_DOMAIN}`;
+}
+
+export interface BenchCounts {
+  organizations: number;
+  users: number;
+}
+
+/** At scale 1: 1,000 organizations and 10,000 users (10 per organization, 1 admin each). */
+export function countsFor(scale: number): BenchCounts {
+  const organizations = Math.max(1, Math.round(1000 * scale));
+  return { organizations, users: organizations * USERS_PER_ORGANIZATION };
+}
+
+/** What one generator hands to the next ones (the forum's generator will read the users and organizations). */
+export interface GeneratorContext {
+  client: pg.PoolClient;
+  scale: number;
+  counts: BenchCounts;
+  passwordHash: string;
+  /** Organization ids in creation order. */
+  organizationIds: string[];
+  /** User ids in creation order (user n is benchUserEmail(n)). */
+  userIds: string[];
+  progress(label: string, total: number): Progress;
+}
+
+export interface Progress {
+  increment(by: number): void;
+  stop(): void;
+}
+
+/**
+ * One step of the data load. Later modules append theirs to GENERATORS (forum: topics and posts in
+ * thread shapes, then its indexes in `afterLoad`, since indexes are cheaper built after the bulk load).
+ */
+export interface Generator {
+  name: string;
+  run(ctx: GeneratorContext): Promise<void>;
+  /** Runs after every generator: build indexes dropped for the load, refresh counters. */
+  afterLoad?(ctx: GeneratorContext): Promise<void>;
+}
+
+const FIRST_NAMES = [...new Set(DEMO_USERS.map((u) => u.firstName))];
+const LAST_NAMES = [...new Set(DEMO_USERS.map((u) => u.lastName))];
+const JOB_TITLES = [...new Set(DEMO_USERS.map((u) => u.jobTitle))];
+const DEPARTMENTS = [...new Set(DEMO_USERS.map((u) => u.department))];
+const CITIES: readonly (readonly [string, string])[] = [
+  ['Riyadh', 'Riyadh'],
+  ['Jeddah', 'Makkah'],
+  ['Dammam', 'Eastern Province'],
+  ['Jubail', 'Eastern Province'],
+  ['Yanbu', 'Madinah'],
+  ['Madinah', 'Madinah'],
+  ['Jazan', 'Jazan'],
+  ['Hail', 'Hail'],
+  ['Qassim', 'Qassim'],
+  ['Tabuk', 'Tabuk'],
+];
+const COMPANY_WORDS = ['Steel', 'Polymers', 'Packaging', 'Foods', 'Cables', 'Glass', 'Chemicals', 'Textiles', 'Pipes', 'Furniture', 'Paints', 'Valves'];
+const COMPANY_WORDS_AR = ['للصلب', 'للبوليمرات', 'للتغليف', 'للأغذية', 'للكابلات', 'للزجاج', 'للكيماويات', 'للنسيج', 'للأنابيب', 'للأثاث', 'للدهانات', 'للصمامات'];
+const SIZES = ['1-10', '11-50', '51-200', '201-500', '500+'] as const;
+const TIERS = ['trial', 'basic', 'professional', 'enterprise'] as const;
+const BATCH = 2000;
+
+function pick<T>(list: readonly T[], n: number): T {
+  return list[n % list.length]!;
+}
+
+async function inBatches(total: number, progress: Progress, insert: (from: number, to: number) => Promise<void>): Promise<void> {
+  for (let from = 0; from < total; from += BATCH) {
+    const to = Math.min(total, from + BATCH);
+    await insert(from, to);
+    progress.increment(to - from);
+  }
+  progress.stop();
+}
+
+const organizationsGenerator: Generator = {
+  name: 'organizations',
+  async run(ctx) {
+    const { client, counts } = ctx;
+    const trialEndsAt = new Date(Date.now() + 30 * 86_400_000);
+    await inBatches(counts.organizations, ctx.progress('Organizations', counts.organizations), async (from, to) => {
+      const rows = { id: [] as string[], name: [] as string[], nameAr: [] as string[], industry: [] as string[], size: [] as string[], city: [] as string[], region: [] as string[], website: [] as string[], tier: [] as string[], trial: [] as (Date | null)[] };
+      for (let i = from; i < to; i += 1) {
+        const id = randomUUID();
+        ctx.organizationIds.push(id);
+        const [city, region] = pick(CITIES, i);
+        const word = i % COMPANY_WORDS.length;
+        const tier = pick(TIERS, i);
+        rows.id.push(id);
+        rows.name.push(`${city} ${COMPANY_WORDS[word]} ${i + 1}`);
+        rows.nameAr.push(`شركة ${city === 'Riyadh' ? 'الرياض' : 'المملكة'} ${COMPANY_WORDS_AR[word]} ${i + 1}`);
+        rows.industry.push(pick(INDUSTRIES, i));
+        rows.size.push(pick(SIZES, i));
+        rows.city.push(city);
+        rows.region.push(region);
+        rows.website.push(`https://org${i}.${BENCH_EMAIL_DOMAIN}`);
+        rows.tier.push(tier);
+        rows.trial.push(tier === 'trial' ? trialEndsAt : null);
+      }
+      await client.query(
+        `insert into organizations (id, name, name_ar, industry, size, city, region, website, subscription_tier, trial_ends_at)
+         select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])`,
+        [rows.id, rows.name, rows.nameAr, rows.industry, rows.size, rows.city, rows.region, rows.website, rows.tier, rows.trial],
+      );
+    });
+  },
+};
+
+const usersGenerator: Generator = {
+  name: 'users, memberships and passwords',
+  async run(ctx) {
+    const { client, counts } = ctx;
+    await inBatches(counts.users, ctx.progress('Users', counts.users), async (from, to) => {
+      const u = { id: [] as string[], name: [] as string[], email: [] as string[], first: [] as string[], last: [] as string[], job: [] as string[], dept: [] as string[], lang: [] as string[] };
+      const m = { org: [] as string[], role: [] as string[] };
+      for (let n = from; n < to; n += 1) {
+        const id = randomUUID();
+        ctx.userIds.push(id);
+        // Different strides so that names, titles and departments combine variously.
+        const first = pick(FIRST_NAMES, n);
+        const last = pick(LAST_NAMES, Math.floor(n / FIRST_NAMES.length) + n * 7);
+        u.id.push(id);
+        u.name.push(`${first} ${last}`);
+        u.email.push(benchUserEmail(n));
+        u.first.push(first);
+        u.last.push(last);
+        u.job.push(pick(JOB_TITLES, n * 3));
+        u.dept.push(pick(DEPARTMENTS, n * 5));
+        u.lang.push(n % 3 === 0 ? 'ar' : 'en');
+        m.org.push(ctx.organizationIds[Math.floor(n / USERS_PER_ORGANIZATION)]!);
+        m.role.push(n % USERS_PER_ORGANIZATION === 0 ? 'admin' : 'member');
+      }
+      await client.query(
+        `insert into users (id, name, email, email_verified, first_name, last_name, job_title, department, language)
+         select id, name, email, true, first, last, job, dept, lang
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) as t(id, name, email, first, last, job, dept, lang)`,
+        [u.id, u.name, u.email, u.first, u.last, u.job, u.dept, u.lang],
+      );
+      await client.query(
+        `insert into memberships (user_id, organization_id, role) select * from unnest($1::uuid[], $2::uuid[], $3::text[])`,
+        [u.id, m.org, m.role],
+      );
+      await client.query(
+        `insert into accounts (user_id, account_id, provider_id, password) select id, id::text, 'credential', $2 from unnest($1::uuid[]) as t(id)`,
+        [u.id, ctx.passwordHash],
+      );
+    });
+  },
+};
+
+/** In order; each may use what the earlier ones made. The forum issue appends topics and posts here. */
+export const GENERATORS: Generator[] = [organizationsGenerator, usersGenerator];
+
+function createProgress(quiet: boolean): (label: string, total: number) => Progress {
+  return (label, total) => {
+    if (quiet || !process.stdout.isTTY) {
+      let done = 0;
+      return {
+        increment: (by) => {
+          done += by;
+        },
+        stop: () => process.stdout.write(`  ✓ ${label} (${done}/${total})\n`),
+      };
+    }
+    const bar = new SingleBar({ format: `  ${label.padEnd(16)} {bar} {value}/{total}  {eta_formatted}`, hideCursor: true, barsize: 30 }, Presets.shades_classic);
+    bar.start(total, 0);
+    return { increment: (by) => bar.increment(by), stop: () => bar.stop() };
+  };
+}
+
+/** The shared password hash, computed once with the auth library's own hasher (the one sign-in verifies with). */
+async function hashBenchPassword(databaseUrl: string): Promise<string> {
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent-bench' });
+  const database = await openDatabase({ databaseUrl, poolSize: 1 });
+  try {
+    const logger = pino({ level: 'warn' });
+    const mailer = new Mailer(new MailDispatcher({ db: database.db, logger, smtpUrl: undefined, from: config.mailFrom }), logger);
+    const auth = createAuth({ config, db: database.db, mailer, logger });
+    return await (await auth.$context).password.hash(BENCH_PASSWORD);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface GenerateReport {
+  counts: BenchCounts;
+  timings: { step: string; ms: number }[];
+}
+
+/** Loads benchmark data into a migrated database (expected empty of bench users), in one transaction. */
+export async function generateBenchData(pool: pg.Pool, databaseUrl: string, scale: number, options: { quiet?: boolean } = {}): Promise<GenerateReport> {
+  const timings: { step: string; ms: number }[] = [];
+  const time = async (step: string, work: () => Promise<void>) => {
+    const started = performance.now();
+    await work();
+    timings.push({ step, ms: Math.round(performance.now() - started) });
+  };
+  let passwordHash = '';
+  await time('password hash', async () => {
+    passwordHash = await hashBenchPassword(databaseUrl);
+  });
+  const client = await pool.connect();
+  const counts = countsFor(scale);
+  const ctx: GeneratorContext = { client, scale, counts, passwordHash, organizationIds: [], userIds: [], progress: createProgress(options.quiet ?? false) };
+  try {
+    await client.query('begin');
+    for (const generator of GENERATORS) await time(generator.name, () => generator.run(ctx));
+    for (const generator of GENERATORS) if (generator.afterLoad) await time(`${generator.name}: after load`, () => generator.afterLoad!(ctx));
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  await time('analyze', async () => {
+    await pool.query('analyze');
+  });
+  return { counts, timings };
+}
+
+export function parseScale(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new Error(`--scale must be a number above 0 and at most 100, not "${value}"`);
+  return scale;
+}
+
+export function printGenerateReport(report: GenerateReport, out: NodeJS.WritableStream = process.stdout): void {
+  const total = report.timings.reduce((sum, t) => sum + t.ms, 0);
+  out.write(`  ${report.counts.organizations.toLocaleString('en')} organizations, ${report.counts.users.toLocaleString('en')} users\n`);
+  for (const t of report.timings) out.write(`  ${t.step.padEnd(34)} ${(t.ms / 1000).toFixed(2).padStart(7)} s\n`);
+  out.write(`  ${'total'.padEnd(34)} ${(total / 1000).toFixed(2).padStart(7)} s\n`);
+}
