@@ -44,21 +44,10 @@ export const updateOrganizationBodySchema = z
   .meta({ id: 'UpdateOrganizationBody' });
 export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBodySchema>;
 
-/** A company as anyone (guests included) sees it. */
-export const organizationCardSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    nameAr: z.string().nullable(),
-    industry: z.enum(INDUSTRIES).nullable(),
-    size: z.enum(ORGANIZATION_SIZES).nullable(),
-    city: z.string().nullable(),
-    region: z.string().nullable(),
-    website: z.string().nullable(),
-    description: z.string().nullable(),
-    logoUrl: z.string().nullable(),
-    memberCount: z.number().int(),
-  })
+/** A company as anyone (guests included) sees it: the public part of its profile. */
+export const organizationCardSchema = organizationSchema
+  .pick({ id: true, name: true, nameAr: true, industry: true, size: true, city: true, region: true, website: true, description: true, logoUrl: true })
+  .extend({ memberCount: z.number().int() })
   .meta({ id: 'OrganizationCard' });
 export type OrganizationCard = z.infer<typeof organizationCardSchema>;
 
