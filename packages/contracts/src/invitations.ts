@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organizationRefSchema } from './organizations.js';
 import { emailSchema, passwordSchema } from './auth.js';
 import { INVITATION_STATUSES, LANGUAGES, ORG_ROLES } from './enums.js';
 import { pageQuerySchema, pageSchema } from './pagination.js';
@@ -58,7 +59,7 @@ export const invitationPreviewSchema = z
     message: z.string().nullable(),
     language: z.enum(LANGUAGES),
     expiresAt: z.string(),
-    organization: z.object({ id: z.uuid(), name: z.string(), nameAr: z.string().nullable(), logoUrl: z.string().nullable() }),
+    organization: organizationRefSchema,
     invitedBy: z.object({ name: z.string() }).nullable(),
   })
   .meta({ id: 'InvitationPreview' });

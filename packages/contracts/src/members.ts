@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organizationRefSchema } from './organizations.js';
 import { ORG_ROLES, USER_STATUSES } from './enums.js';
 import { pageQuerySchema, pageSchema } from './pagination.js';
 
@@ -61,7 +62,7 @@ export const userProfileSchema = z
     jobTitle: z.string().nullable(),
     department: z.string().nullable(),
     avatarUrl: z.string().nullable(),
-    organization: z.object({ id: z.uuid(), name: z.string(), nameAr: z.string().nullable(), logoUrl: z.string().nullable() }),
+    organization: organizationRefSchema,
     colleague: z
       .object({
         email: z.string(),

@@ -26,6 +26,9 @@ export const organizationSchema = z
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof organizationSchema>;
 
+/** How another record names a company: enough to show its name and logo and link to its card. */
+export const organizationRefSchema = organizationSchema.pick({ id: true, name: true, nameAr: true, logoUrl: true }).meta({ id: 'OrganizationRef' });
+
 /** What an organization admin may change. Status and tier belong to the platform's superadmins. */
 export const updateOrganizationBodySchema = z
   .object({

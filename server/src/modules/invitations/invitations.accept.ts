@@ -1,6 +1,6 @@
 import type { AcceptInvitationBody, InvitationPreview } from '@p2p/contracts';
 import type { Db } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, isUniqueViolation } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Auth } from '../auth/auth.js';
 import { checkPasswordStrength } from '../auth/password-policy.js';
@@ -40,14 +40,6 @@ export async function previewInvitation(db: Db, token: string): Promise<Invitati
     organization: { id: o.id, name: o.name, nameAr: o.nameAr, logoUrl: logoUrlOf(o) },
     invitedBy: inviter ? { name: inviter.deletedAt ? FORMER_MEMBER_NAME : inviter.name } : null,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /**

@@ -79,21 +79,9 @@ export async function getMyOrganizationStats(db: Db, actor: Actor): Promise<Orga
 }
 
 /** The public profile of any organization; guests included. */
-export async function getOrganizationCard(db: Db, id: string): Promise<OrganizationCard> {
-  const found = await findOrganizationWithMemberCount(db, id);
+export async function getOrganizationCard(db: Db, organizationId: string): Promise<OrganizationCard> {
+  const found = await findOrganizationWithMemberCount(db, organizationId);
   if (!found) throw notFound('Organization');
-  const { organization: o, memberCount } = found;
-  return {
-    id: o.id,
-    name: o.name,
-    nameAr: o.nameAr,
-    industry: o.industry,
-    size: o.size,
-    city: o.city,
-    region: o.region,
-    website: o.website,
-    description: o.description,
-    logoUrl: logoUrlOf(o),
-    memberCount,
-  };
+  const { id, name, nameAr, industry, size, city, region, website, description, logoUrl } = presentOrganization(found.organization);
+  return { id, name, nameAr, industry, size, city, region, website, description, logoUrl, memberCount: found.memberCount };
 }
