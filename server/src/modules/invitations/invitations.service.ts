@@ -15,11 +15,9 @@ import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import {
   type ActorOrganization,
-  assertCanWriteIn,
-  assertOrgAdmin,
   countUsedSeats,
   findMembershipWithOrganization,
-  getActorOrganization,
+  getAdminPlace,
   lockAsOrgAdmin,
 } from '../organizations/index.js';
 import { FORMER_MEMBER_NAME, findUserByEmail, findUserById } from '../users/index.js';
@@ -166,15 +164,13 @@ export async function listInvitations(
   actor: Actor,
   query: { status?: InvitationStatus | undefined; page: number; pageSize: number },
 ): Promise<Page<Invitation>> {
-  const place = await getActorOrganization(db, actor);
-  assertOrgAdmin(place);
+  const place = await getAdminPlace(db, actor);
   const { rows, total } = await listInvitationRows(db, place.organization.id, query);
   return toPage(rows.map(presentInvitation), total, query.page, query.pageSize);
 }
 
 export async function getInvitationStats(db: Db, actor: Actor): Promise<InvitationStats> {
-  const place = await getActorOrganization(db, actor);
-  assertOrgAdmin(place);
+  const place = await getAdminPlace(db, actor);
   const counts = await countInvitationsByStatus(db, place.organization.id);
   const sent = counts.pending + counts.expired + counts.accepted + counts.cancelled;
   return { sent, ...counts, acceptanceRate: sent === 0 ? 0 : counts.accepted / sent };
@@ -182,9 +178,7 @@ export async function getInvitationStats(db: Db, actor: Actor): Promise<Invitati
 
 export async function cancelInvitation(db: Db, actor: Actor, id: string): Promise<Invitation> {
   return withTransaction(db, async (tx) => {
-    const place = await getActorOrganization(tx, actor);
-    assertOrgAdmin(place);
-    assertCanWriteIn(actor, place);
+    const place = await getAdminPlace(tx, actor, { writing: true });
     // Guarded on "still pending": an accept racing this cancel cannot both succeed.
     const cancelled = await cancelPendingInvitation(tx, place.organization.id, id);
     const view = await getView(tx, place.organization.id, id);

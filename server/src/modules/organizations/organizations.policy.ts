@@ -28,6 +28,14 @@ export function assertCanWriteIn(actor: Actor, place: ActorOrganization): void {
   if (place.organization.status === 'suspended') throw new AppError('FORBIDDEN', 'This organization is suspended: it can read but not change anything');
 }
 
+/** The actor's place, for what only an organization admin may see (and, with `writing`, change). */
+export async function getAdminPlace(db: DbOrTx, actor: Actor, { writing = false } = {}): Promise<ActorOrganization> {
+  const place = await getActorOrganization(db, actor);
+  assertOrgAdmin(place);
+  if (writing) assertCanWriteIn(actor, place);
+  return place;
+}
+
 /**
  * For admin changes that affect admins or seats: takes the organization's lock, then re-reads the
  * actor's membership under it, so an admin demoted or deactivated by a concurrent request that
@@ -37,8 +45,5 @@ export async function lockAsOrgAdmin(tx: DbOrTx, actor: Actor): Promise<ActorOrg
   const before = await getActorOrganization(tx, actor);
   assertOrgAdmin(before);
   await lockOrganization(tx, before.organization.id);
-  const place = await getActorOrganization(tx, actor);
-  assertOrgAdmin(place);
-  assertCanWriteIn(actor, place);
-  return place;
+  return getAdminPlace(tx, actor, { writing: true });
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
-import { assertCanWriteIn, assertOrgAdmin, getActorOrganization } from './organizations.policy.js';
+import { getActorOrganization, getAdminPlace } from './organizations.policy.js';
 import { countOrganizationContents, findOrganizationWithMemberCount, type OrganizationRow, updateOrganization } from './organizations.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -38,9 +38,7 @@ export async function getMyOrganization(db: Db, actor: Actor): Promise<Organizat
 
 export async function updateMyOrganization(db: Db, actor: Actor, input: UpdateOrganizationBody): Promise<Organization> {
   return withTransaction(db, async (tx) => {
-    const place = await getActorOrganization(tx, actor);
-    assertOrgAdmin(place);
-    assertCanWriteIn(actor, place);
+    const place = await getAdminPlace(tx, actor, { writing: true });
     const updated = await updateOrganization(tx, place.organization.id, input);
     if (!updated) throw notFound('Organization');
     return presentOrganization(updated);
@@ -54,8 +52,7 @@ export function trialDaysLeft(organization: Pick<OrganizationRow, 'subscriptionT
 }
 
 export async function getMyOrganizationStats(db: Db, actor: Actor): Promise<OrganizationStats> {
-  const place = await getActorOrganization(db, actor);
-  assertOrgAdmin(place);
+  const place = await getAdminPlace(db, actor);
   const { organization } = place;
   const counts = await countOrganizationContents(db, organization.id);
   const byRole = { admin: 0, member: 0 };

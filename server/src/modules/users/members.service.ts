@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
-import { type ActorOrganization, assertOrgAdmin, countActiveAdmins, countUsedSeats, getActorOrganization, lockAsOrgAdmin, logoUrlOf } from '../organizations/index.js';
+import { type ActorOrganization, countActiveAdmins, getAdminPlace, countUsedSeats, getActorOrganization, lockAsOrgAdmin, logoUrlOf } from '../organizations/index.js';
 import { deleteAllSessions, findMember, findUserWithOrganization, listMembers as listMemberRows, type MemberRow, setMemberRole, softDeleteUser, updateMemberFields } from './members.repository.js';
 import { avatarUrlOf } from './users.service.js';
 
@@ -29,8 +29,7 @@ export function presentMember({ user, role }: MemberRow): Member {
 }
 
 export async function listMembers(db: Db, actor: Actor, query: MemberListQuery): Promise<Page<Member>> {
-  const place = await getActorOrganization(db, actor);
-  assertOrgAdmin(place);
+  const place = await getAdminPlace(db, actor);
   const { rows, total } = await listMemberRows(db, place.organization.id, query);
   return toPage(rows.map(presentMember), total, query.page, query.pageSize);
 }
