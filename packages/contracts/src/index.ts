@@ -8,3 +8,4 @@ export * from './organizations.js';
 export * from './members.js';
 export * from './invitations.js';
 export * from './files.js';
+export * from './forum.js';
