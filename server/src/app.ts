@@ -122,7 +122,7 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
   const dispatcher = new MailDispatcher({ db: database.db, logger: app.log, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const mailer = new Mailer(dispatcher, app.log);
   const auth = createAuth({ config, db: database.db, mailer, logger: app.log });
-  const sessions = createSessionResolver(auth);
+  const sessions = createSessionResolver(auth, database.db);
   app.decorate('services', { auth, mailer, dispatcher });
   app.decorateRequest('actor', null);
 

@@ -1,8 +1,10 @@
 import type { PlatformRole, UserStatus } from '@p2p/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import { type Auth, CLIENT_IP_HEADER } from './auth.js';
+import { createSessionFastPath, type SessionFastPath } from './session-fast-path.js';
 
 /** Who is making a request. Every service call takes it. */
 export interface Actor {
@@ -28,10 +30,16 @@ export interface SessionResolver {
   requireActor(request: FastifyRequest, reply: FastifyReply): Promise<void>;
 }
 
-export function createSessionResolver(auth: Auth): SessionResolver {
-  const resolve = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> => {
-    if (request.actor) return request.actor;
-    if (!request.headers.cookie) return null;
+/**
+ * Most signed-in requests are answered by one query of our own (see session-fast-path.ts); the auth
+ * library's getSession answers the rest, so that cookie refresh, expiry clean-up and every other rule
+ * stay the library's. Without a database handle every request asks the library.
+ */
+export function createSessionResolver(auth: Auth, db?: Db): SessionResolver {
+  let fastPath: Promise<SessionFastPath | null> | undefined;
+  const getFastPath = () => (fastPath ??= db ? createSessionFastPath(auth, db) : Promise.resolve(null));
+
+  const viaLibrary = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> => {
     const headers = toWebHeaders(request, [CLIENT_IP_HEADER]);
     headers.set(CLIENT_IP_HEADER, request.ip);
     const result = await auth.api.getSession({ headers, returnHeaders: true });
@@ -40,7 +48,7 @@ export function createSessionResolver(auth: Auth): SessionResolver {
     if (!found) return null;
     const user = found.user as typeof found.user & { platformRole: PlatformRole; status: UserStatus; deletedAt?: Date | null };
     if (user.status !== 'active' || user.deletedAt) return null;
-    request.actor = {
+    return {
       userId: user.id,
       sessionId: found.session.id,
       email: user.email,
@@ -48,6 +56,30 @@ export function createSessionResolver(auth: Auth): SessionResolver {
       platformRole: user.platformRole,
       status: user.status,
       createdAt: new Date(user.createdAt),
+    };
+  };
+
+  const resolve = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> => {
+    if (request.actor) return request.actor;
+    const cookie = request.headers.cookie;
+    if (!cookie) return null;
+    const fast = await getFastPath();
+    const found = fast ? await fast.read(cookie) : ({ kind: 'fallback' } as const);
+    if (found.kind === 'guest') return null;
+    if (found.kind === 'fallback') {
+      request.actor = await viaLibrary(request, reply);
+      return request.actor;
+    }
+    const { user } = found;
+    if (user.status !== 'active' || user.deletedAt) return null;
+    request.actor = {
+      userId: user.id,
+      sessionId: found.sessionId,
+      email: user.email,
+      emailVerified: user.emailVerified,
+      platformRole: user.platformRole,
+      status: user.status,
+      createdAt: user.createdAt,
     };
     return request.actor;
   };
