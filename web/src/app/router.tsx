@@ -29,7 +29,11 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page.js').then((m) => ({ Component: m.DashboardPage })) },
-          { path: 'forum', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.ForumPage })) },
+          { path: 'forum', lazy: () => import('../features/forum/forum-page.js').then((m) => ({ Component: m.ForumPage })) },
+          { path: 'forum/new', lazy: () => import('../features/forum/new-topic-page.js').then((m) => ({ Component: m.NewTopicPage })) },
+          { path: 'forum/search', lazy: () => import('../features/forum/search-page.js').then((m) => ({ Component: m.SearchPage })) },
+          { path: 'forum/topics/:id', lazy: () => import('../features/forum/topic-page.js').then((m) => ({ Component: m.TopicPage })) },
+          { path: 'forum/topics/:id/edit', lazy: () => import('../features/forum/edit-topic-page.js').then((m) => ({ Component: m.EditTopicPage })) },
           { path: 'use-cases', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.UseCasesPage })) },
           { path: 'messages', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.MessagesPage })) },
           { path: 'security', lazy: () => import('../features/account/security-page.js').then((m) => ({ Component: m.SecurityPage })) },

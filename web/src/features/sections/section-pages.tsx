@@ -13,11 +13,6 @@ function SectionPage({ title, empty }: { title: string; empty: string }) {
   );
 }
 
-export function ForumPage() {
-  const { t } = useTranslation();
-  return <SectionPage title={t('sections.forumTitle')} empty={t('sections.forumEmpty')} />;
-}
-
 export function UseCasesPage() {
   const { t } = useTranslation();
   return <SectionPage title={t('sections.useCasesTitle')} empty={t('sections.useCasesEmpty')} />;

@@ -1,0 +1,237 @@
+import type {
+  CreateForumPostBody,
+  CreateForumTopicBody,
+  ForumCategory,
+  ForumLikeResult,
+  ForumPost,
+  ForumSearchResult,
+  ForumStats,
+  ForumSuggestion,
+  ForumThread,
+  ForumTopic,
+  ForumTopicSummary,
+  ForumTrending,
+  MentionCandidate,
+  Page,
+  UpdateForumTopicBody,
+} from '@p2p/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.js';
+
+const BASE = '/api/v1/forum';
+
+export const FORUM_KEY = ['forum'] as const;
+const keys = {
+  categories: [...FORUM_KEY, 'categories'] as const,
+  topics: [...FORUM_KEY, 'topics'] as const,
+  topic: (id: string) => [...FORUM_KEY, 'topic', id] as const,
+  thread: (id: string) => [...FORUM_KEY, 'thread', id] as const,
+  stats: [...FORUM_KEY, 'stats'] as const,
+};
+
+/** A query string from the values that are set; empty strings and undefined are left out. */
+export function toQuery(params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== '' && value !== undefined) query.set(key, String(value));
+  return query.toString();
+}
+
+export function useCategories() {
+  return useQuery({
+    queryKey: keys.categories,
+    queryFn: ({ signal }) => api.get<{ items: ForumCategory[] }>(`${BASE}/categories`, signal),
+    staleTime: 60_000,
+  });
+}
+
+export function useForumStats() {
+  return useQuery({ queryKey: keys.stats, queryFn: ({ signal }) => api.get<ForumStats>(`${BASE}/stats`, signal) });
+}
+
+export function useTrending(period: ForumTrending['period']) {
+  return useQuery({
+    queryKey: [...FORUM_KEY, 'trending', period],
+    queryFn: ({ signal }) => api.get<ForumTrending>(`${BASE}/search/trending?${toQuery({ period })}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface TopicFilters {
+  page: number;
+  categoryId: string;
+  solved: string;
+  pinned: string;
+  from: string;
+  to: string;
+  sort: string;
+}
+
+export function useTopics(filters: TopicFilters) {
+  return useQuery({
+    queryKey: [...keys.topics, filters],
+    queryFn: ({ signal }) => api.get<Page<ForumTopicSummary>>(`${BASE}/topics?${toQuery({ ...filters, pageSize: 20 })}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTopic(id: string) {
+  return useQuery({ queryKey: keys.topic(id), queryFn: ({ signal }) => api.get<ForumTopic>(`${BASE}/topics/${id}`, signal) });
+}
+
+export const THREAD_PAGE_SIZE = 20;
+
+export function useThread(topicId: string, page: number) {
+  return useQuery({
+    queryKey: [...keys.thread(topicId), page],
+    queryFn: ({ signal }) => api.get<ForumThread>(`${BASE}/topics/${topicId}/posts?${toQuery({ page, pageSize: THREAD_PAGE_SIZE })}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface SearchParams {
+  q: string;
+  scope: string;
+  categoryId: string;
+  from: string;
+  to: string;
+  sort: string;
+  page: number;
+}
+
+export function useSearch(params: SearchParams) {
+  return useQuery({
+    queryKey: [...FORUM_KEY, 'search', params],
+    queryFn: ({ signal }) => api.get<ForumSearchResult>(`${BASE}/search?${toQuery({ ...params, pageSize: 20 })}`, signal),
+    enabled: params.q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSuggestions(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: [...FORUM_KEY, 'suggestions', term],
+    queryFn: ({ signal }) => api.get<{ items: ForumSuggestion[] }>(`${BASE}/search/suggestions?${toQuery({ q: term })}`, signal),
+    enabled: term.length >= 2,
+    staleTime: 30_000,
+  });
+}
+
+export function usePeople(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: [...FORUM_KEY, 'people', term],
+    queryFn: ({ signal }) => api.get<{ items: MentionCandidate[] }>(`${BASE}/people?${toQuery({ q: term })}`, signal),
+    enabled: term.length >= 2,
+    staleTime: 30_000,
+  });
+}
+
+export function usePreview(body: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...FORUM_KEY, 'preview', body],
+    queryFn: () => api.post<{ html: string }>(`${BASE}/preview`, { body }),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+/** After a change to a topic: the topic, its thread, the lists and the numbers that show it. */
+function useRefreshTopic() {
+  const queryClient = useQueryClient();
+  return (topicId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.topic(topicId) }),
+      queryClient.invalidateQueries({ queryKey: keys.thread(topicId) }),
+      queryClient.invalidateQueries({ queryKey: keys.topics }),
+      queryClient.invalidateQueries({ queryKey: keys.categories }),
+      queryClient.invalidateQueries({ queryKey: keys.stats }),
+    ]);
+}
+
+export function useCreateTopic() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateForumTopicBody) => api.post<ForumTopic>(`${BASE}/topics`, body),
+    onSuccess: (topic) => {
+      queryClient.setQueryData(keys.topic(topic.id), topic);
+      return Promise.all([queryClient.invalidateQueries({ queryKey: keys.topics }), queryClient.invalidateQueries({ queryKey: keys.categories }), queryClient.invalidateQueries({ queryKey: keys.stats })]);
+    },
+  });
+}
+
+export function useUpdateTopic(id: string) {
+  const refresh = useRefreshTopic();
+  return useMutation({ mutationFn: (body: UpdateForumTopicBody) => api.put<ForumTopic>(`${BASE}/topics/${id}`, body), onSuccess: () => refresh(id) });
+}
+
+export function useDeleteTopic(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete(`${BASE}/topics/${id}`),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: keys.topic(id) });
+      queryClient.removeQueries({ queryKey: keys.thread(id) });
+      return Promise.all([queryClient.invalidateQueries({ queryKey: keys.topics }), queryClient.invalidateQueries({ queryKey: keys.categories }), queryClient.invalidateQueries({ queryKey: keys.stats })]);
+    },
+  });
+}
+
+export type ModerationAction = 'pin' | 'unpin' | 'lock' | 'unlock';
+
+export function useModerateTopic(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: ModerationAction) => api.post<ForumTopic>(`${BASE}/topics/${id}/${action}`),
+    onSuccess: (topic) => {
+      queryClient.setQueryData(keys.topic(id), topic);
+      return Promise.all([queryClient.invalidateQueries({ queryKey: keys.thread(id) }), queryClient.invalidateQueries({ queryKey: keys.topics })]);
+    },
+  });
+}
+
+export function useLikeTopic(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<ForumLikeResult>(`${BASE}/topics/${id}/like`),
+    onSuccess: (result) => {
+      queryClient.setQueryData<ForumTopic>(keys.topic(id), (topic) => (topic ? { ...topic, likedByMe: result.liked, likesCount: result.likesCount } : topic));
+      return queryClient.invalidateQueries({ queryKey: keys.topics });
+    },
+  });
+}
+
+export function useCreatePost(topicId: string) {
+  const refresh = useRefreshTopic();
+  return useMutation({ mutationFn: (body: CreateForumPostBody) => api.post<ForumPost>(`${BASE}/topics/${topicId}/posts`, body), onSuccess: () => refresh(topicId) });
+}
+
+export function useUpdatePost(topicId: string) {
+  const refresh = useRefreshTopic();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: string }) => api.put<ForumPost>(`${BASE}/posts/${id}`, { body }), onSuccess: () => refresh(topicId) });
+}
+
+export function useDeletePost(topicId: string) {
+  const refresh = useRefreshTopic();
+  return useMutation({ mutationFn: (id: string) => api.delete(`${BASE}/posts/${id}`), onSuccess: () => refresh(topicId) });
+}
+
+export function useLikePost(topicId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ForumLikeResult>(`${BASE}/posts/${id}/like`),
+    onSuccess: (result, id) => {
+      queryClient.setQueriesData<ForumThread>({ queryKey: keys.thread(topicId) }, (thread) =>
+        thread ? { ...thread, items: thread.items.map((p) => (p.id === id ? { ...p, likedByMe: result.liked, likesCount: result.likesCount } : p)) } : thread,
+      );
+    },
+  });
+}
+
+export function useBestAnswer(topicId: string) {
+  const refresh = useRefreshTopic();
+  return useMutation({
+    mutationFn: ({ id, mark }: { id: string; mark: boolean }) => (mark ? api.post(`${BASE}/posts/${id}/best-answer`) : api.delete(`${BASE}/posts/${id}/best-answer`)),
+    onSuccess: () => refresh(topicId),
+  });
+}

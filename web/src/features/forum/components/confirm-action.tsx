@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A destructive button that asks first, in place (no modal). */
+export function ConfirmAction({ label, question, confirmLabel, onConfirm, pending }: { label: string; question: string; confirmLabel: string; onConfirm: () => void; pending?: boolean }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="button button--small button--danger" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <div className="confirm" role="group" aria-label={label}>
+      <p>{question}</p>
+      <div className="actions">
+        <button type="button" className="button button--small button--danger" onClick={onConfirm} disabled={pending} autoFocus>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--small" onClick={() => setAsking(false)}>
+          {t('forum.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
