@@ -11,6 +11,7 @@ import { usersRoutes } from './modules/users/index.js';
 import { filesModule } from './modules/files/index.js';
 import { organizations, organizationsRoutes } from './modules/organizations/index.js';
 import { invitationsRoutes } from './modules/invitations/index.js';
+import { forumRoutes } from './modules/forum/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { registerErrorHandling, sendProblem } from './platform/errors.js';
@@ -134,6 +135,7 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
       await api.register(filesModule, { db: database.db, sessions, config });
       await api.register(organizationsRoutes, { db: database.db, sessions });
       await api.register(invitationsRoutes, { db: database.db, sessions, auth, mailer, publicUrl: config.publicUrl });
+      await api.register(forumRoutes, { db: database.db, sessions });
     },
     { prefix: '/api/v1' },
   );

@@ -77,6 +77,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return findPgError(error)?.code === '23505';
 }
 
+/** Whether an error (possibly wrapped by the ORM) is a foreign-key violation. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return findPgError(error)?.code === '23503';
+}
+
 const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },

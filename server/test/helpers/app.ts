@@ -97,6 +97,10 @@ export class TestClient {
     return this.request({ method: 'POST', url, body: body ?? {}, ...(headers ? { headers } : {}) });
   }
 
+  put(url: string, body: unknown) {
+    return this.request({ method: 'PUT', url, body });
+  }
+
   delete(url: string) {
     return this.request({ method: 'DELETE', url });
   }

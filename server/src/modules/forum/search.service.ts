@@ -1,0 +1,164 @@
+import { type ForumSearchResult, type ForumSuggestion, type ForumTrending, type Highlight, toPage, type forumSearchQuerySchema } from '@p2p/contracts';
+import { type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Db, queryRows, toNumber } from '../../platform/db.js';
+import type { Actor } from '../auth/session.js';
+import { getReader, iso, presentAuthor, visibleCategory } from './forum.reader.js';
+import { plainText } from './markdown.js';
+import { endOfDay } from './topics.service.js';
+
+type SearchQuery = z.output<typeof forumSearchQuerySchema>;
+
+/**
+ * Each of the two sources (topics, posts) contributes at most this many matches, ranked among
+ * themselves: ranking every match of a very common word would cost far more than it tells.
+ * `total` is exact when neither source reaches it.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
+const MARK_START = '\u27E6';
+const MARK_END = '\u27E7';
+const HEADLINE_TITLE = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
+const HEADLINE_EXCERPT = `MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … ", StartSel=${MARK_START}, StopSel=${MARK_END}`;
+
+/** A headline from ts_headline with our markers → text parts, matched words marked. */
+export function toHighlight(marked: string): Highlight {
+  const parts: Highlight = [];
+  const pattern = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, 'g');
+  let last = 0;
+  for (const match of marked.matchAll(pattern)) {
+    if (match.index > last) parts.push({ text: marked.slice(last, match.index), mark: false });
+    parts.push({ text: match[1]!, mark: true });
+    last = match.index + match[0].length;
+  }
+  if (last < marked.length) parts.push({ text: marked.slice(last), mark: false });
+  return parts.filter((part) => part.text.length > 0);
+}
+
+const ORDER: Record<SearchQuery['sort'], string> = {
+  relevance: 'rank desc, created_at desc',
+  date: 'created_at desc',
+  likes: 'likes_count desc, rank desc',
+};
+
+/**
+ * Full-text search over topic titles and bodies and post bodies, in English and Arabic (folded and
+ * stemmed by p2p_search_query / p2p_search_vector), restricted to what the reader may see, with
+ * highlighted titles and excerpts computed only for the page shown. Page one is logged for trending.
+ */
+export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Promise<ForumSearchResult> {
+  const started = performance.now();
+  const reader = await getReader(db, actor);
+  const filters: SQL[] = [
+    sql`t.deleted_at is null`,
+    sql`t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})`,
+  ];
+  if (query.categoryId) filters.push(sql`t.category_id = ${query.categoryId}`);
+  const own = (alias: 't' | 'p'): SQL[] => {
+    const a = sql.raw(alias);
+    const list: SQL[] = [];
+    if (query.authorId) list.push(sql`${a}.author_id = ${query.authorId}`);
+    if (query.from) list.push(sql`${a}.created_at >= ${new Date(query.from)}`);
+    if (query.to) list.push(sql`${a}.created_at <= ${endOfDay(query.to)}`);
+    return list;
+  };
+  const inner = query.sort === 'relevance' ? sql`` : sql.raw(`order by ${query.sort === 'date' ? 'created_at' : 'likes_count'} desc`);
+  const topicHits = sql`select * from (
+      select 'topic' as kind, t.id as topic_id, null::uuid as post_id, t.category_id, t.author_id, t.organization_id, t.created_at,
+        t.likes_count, t.best_post_id is not null as solved, ts_rank_cd(t.search_vector, q.query) as rank
+      from forum_topics t, q where t.search_vector @@ q.query and ${sql.join([...filters, ...own('t')], sql` and `)}
+      ${inner} limit ${SEARCH_CANDIDATES}) topic_hits`;
+  const postHits = sql`select * from (
+      select 'post' as kind, p.topic_id, p.id as post_id, t.category_id, p.author_id, p.organization_id, p.created_at,
+        p.likes_count, t.best_post_id is not null as solved, ts_rank_cd(p.search_vector, q.query) as rank
+      from forum_posts p join forum_topics t on t.id = p.topic_id, q
+      where p.search_vector @@ q.query and p.deleted_at is null and ${sql.join([...filters, ...own('p')], sql` and `)}
+      ${inner} limit ${SEARCH_CANDIDATES}) post_hits`;
+  const sources = query.scope === 'topics' ? [topicHits] : query.scope === 'posts' ? [postHits] : [topicHits, postHits];
+  const rows = await queryRows(
+    db,
+    sql`with q as (select p2p_search_query(${query.q}) as query),
+        hits as (${sql.join(sources, sql` union all `)}),
+        counts as (select count(*) as total, count(*) filter (where kind = 'topic') as topics, count(*) filter (where kind = 'post') as posts from hits),
+        page as (select * from hits order by ${sql.raw(ORDER[query.sort])} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
+        select page.*, counts.total, counts.topics, counts.posts,
+          ts_headline('public.p2p_bilingual', t.title, q.query, ${HEADLINE_TITLE}) as title_marked,
+          ts_headline('public.p2p_bilingual', coalesce(p.body, t.body), q.query, ${HEADLINE_EXCERPT}) as excerpt_marked,
+          u.id as a_id, u.name as a_name, u.image as a_image, u.job_title as a_job_title, u.deleted_at is not null as a_former,
+          o.id as o_id, o.name as o_name, o.name_ar as o_name_ar, o.logo_file_id as o_logo_file_id
+        from counts cross join q left join page on true
+        left join forum_topics t on t.id = page.topic_id left join forum_posts p on p.id = page.post_id
+        left join users u on u.id = page.author_id left join organizations o on o.id = page.organization_id
+        order by ${sql.raw(ORDER[query.sort].replace(/(^|, )/g, '$1page.'))}`,
+  );
+  const first = rows[0];
+  const total = toNumber(first?.total);
+  const capped = toNumber(first?.topics) >= SEARCH_CANDIDATES || toNumber(first?.posts) >= SEARCH_CANDIDATES;
+  const items = rows
+    .filter((row) => row.topic_id)
+    .map((row) => ({
+      kind: row.kind as 'topic' | 'post',
+      topicId: row.topic_id as string,
+      postId: row.post_id as string | null,
+      categoryId: row.category_id as string,
+      title: toHighlight(row.title_marked as string),
+      excerpt: toHighlight(plainText(row.excerpt_marked as string)),
+      author: presentAuthor(row),
+      likesCount: toNumber(row.likes_count),
+      solved: row.solved as boolean,
+      createdAt: iso(row.created_at as Date),
+      rank: Number(row.rank),
+    }));
+  if (query.page === 1) {
+    await queryRows(
+      db,
+      sql`insert into forum_search_log (term, user_id, results_count)
+          values (left(regexp_replace(lower(p2p_fold_arabic(${query.q})), '\\s+', ' ', 'g'), 200), ${actor.userId}, ${total})`,
+    );
+  }
+  const page = toPage(items, total, query.page, query.pageSize);
+  return { ...(capped ? { ...page, totalIsExact: false } : page), tookMs: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+/**
+ * Suggestions while typing: topic titles similar to the typed words (trigram word similarity on the
+ * folded, lower-cased text, so a typo or a different alef still finds them) and popular searches
+ * that start with what was typed.
+ */
+export async function suggest(db: Db, actor: Actor, q: string, limit: number): Promise<ForumSuggestion[]> {
+  const reader = await getReader(db, actor);
+  const folded = sql`p2p_fold_arabic(lower(${q}))`;
+  const [titles, terms] = await Promise.all([
+    queryRows<{ id: string; title: string }>(
+      db,
+      sql`select t.id, t.title from forum_topics t
+          where ${folded} <% p2p_fold_arabic(lower(t.title)) and t.deleted_at is null
+            and t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})
+          order by word_similarity(${folded}, p2p_fold_arabic(lower(t.title))) desc, t.likes_count desc
+          limit ${limit}`,
+    ),
+    queryRows<{ term: string }>(
+      db,
+      sql`select term from forum_search_log
+          where created_at > now() - interval '30 days' and results_count > 0 and starts_with(term, regexp_replace(${folded}, '\\s+', ' ', 'g'))
+          group by term order by count(distinct user_id) desc, term limit 3`,
+    ),
+  ]);
+  return [
+    ...terms.map((row) => ({ kind: 'term' as const, text: row.term, topicId: null })),
+    ...titles.map((row) => ({ kind: 'topic' as const, text: row.title, topicId: row.id })),
+  ].slice(0, limit);
+}
+
+const PERIODS = { day: '1 day', week: '7 days', month: '30 days' } as const;
+
+/** The terms most people searched for in the period (each person counts once per term). */
+export async function trendingTerms(db: Db, period: keyof typeof PERIODS, limit: number): Promise<ForumTrending> {
+  const rows = await queryRows<{ term: string; n: number }>(
+    db,
+    sql`select term, count(distinct coalesce(user_id, id)) as n from forum_search_log
+        where created_at > now() - ${PERIODS[period]}::interval and results_count > 0
+        group by term order by n desc, term limit ${limit}`,
+  );
+  return { period, items: rows.map((row) => ({ term: row.term, count: toNumber(row.n) })) };
+}
