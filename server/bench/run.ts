@@ -13,11 +13,13 @@ import { openDatabase } from '../src/platform/db.js';
 import { CEILING, ENDPOINTS, type BenchEndpoint, type BenchFixtures, type BenchRole, loadFixtures } from './endpoints.js';
 import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, USERS_PER_ORGANIZATION, benchUserEmail, generateBenchData, parseScale, printGenerateReport } from './generate.js';
 
-const usage = `Usage: npm run bench -- [--duration S] [--scale N] [--keep]
+const usage = `Usage: npm run bench -- [--duration S] [--scale N] [--keep] [--only TEXT] [--cpu-prof DIR]
   Creates a fresh database p2p_bench_<random> on DATABASE_URL's PostgreSQL server (default
   postgres://postgres@127.0.0.1:5432/test), migrates it, loads benchmark data (--scale, default 0.1),
   starts the server as a separate process and measures each endpoint with autocannon at 50
-  connections for --duration seconds (default 10). The database is dropped at the end unless --keep.`;
+  connections for --duration seconds (default 10). The database is dropped at the end unless --keep.
+  --only measures the ceiling and the endpoints whose name contains TEXT (repeatable); --cpu-prof
+  writes a V8 CPU profile of the server process into DIR when it exits.`;
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;
@@ -130,7 +132,14 @@ function printTable(rows: Row[], ceiling: Row): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { duration: { type: 'string' }, scale: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      duration: { type: 'string' },
+      scale: { type: 'string' },
+      keep: { type: 'boolean' },
+      only: { type: 'string', multiple: true },
+      'cpu-prof': { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     out.write(`${usage}\n`);
@@ -140,6 +149,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(duration) || duration < 1 || duration > 120) throw new Error('--duration must be a whole number of seconds from 1 to 120');
   const scale = parseScale(values.scale, 0.1);
   const { databaseUrl } = loadBenchSettings();
+  const only = values.only ?? [];
+  const endpoints = only.length === 0 ? ENDPOINTS : ENDPOINTS.filter((e) => only.some((text) => e.name.includes(text)));
+  if (endpoints.length === 0) throw new Error(`No endpoint name contains ${only.map((o) => `"${o}"`).join(' or ')}`);
+  const profileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
 
   const databaseName = `p2p_bench_${randomBytes(4).toString('hex')}`;
   const benchUrl = new URL(databaseUrl);
@@ -172,7 +185,7 @@ async function main(): Promise<void> {
   };
 
   // Bounded: the whole run stops by itself, however the server behaves.
-  const budgetMs = (ENDPOINTS.length + 1) * (duration + WARMUP_SECONDS + 20) * 1000 + 600_000;
+  const budgetMs = (endpoints.length + 1) * (duration + WARMUP_SECONDS + 20) * 1000 + 600_000;
   const watchdog = setTimeout(() => {
     process.stderr.write(`The benchmark exceeded its ${Math.round(budgetMs / 1000)} s budget; stopping\n`);
     void cleanup().finally(() => process.exit(1));
@@ -204,7 +217,8 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const baseUrl = `http://${HOST}:${port}`;
-    child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), SERVER_ENTRY], {
+    const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    child = spawn(process.execPath, [...profileArgs, '--import', import.meta.resolve('tsx'), SERVER_ENTRY], {
       // Only what the server needs: nothing from this shell's environment leaks into the measurement.
       env: {
         NODE_ENV: 'production',
@@ -233,10 +247,10 @@ async function main(): Promise<void> {
       cookies.member.push(await signIn(baseUrl, benchUserEmail(org + 1)));
     }
     out.write(`Signed in ${USERS_PER_ROLE} admins and ${USERS_PER_ROLE} members (@${BENCH_EMAIL_DOMAIN})\n`);
-    out.write(`Measuring ${ENDPOINTS.length + 1} endpoints, ${CONNECTIONS} connections, ${duration} s each (after a ${WARMUP_SECONDS} s warm-up)\n`);
+    out.write(`Measuring ${endpoints.length + 1} endpoints, ${CONNECTIONS} connections, ${duration} s each (after a ${WARMUP_SECONDS} s warm-up)\n`);
 
     const rows: Row[] = [];
-    for (const endpoint of [CEILING, ...ENDPOINTS]) {
+    for (const endpoint of [CEILING, ...endpoints]) {
       await measure(baseUrl, endpoint, fixtures, cookies, WARMUP_SECONDS, CONNECTIONS);
       const row = toRow(endpoint.name, await measure(baseUrl, endpoint, fixtures, cookies, duration, CONNECTIONS));
       rows.push(row);

@@ -97,7 +97,7 @@ export class TestClient {
     return this.request({ method: 'POST', url, body: body ?? {}, ...(headers ? { headers } : {}) });
   }
 
-  put(url: string, body: unknown) {
+  put(url: string, body: object) {
     return this.request({ method: 'PUT', url, body });
   }
 
