@@ -27,6 +27,8 @@ function clientFor(role: Role, ownerOverride: TestClient | undefined): TestClien
       return world.a.member.client;
     case 'otherOrgAdmin':
       return world.b.admin.client;
+    case 'moderator':
+      return world.platform.moderator.client;
     case 'guest':
       return new TestClient(t.app);
   }
@@ -39,14 +41,15 @@ describe('authorization matrix', () => {
     expect(routes).toContainEqual({ method: 'GET', route: '/api/v1/users/:id' });
     expect(routes).toContainEqual({ method: 'DELETE', route: '/api/v1/users/me/sessions/:id' });
     const covered = new Set(entries.map((e) => key(e.method, e.route)));
+    const keyOf = (e: (typeof entries)[number]) => `${key(e.method, e.route)} ${e.variant ?? ''}`;
     const registered = new Set(routes.map((r) => key(r.method, r.route)));
     const uncovered = routes.filter((r) => r.route.startsWith('/api/v1/') && r.route.includes(':')).map((r) => key(r.method, r.route));
     expect(uncovered.filter((k) => !covered.has(k))).toEqual([]);
     expect([...covered].filter((k) => !registered.has(k))).toEqual([]);
-    expect(new Set(entries.map((e) => key(e.method, e.route))).size).toBe(entries.length);
+    expect(new Set(entries.map(keyOf)).size).toBe(entries.length);
   });
 
-  it.each(entries.map((e) => [`${e.method} ${e.route} (${e.file})`, e] as const))('%s answers each role as declared', async (_name, entry) => {
+  it.each(entries.map((e) => [`${e.method} ${e.route}${e.variant ? ` [${e.variant}]` : ''} (${e.file})`, e] as const))('%s answers each role as declared', async (_name, entry) => {
     const actual = {} as Record<Role, number>;
     for (const role of ROLES) {
       const { url, body, owner } = await entry.setup(world);

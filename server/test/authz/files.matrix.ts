@@ -16,12 +16,12 @@ export const entries: MatrixEntry[] = [
     method: 'GET',
     route: '/api/v1/files/:id',
     setup: async (world: World) => ({ url: await attachmentOf(world.a.owner.client) }),
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 200, otherOrgAdmin: 404, guest: 404 },
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 200, otherOrgAdmin: 404, moderator: 404, guest: 404 },
   },
   {
     method: 'DELETE',
     route: '/api/v1/files/:id',
     setup: async (world: World) => ({ url: await attachmentOf(world.a.owner.client) }),
-    expect: { owner: 204, sameOrgAdmin: 204, sameOrgMember: 403, otherOrgAdmin: 404, guest: 401 },
+    expect: { owner: 204, sameOrgAdmin: 204, sameOrgMember: 403, otherOrgAdmin: 404, moderator: 404, guest: 401 },
   },
 ];

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../src/modules/organizations/organizations.tables.js';
+import { users } from '../../src/modules/users/users.tables.js';
 import type { Db } from '../../src/platform/db.js';
 import type { TestClient } from '../helpers/app.js';
 import { type InvitedFixture, addMember, createOrganization, invite } from '../invitations/factories.js';
@@ -10,7 +11,7 @@ import { type InvitedFixture, addMember, createOrganization, invite } from '../i
  * in some `*.matrix.ts` file of this folder, saying what each kind of caller gets. The harness runs
  * every entry as every role and fails on any route without an entry.
  */
-export const ROLES = ['owner', 'sameOrgAdmin', 'sameOrgMember', 'otherOrgAdmin', 'guest'] as const;
+export const ROLES = ['owner', 'sameOrgAdmin', 'sameOrgMember', 'otherOrgAdmin', 'moderator', 'guest'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Person {
@@ -28,6 +29,8 @@ export interface World {
   db: Db;
   a: { organizationId: string; admin: Person; coAdmin: Person; member: Person; owner: Person };
   b: { organizationId: string; admin: Person };
+  /** The platform's staff, in a third organization: a moderator (a role of the matrix) and a superadmin (an owner where the platform owns the resource). */
+  platform: { moderator: Person; superadmin: Person };
   /** A fresh, signed-in member of A (for resources that a run changes or removes). */
   newMemberOfA(): Promise<Person>;
   /** A fresh pending invitation to A, sent by A's co-admin. */
@@ -45,6 +48,8 @@ export interface MatrixEntry {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The Fastify route pattern, e.g. '/api/v1/users/:id'. */
   route: string;
+  /** Tells apart several entries of one route (e.g. a public and an organization-private forum category). */
+  variant?: string;
   /** Called before every role's request, so each run starts from a fresh resource when it needs one. */
   setup(world: World): Promise<MatrixSetup>;
   /** The status code each role gets. */
@@ -57,7 +62,14 @@ export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
   const orgB = await createOrganization(app, 'Organization B');
   const adminA: Person = { client: orgA.admin, id: orgA.adminId, email: orgA.adminEmail };
   const coAdmin = await addMember(app, db, orgA.admin, 'admin');
+  const staff = async (platformRole: 'moderator' | 'superadmin'): Promise<Person> => {
+    const org = await createOrganization(app, `Platform staff (${platformRole})`);
+    await db.update(users).set({ platformRole }).where(eq(users.id, org.adminId));
+    return { client: org.admin, id: org.adminId, email: org.adminEmail };
+  };
+  const platform = { moderator: await staff('moderator'), superadmin: await staff('superadmin') };
   return {
+    platform,
     app,
     db,
     a: { organizationId: orgA.organizationId, admin: adminA, coAdmin, member: await addMember(app, db, orgA.admin), owner: await addMember(app, db, orgA.admin) },

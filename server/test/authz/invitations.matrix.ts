@@ -9,7 +9,7 @@ export const entries: MatrixEntry[] = [
       const invitation = await world.newInvitationToA();
       return { url: `/api/v1/invitations/${invitation.id}/cancel`, body: {}, owner: world.a.coAdmin.client };
     },
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, guest: 401 },
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, moderator: 404, guest: 401 },
   },
   {
     method: 'POST',
@@ -18,7 +18,7 @@ export const entries: MatrixEntry[] = [
       const invitation = await world.newInvitationToA();
       return { url: `/api/v1/invitations/${invitation.id}/resend`, body: {}, owner: world.a.coAdmin.client };
     },
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, guest: 401 },
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, moderator: 404, guest: 401 },
   },
   {
     method: 'GET',
@@ -28,6 +28,6 @@ export const entries: MatrixEntry[] = [
       return { url: `/api/v1/invitations/validate/${invitation.token}`, owner: world.a.coAdmin.client };
     },
     // Public: the token itself is the credential.
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 200, otherOrgAdmin: 200, guest: 200 },
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 200, otherOrgAdmin: 200, moderator: 200, guest: 200 },
   },
 ];

@@ -6,6 +6,6 @@ export const entries: MatrixEntry[] = [
     route: '/api/v1/organizations/:id',
     setup: async (world) => ({ url: `/api/v1/organizations/${world.a.organizationId}` }),
     // The public organization profile: guests included.
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 200, otherOrgAdmin: 200, guest: 200 },
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 200, otherOrgAdmin: 200, moderator: 200, guest: 200 },
   },
 ];
