@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/modules/seed/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db.js';
 import { MailDispatcher, Mailer } from '../src/platform/mail/index.js';
+import { createForumGenerator, forumCountsFor, forumLoadDetails } from './forum-data.js';
 
 /** Every generated user signs in with the documented demo password (hashed once, shared by all). */
 export const BENCH_PASSWORD = DEMO_PASSWORD;
@@ -22,12 +23,19 @@ export function benchUserEmail(n: number): string {
 export interface BenchCounts {
   organizations: number;
   users: number;
+  forumTopics: number;
+  forumPosts: number;
+  forumSearches: number;
 }
 
-/** At scale 1: 1,000 organizations and 10,000 users (10 per organization, 1 admin each). */
+/**
+ * At scale 1: 1,000 organizations and 10,000 users (10 per organization, 1 admin each); 100,000 forum
+ * topics with 1,000,000 replies and 10,000 search-log entries.
+ */
 export function countsFor(scale: number): BenchCounts {
   const organizations = Math.max(1, Math.round(1000 * scale));
-  return { organizations, users: organizations * USERS_PER_ORGANIZATION };
+  const forum = forumCountsFor(scale);
+  return { organizations, users: organizations * USERS_PER_ORGANIZATION, forumTopics: forum.topics, forumPosts: forum.posts, forumSearches: forum.searches };
 }
 
 /** What one generator hands to the next ones (the forum's generator will read the users and organizations). */
@@ -169,8 +177,8 @@ const usersGenerator: Generator = {
   },
 };
 
-/** In order; each may use what the earlier ones made. The forum issue appends topics and posts here. */
-export const GENERATORS: Generator[] = [organizationsGenerator, usersGenerator];
+/** In order; each may use what the earlier ones made. */
+export const GENERATORS: Generator[] = [organizationsGenerator, usersGenerator, createForumGenerator()];
 
 function createProgress(quiet: boolean): (label: string, total: number) => Progress {
   return (label, total) => {
@@ -206,6 +214,9 @@ async function hashBenchPassword(databaseUrl: string): Promise<string> {
 export interface GenerateReport {
   counts: BenchCounts;
   timings: { step: string; ms: number }[];
+  /** Where the forum load spent its time (parts of the timings above). */
+  details: { step: string; ms: number }[];
+  databaseBytes: number;
 }
 
 /** Loads benchmark data into a migrated database (expected empty of bench users), in one transaction. */
@@ -237,7 +248,8 @@ export async function generateBenchData(pool: pg.Pool, databaseUrl: string, scal
   await time('analyze', async () => {
     await pool.query('analyze');
   });
-  return { counts, timings };
+  const size = await pool.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes');
+  return { counts, timings, details: [...forumLoadDetails], databaseBytes: Number(size.rows[0]?.bytes ?? 0) };
 }
 
 export function parseScale(value: string | undefined, fallback: number): number {
@@ -247,9 +259,20 @@ export function parseScale(value: string | undefined, fallback: number): number 
   return scale;
 }
 
+const isAfterLoadStep = (step: string) => step.startsWith('index ') || step.startsWith('foreign keys');
+
 export function printGenerateReport(report: GenerateReport, out: NodeJS.WritableStream = process.stdout): void {
   const total = report.timings.reduce((sum, t) => sum + t.ms, 0);
-  out.write(`  ${report.counts.organizations.toLocaleString('en')} organizations, ${report.counts.users.toLocaleString('en')} users\n`);
-  for (const t of report.timings) out.write(`  ${t.step.padEnd(34)} ${(t.ms / 1000).toFixed(2).padStart(7)} s\n`);
-  out.write(`  ${'total'.padEnd(34)} ${(total / 1000).toFixed(2).padStart(7)} s\n`);
+  const c = report.counts;
+  const n = (value: number) => value.toLocaleString('en');
+  out.write(`  ${n(c.organizations)} organizations, ${n(c.users)} users, ${n(c.forumTopics)} forum topics, ${n(c.forumPosts)} replies, ${n(c.forumSearches)} searches\n`);
+  for (const t of report.timings) {
+    out.write(`  ${t.step.padEnd(44)} ${(t.ms / 1000).toFixed(2).padStart(7)} s\n`);
+    if (t.step.startsWith('forum')) {
+      const details = report.details.filter((d) => (t.step.endsWith('after load') ? isAfterLoadStep(d.step) : !isAfterLoadStep(d.step)));
+      for (const d of details) out.write(`    ${d.step.padEnd(42)} ${(d.ms / 1000).toFixed(2).padStart(7)} s\n`);
+    }
+  }
+  out.write(`  ${'total'.padEnd(44)} ${(total / 1000).toFixed(2).padStart(7)} s\n`);
+  out.write(`  database size ${(report.databaseBytes / 1024 / 1024).toFixed(0)} MB\n`);
 }
