@@ -233,7 +233,7 @@ export async function toggleTopicLike(db: Db, actor: Actor, topicId: string): Pr
 
 /**
  * A like toggle: insert the like (or, when it exists, delete it) and move the counter by exactly the
- * row that changed, in one transaction. Concurrent toggles serialise on the like's primary key.
+ * row that changed, in one transaction, so the counter always equals the rows.
  */
 export async function toggleLike(
   tx: DbOrTx,
@@ -244,6 +244,8 @@ export async function toggleLike(
   const likes = sql.raw(tables.likes);
   const target = sql.raw(tables.target);
   const key = sql.raw(tables.key);
+  // One person's toggles of one thing take turns, so that N toggles leave it liked exactly when N is odd.
+  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${`${tables.likes}:${targetId}:${userId}`}, 0))`);
   const inserted = await queryRows(tx, sql`insert into ${likes} (${key}, user_id) values (${targetId}, ${userId}) on conflict do nothing returning 1 as ok`);
   let delta = 1;
   if (inserted.length === 0) {
