@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { person, signIn, signUp } from './support/accounts.js';
 import { type Session, launchBrowser, openSession } from './support/browser.js';
 import { type RunningServer, latestMail, startServer } from './support/server.js';
 
 let server: RunningServer;
 let browser: Browser;
 const sessions: Session[] = [];
-let counter = 0;
 
 before(async () => {
   server = await startServer();
@@ -61,39 +61,6 @@ function tealSquarePng(): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function person() {
-  counter += 1;
-  return { firstName: 'Sara', lastName: 'Al-Ghamdi', email: `sara.${Date.now()}.${counter}@jeddah-packaging.example`, password: 'Quartz-Falcon-2931', company: 'Jeddah Packaging Co.' };
-}
-
-async function signUp(s: Session, p: ReturnType<typeof person>) {
-  const { page } = s;
-  await page.goto('/');
-  await s.checkA11y('landing');
-  await page.getByRole('link', { name: 'Register your company' }).first().click();
-  await page.waitForURL('**/sign-up');
-  await s.checkA11y('sign-up');
-  await page.getByLabel('First name').fill(p.firstName);
-  await page.getByLabel('Last name').fill(p.lastName);
-  await page.getByLabel('Work email').fill(p.email);
-  await page.getByLabel('Password', { exact: false }).fill(p.password);
-  await page.getByLabel('Company name').fill(p.company);
-  await page.getByLabel('Industry', { exact: false }).selectOption('paper_packaging');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/dashboard');
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-}
-
-async function signIn(s: Session, email: string, password: string, rememberMe = false) {
-  const { page } = s;
-  await page.goto('/sign-in');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  if (rememberMe) await page.getByLabel('Keep me signed in for 30 days').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/dashboard');
 }
 
 describe('browser journeys', () => {

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,11 +28,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** A platform administrator made with `npm run create-admin` before the server starts. */
+  superadmin?: { email: string; password: string };
+}
+
 /**
  * The real server on a fresh DATA_DIR with DEV_MAIL=1: on PGlite, or on a fresh database of the
  * PostgreSQL server named by E2E_DATABASE_URL.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'p2p-e2e-'));
   const adminUrl = process.env.E2E_DATABASE_URL;
   let databaseUrl = '';
@@ -53,9 +59,14 @@ export async function startServer(): Promise<RunningServer> {
     };
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/src/server.ts'], {
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), DEV_MAIL: '1', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl };
+  if (options.superadmin) {
+    await promisify(execFile)(tsx, ['server/scripts/create-admin.ts', '--email', options.superadmin.email, '--password', options.superadmin.password, '--first-name', 'Platform', '--last-name', 'Admin'], { cwd: root, env });
+  }
+  const child: ChildProcess = spawn(tsx, ['server/src/server.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), DEV_MAIL: '1', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -31,6 +31,7 @@ export const router = createBrowserRouter([
           { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page.js').then((m) => ({ Component: m.DashboardPage })) },
           { path: 'forum', lazy: () => import('../features/forum/forum-page.js').then((m) => ({ Component: m.ForumPage })) },
           { path: 'forum/new', lazy: () => import('../features/forum/new-topic-page.js').then((m) => ({ Component: m.NewTopicPage })) },
+          { path: 'forum/categories', lazy: () => import('../features/forum/categories-page.js').then((m) => ({ Component: m.CategoriesPage })) },
           { path: 'forum/search', lazy: () => import('../features/forum/search-page.js').then((m) => ({ Component: m.SearchPage })) },
           { path: 'forum/topics/:id', lazy: () => import('../features/forum/topic-page.js').then((m) => ({ Component: m.TopicPage })) },
           { path: 'forum/topics/:id/edit', lazy: () => import('../features/forum/edit-topic-page.js').then((m) => ({ Component: m.EditTopicPage })) },

@@ -1,4 +1,5 @@
 import type {
+  CreateForumCategoryBody,
   CreateForumPostBody,
   CreateForumTopicBody,
   ForumCategory,
@@ -41,6 +42,15 @@ export function useCategories() {
     queryKey: keys.categories,
     queryFn: ({ signal }) => api.get<{ items: ForumCategory[] }>(`${BASE}/categories`, signal),
     staleTime: 60_000,
+  });
+}
+
+export function useSaveCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string | undefined; body: CreateForumCategoryBody }) =>
+      id ? api.patch<ForumCategory>(`${BASE}/categories/${id}`, body) : api.post<ForumCategory>(`${BASE}/categories`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.categories }),
   });
 }
 

@@ -6,6 +6,7 @@ import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { formatNumber } from '../../lib/format.js';
+import { useMe } from '../../lib/session.js';
 import { useCategories, useForumStats, useTrending } from './api.js';
 import { RelativeTime } from './components/relative-time.js';
 import { SearchBox } from './components/search-box.js';
@@ -131,14 +132,22 @@ export function ForumPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const categories = useCategories();
+  const { data: me } = useMe();
   const categoryId = params.get('categoryId') ?? '';
   return (
     <div className="stack">
       <div className="page-head">
         <PageTitle>{t('forum.title')}</PageTitle>
-        <Link className="button button--primary" to={categoryId ? `/forum/new?${new URLSearchParams({ categoryId }).toString()}` : '/forum/new'}>
-          {t('forum.newTopic')}
-        </Link>
+        <div className="actions">
+          {me?.platformRole === 'superadmin' ? (
+            <Link className="button" to="/forum/categories">
+              {t('forum.categoriesAdmin.title')}
+            </Link>
+          ) : null}
+          <Link className="button button--primary" to={categoryId ? `/forum/new?${new URLSearchParams({ categoryId }).toString()}` : '/forum/new'}>
+            {t('forum.newTopic')}
+          </Link>
+        </div>
       </div>
       <SearchBox />
       <div className="forum-layout">
