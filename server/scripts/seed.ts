@@ -82,8 +82,8 @@ function printSeedReport(report: SeedReport): void {
     `Added ${created.categories} categories, ${created.organizations} organizations and ${created.users} users` +
       ` (already there: ${existing.categories}, ${existing.organizations}, ${existing.users}` +
       `${report.repaired > 0 ? `; repaired ${report.repaired} memberships, passwords or expired pending invitations` : ''}).\n` +
-      `Added ${created.logos} logos, ${created.avatars} avatars and ${created.invitations} invitations` +
-      ` (already there: ${existing.logos}, ${existing.avatars}, ${existing.invitations}).\n`,
+      `Added ${created.logos} logos, ${created.avatars} avatars, ${created.invitations} invitations and ${created.forumTopics} forum topics with their replies` +
+      ` (already there: ${existing.logos}, ${existing.avatars}, ${existing.invitations}, ${existing.forumTopics}).\n`,
   );
   printWarnings(report.warnings);
   const examples = [DEMO_USERS.find((u) => u.platformRole === 'superadmin'), DEMO_USERS.find((u) => u.platformRole === 'moderator'), DEMO_USERS.find((u) => u.role === 'admin' && !u.platformRole)];
@@ -96,7 +96,7 @@ function printSeedReport(report: SeedReport): void {
 
 function printClearReport(report: ClearReport): void {
   out.write(
-    `Removed ${report.invitations} invitations, ${report.files} files, ${report.users} users, ${report.organizations} organizations` +
+    `Removed ${report.forumTopics} forum topics, ${report.invitations} invitations, ${report.files} files, ${report.users} users, ${report.organizations} organizations` +
       ` and ${report.categories} categories.\n`,
   );
   printWarnings(report.warnings);

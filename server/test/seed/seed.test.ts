@@ -2,7 +2,10 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSuperadmin } from '../../src/modules/admin/create-superadmin.js';
 import { accounts } from '../../src/modules/auth/auth.tables.js';
-import { forumCategories } from '../../src/modules/forum/forum.tables.js';
+import { forumCategories, forumPosts, forumTopics } from '../../src/modules/forum/forum.tables.js';
+import { DEMO_TOPICS } from '../../src/modules/seed/demo-forum.js';
+import { queryRows } from '../../src/platform/db.js';
+import { sql } from 'drizzle-orm';
 import { memberships, organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { LocalDiskStorage } from '../../src/modules/files/index.js';
 import {
@@ -65,6 +68,7 @@ describe('demo data', () => {
       logos: DEMO_ORGANIZATIONS.length + 1,
       avatars: DEMO_AVATAR_EMAILS.length,
       invitations: DEMO_INVITATIONS.length,
+      forumTopics: DEMO_TOPICS.length,
     });
     expect(report.warnings).toEqual([]);
     const db = t.database.db;
@@ -136,10 +140,38 @@ describe('demo data', () => {
     expect(credentials[0]!.password).not.toContain(DEMO_PASSWORD);
   });
 
+  it('seeds forum topics in every category, in English and Arabic, threaded, with exact counters and solved topics', async () => {
+    const db = t.database.db;
+    const topics = await queryRows<{ title: string; slug: string; best_post_id: string | null; pinned: boolean; locked: boolean }>(
+      db,
+      sql`select t.title, c.slug, t.best_post_id, t.pinned, t.locked from forum_topics t join forum_categories c on c.id = t.category_id`,
+    );
+    expect(topics).toHaveLength(DEMO_TOPICS.length);
+    expect(new Set(topics.map((topic) => topic.slug))).toEqual(new Set(['automation', 'quality', 'maintenance', 'ai', 'iot', 'general']));
+    expect(topics.filter((topic) => /[\u0600-\u06FF]/.test(topic.title)).length).toBeGreaterThanOrEqual(4);
+    expect(topics.filter((topic) => topic.best_post_id).length).toBeGreaterThanOrEqual(5);
+    expect(topics.some((topic) => topic.pinned) && topics.some((topic) => topic.locked)).toBe(true);
+    const [deepest] = await queryRows<{ depth: number }>(db, sql`select max(depth) as depth from forum_posts`);
+    expect(Number(deepest!.depth)).toBeGreaterThanOrEqual(2);
+    const mismatched = await queryRows(
+      db,
+      sql`select t.id from forum_topics t where t.posts_count <> (select count(*) from forum_posts p where p.topic_id = t.id and p.deleted_at is null)
+            or t.likes_count <> (select count(*) from forum_topic_likes l where l.topic_id = t.id)
+          union all
+          select p.id from forum_posts p where p.likes_count <> (select count(*) from forum_post_likes l where l.post_id = p.id)
+            or p.replies_count <> (select count(*) from forum_posts c where c.parent_id = p.id)`,
+    );
+    expect(mismatched).toEqual([]);
+    // A demo user reads a demo thread through the API, and finds it by an Arabic search.
+    const { client } = await signInAs(DEMO_USERS[1]!.email, DEMO_PASSWORD);
+    const found = (await client.get(`/api/v1/forum/search?q=${encodeURIComponent('الصيانه الوقائيه')}`)).json();
+    expect(found.items[0].title.map((part: { text: string }) => part.text).join('')).toBe('جدول الصيانة الوقائية لمطاحن الأسمنت');
+  });
+
   it('adds nothing when it runs again', async () => {
     const before = await rowCounts();
     const report = await seedDemo(t.database.db, t.app.services.auth, storage);
-    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0, logos: 0, avatars: 0, invitations: 0 });
+    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0, logos: 0, avatars: 0, invitations: 0, forumTopics: 0 });
     expect(report.existing).toMatchObject({ logos: DEMO_ORGANIZATIONS.length + 1, avatars: DEMO_AVATAR_EMAILS.length, invitations: DEMO_INVITATIONS.length });
     expect(report.repaired).toBe(0);
     expect(await rowCounts()).toEqual(before);
@@ -175,7 +207,7 @@ describe('demo data', () => {
     const good = await verifyDemo(t.database.db, storage);
     expect(good.problems).toEqual([]);
     expect(good.ok).toBe(true);
-    expect(good.tables.map((r) => r.table)).toEqual(['forum_categories', 'organizations', 'users', 'memberships', 'accounts', 'files', 'invitations']);
+    expect(good.tables.map((r) => r.table)).toEqual(['forum_categories', 'organizations', 'users', 'memberships', 'accounts', 'files', 'invitations', 'forum_topics']);
     for (const row of good.tables) expect(row.demo).toBe(row.expected);
     for (const row of good.checks) expect(row.demo, row.label).toBe(row.expected);
 
@@ -183,21 +215,40 @@ describe('demo data', () => {
     const member = demoUser((u) => u.organization === 'jubail-polymers' && u.role === 'member');
     const gone = demoUser((u) => u.organization === 'aja-cement' && u.role === 'member');
     const [memberRow] = await db.select({ id: users.id }).from(users).where(eq(users.email, member.email));
+    // The iot category goes with its demo topics; the user who goes takes their forum replies along.
+    const [iot] = await db.select({ id: forumCategories.id }).from(forumCategories).where(eq(forumCategories.slug, 'iot'));
+    const iotTopics = await db.delete(forumTopics).where(eq(forumTopics.categoryId, iot!.id)).returning({ id: forumTopics.id });
+    expect(iotTopics.length).toBe(DEMO_TOPICS.filter((topic) => topic.category === 'iot').length);
     await db.delete(forumCategories).where(eq(forumCategories.slug, 'iot'));
     await db.delete(memberships).where(eq(memberships.userId, memberRow!.id));
+    const [goneRow] = await db.select({ id: users.id }).from(users).where(eq(users.email, gone.email));
+    await db.delete(forumPosts).where(eq(forumPosts.authorId, goneRow!.id));
     await db.delete(users).where(eq(users.email, gone.email));
 
     const bad = await verifyDemo(db);
     expect(bad.ok).toBe(false);
     expect(bad.problems).toEqual(
-      expect.arrayContaining(['forum category "iot" is missing', `user ${member.email} has no membership`, `user ${gone.email} is missing`]),
+      expect.arrayContaining([
+        'forum category "iot" is missing',
+        `user ${member.email} has no membership`,
+        `user ${gone.email} is missing`,
+        `${iotTopics.length} of ${DEMO_TOPICS.length} demo forum topics are missing`,
+      ]),
     );
-    expect(bad.problems).toHaveLength(3);
+    expect(bad.problems).toHaveLength(4);
     expect(bad.tables.find((r) => r.table === 'forum_categories')).toMatchObject({ demo: 5, expected: 6 });
     expect(bad.tables.find((r) => r.table === 'memberships')).toMatchObject({ demo: DEMO_USERS.length - 2 });
 
     const repair = await seedDemo(db, t.app.services.auth, storage);
-    expect(repair.created).toEqual({ categories: 1, organizations: 0, users: 1, logos: 0, avatars: DEMO_AVATAR_EMAILS.includes(gone.email) ? 1 : 0, invitations: 0 });
+    expect(repair.created).toEqual({
+      categories: 1,
+      organizations: 0,
+      users: 1,
+      logos: 0,
+      avatars: DEMO_AVATAR_EMAILS.includes(gone.email) ? 1 : 0,
+      invitations: 0,
+      forumTopics: iotTopics.length,
+    });
     expect(repair.repaired).toBe(1);
     expect((await verifyDemo(db, storage)).ok).toBe(true);
   });

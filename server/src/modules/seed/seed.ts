@@ -23,6 +23,7 @@ import {
   lockDemoData,
 } from './demo-lookup.js';
 import { DEMO_USERS, type DemoUser } from './demo-users.js';
+import { DEMO_TOPICS, removeDemoForum, seedForum } from './demo-forum.js';
 
 /** What the seed needs from the auth library: its password hasher (the one sign-in verifies with). */
 export type PasswordHashSource = Pick<Auth, '$context'>;
@@ -34,6 +35,7 @@ interface SeedCounts {
   logos: number;
   avatars: number;
   invitations: number;
+  forumTopics: number;
 }
 
 export interface SeedReport {
@@ -48,6 +50,7 @@ export interface SeedReport {
 
 export interface ClearReport {
   invitations: number;
+  forumTopics: number;
   /** Files removed: the demo users' avatars and every file of the removed organizations (their bytes too). */
   files: number;
   users: number;
@@ -92,6 +95,10 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
   const logos = await seedLogos(files, onProgress);
   const avatars = await seedAvatars(files, onProgress);
   const invites = await withTransaction(db, (tx) => seedInvitations(tx, onProgress));
+  const forum = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    return seedForum(tx, onProgress);
+  });
   return {
     created: {
       categories: categories.created,
@@ -100,6 +107,7 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
       logos: logos.created,
       avatars: avatars.created,
       invitations: invites.created,
+      forumTopics: forum.created,
     },
     existing: {
       categories: DEMO_CATEGORIES.length - categories.created,
@@ -108,6 +116,7 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
       logos: logos.existing,
       avatars: avatars.existing,
       invitations: DEMO_INVITATIONS.length - invites.created,
+      forumTopics: DEMO_TOPICS.length - forum.created,
     },
     repaired: people.repaired + invites.repaired,
     warnings: [...logos.skipped, ...avatars.skipped, ...warnings],
@@ -275,6 +284,15 @@ export async function clearDemo(db: Db, storage: FileStorage, onProgress: Progre
     return removed;
   });
 
+  const removedTopics = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    const label = 'Removing demo forum content';
+    onProgress({ label, done: 0, total: 1 });
+    const removed = await removeDemoForum(tx);
+    onProgress({ label, done: 1, total: 1 });
+    return removed;
+  });
+
   const people = await withTransaction(db, async (tx) => {
     await lockDemoData(tx);
     const label = 'Removing demo users';
@@ -323,6 +341,7 @@ export async function clearDemo(db: Db, storage: FileStorage, onProgress: Progre
 
   return {
     invitations: removedInvitations,
+    forumTopics: removedTopics,
     files: people.avatars + orgResult.files,
     users: people.removed,
     organizations: orgResult.removed,

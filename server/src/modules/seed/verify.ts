@@ -3,7 +3,8 @@ import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { type Db, type DbOrTx, toNumber } from '../../platform/db.js';
 import { accounts } from '../auth/auth.tables.js';
 import { type FileStorage, files } from '../files/index.js';
-import { forumCategories } from '../forum/forum.tables.js';
+import { forumCategories, forumTopics } from '../forum/forum.tables.js';
+import { countDemoTopics, DEMO_TOPICS } from './demo-forum.js';
 import { invitations } from '../invitations/index.js';
 import { memberships, organizations } from '../organizations/index.js';
 import { users } from '../users/index.js';
@@ -37,7 +38,7 @@ export interface VerifyReport {
   problems: string[];
 }
 
-type CountedTable = typeof users | typeof organizations | typeof memberships | typeof accounts | typeof forumCategories | typeof invitations;
+type CountedTable = typeof users | typeof organizations | typeof memberships | typeof accounts | typeof forumCategories | typeof invitations | typeof forumTopics;
 
 async function countRows(db: DbOrTx, table: CountedTable): Promise<number> {
   const [row] = await db.select({ n: count() }).from(table);
@@ -128,8 +129,10 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
   const images = await checkDemoImages(db, orgs, storage);
   const invited = await checkDemoInvitations(db, orgs);
   problems.push(...images.problems, ...invited.problems);
+  const demoTopics = await countDemoTopics(db);
+  if (demoTopics < DEMO_TOPICS.length) problems.push(`${DEMO_TOPICS.length - demoTopics} of ${DEMO_TOPICS.length} demo forum topics are missing`);
 
-  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal, fileTotal, invitationTotal] = await Promise.all([
+  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal, fileTotal, invitationTotal, topicTotal] = await Promise.all([
     countRows(db, forumCategories),
     countRows(db, organizations),
     countRows(db, users),
@@ -137,6 +140,7 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
     countRows(db, accounts),
     countLiveFiles(db),
     countRows(db, invitations),
+    countRows(db, forumTopics),
   ]);
   const tables: TableCount[] = [
     { table: 'forum_categories', rows: categoryTotal, demo: demoCategories, expected: DEMO_CATEGORIES.length },
@@ -146,6 +150,7 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
     { table: 'accounts', rows: accountTotal, demo: demoPasswords, expected: DEMO_USERS.length },
     { table: 'files', rows: fileTotal, demo: images.logos + images.avatars, expected: DEMO_ORGANIZATION_COUNT + DEMO_AVATAR_EMAILS.length },
     { table: 'invitations', rows: invitationTotal, demo: INVITATION_STATUSES.reduce((sum, s) => sum + invited.byState[s].demo, 0), expected: DEMO_INVITATIONS.length },
+    { table: 'forum_topics', rows: topicTotal, demo: demoTopics, expected: DEMO_TOPICS.length },
   ];
   const checks: DemoCheck[] = [
     { label: 'organization logos', demo: images.logos, expected: DEMO_ORGANIZATION_COUNT },
