@@ -71,8 +71,12 @@ export function AppShell({ me }: { me: Me }) {
                   </span>
                 )}
                 <span className="account-button__text">
-                  <span className="account-button__name">{me.name}</span>
-                  <span className="account-button__org">{orgName}</span>
+                  <span className="account-button__name">
+                    <bdi>{me.name}</bdi>
+                  </span>
+                  <span className="account-button__org">
+                    <bdi>{orgName}</bdi>
+                  </span>
                 </span>
               </>
             }
@@ -84,7 +88,9 @@ export function AppShell({ me }: { me: Me }) {
                   <span className="muted">{me.email}</span>
                   <span className="menu__org">
                     {me.organization.logoUrl ? <img src={me.organization.logoUrl} alt="" width={20} height={20} /> : null}
-                    <span className="muted">{orgName}</span>
+                    <span className="muted">
+                      <bdi>{orgName}</bdi>
+                    </span>
                   </span>
                 </li>
                 <li>

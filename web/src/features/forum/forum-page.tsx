@@ -116,7 +116,9 @@ function Trending() {
           <ol className="trending" aria-busy={trending.isFetching}>
             {trending.data.items.map((item) => (
               <li key={item.term}>
-                <Link to={`/forum/search?${new URLSearchParams({ q: item.term }).toString()}`}>{item.term}</Link>{' '}
+                <Link to={`/forum/search?${new URLSearchParams({ q: item.term }).toString()}`}>
+                  <bdi>{item.term}</bdi>
+                </Link>{' '}
                 <span className="muted">{t('forum.trending.searches', { count: formatNumber(item.count, language) })}</span>
               </li>
             ))}

@@ -115,7 +115,7 @@ function Thread({ topic }: { topic: ForumTopic }) {
         ) : (
           <ol className="thread" aria-busy={thread.isFetching}>
             {rows.map((row) => (
-              <PostItem key={row.post.id} row={row} topicId={topic.id} onReplied={(id) => goToPost(id)} />
+              <PostItem key={row.post.id} row={row} topicId={topic.id} canReplyToTopic={topic.can.reply} onReplied={(id) => goToPost(id)} />
             ))}
           </ol>
         )

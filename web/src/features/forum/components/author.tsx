@@ -24,7 +24,7 @@ export function AuthorName({ author }: { author: ForumAuthor | null }) {
   if (!author || author.formerMember) return <span className="author__name">{t('cards.formerMember')}</span>;
   return (
     <Link className="author__name" to={`/users/${author.id}`}>
-      {author.name}
+      <bdi>{author.name}</bdi>
     </Link>
   );
 }
@@ -35,7 +35,12 @@ export function AuthorLine({ author }: { author: ForumAuthor }) {
   return (
     <span className="author-line">
       <AuthorName author={author} />
-      {author.formerMember ? null : <span className="muted"> · {organizationName(author.organization, language)}</span>}
+      {author.formerMember ? null : (
+        <span className="muted">
+          {' · '}
+          <bdi>{organizationName(author.organization, language)}</bdi>
+        </span>
+      )}
     </span>
   );
 }
@@ -48,10 +53,14 @@ export function AuthorCard({ author }: { author: ForumAuthor }) {
       <Avatar author={author} size={48} />
       <div className="author-card__text">
         <AuthorName author={author} />
-        {author.jobTitle && !author.formerMember ? <span className="muted">{author.jobTitle}</span> : null}
+        {author.jobTitle && !author.formerMember ? (
+          <span className="muted">
+            <bdi>{author.jobTitle}</bdi>
+          </span>
+        ) : null}
         {author.formerMember ? null : (
           <Link className="author-card__org" to={`/organizations/${author.organization.id}`}>
-            {organizationName(author.organization, language)}
+            <bdi>{organizationName(author.organization, language)}</bdi>
           </Link>
         )}
       </div>

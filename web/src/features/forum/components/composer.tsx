@@ -172,8 +172,8 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
                 }}
                 onMouseEnter={() => setActive(index)}
               >
-                <span className="suggestions__text">{person.name}</span>
-                <span className="muted">{[person.jobTitle, person.organizationName].filter(Boolean).join(' · ')}</span>
+                <bdi className="suggestions__text">{person.name}</bdi>
+                <bdi className="muted">{[person.jobTitle, person.organizationName].filter(Boolean).join(' · ')}</bdi>
               </li>
             ))}
           </ul>

@@ -14,7 +14,7 @@ import { RelativeTime } from './relative-time.js';
 type Mode = 'read' | 'reply' | 'edit';
 
 /** One post of the thread, indented by its (capped) depth, with what the reader may do with it. */
-export function PostItem({ row, topicId, onReplied }: { row: ThreadRow; topicId: string; onReplied: (postId: string) => void }) {
+export function PostItem({ row, topicId, canReplyToTopic, onReplied }: { row: ThreadRow; topicId: string; canReplyToTopic: boolean; onReplied: (postId: string) => void }) {
   const { t } = useTranslation();
   const { post, indent, replyingTo, parent } = row;
   const [mode, setMode] = useState<Mode>('read');
@@ -69,7 +69,7 @@ export function PostItem({ row, topicId, onReplied }: { row: ThreadRow; topicId:
             )}
             <div className="post__actions actions">
               <LikeButton liked={post.likedByMe} count={post.likesCount} onToggle={() => like.mutate(post.id)} disabled={like.isPending} label={t('forum.post.likeLabel', { name })} />
-              {post.can.reply ? (
+              {post.can.reply && canReplyToTopic ? (
                 <button type="button" className="button button--small" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')} aria-label={t('forum.post.replyTo', { name })}>
                   {t('forum.post.reply')}
                 </button>

@@ -127,7 +127,7 @@ export function SearchBox({ initialValue = '', onSearch, children, className }: 
                   onMouseEnter={() => setActive(index)}
                 >
                   <span className="suggestions__kind">{t(`forum.search.kind.${s.kind}`)}</span>
-                  <span className="suggestions__text">{s.text}</span>
+                  <bdi className="suggestions__text">{s.text}</bdi>
                 </li>
               ))}
             </ul>
