@@ -1,7 +1,6 @@
 import type { MentionCandidate } from '@p2p/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../platform/db.js';
-import { escapeLike } from '../users/members.repository.js';
+import { type DbOrTx, escapeLike, queryRows } from '../../platform/db.js';
 import { forumMentions } from './forum.tables.js';
 import { mentionedUserIds } from './markdown.js';
 

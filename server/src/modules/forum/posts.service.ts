@@ -6,30 +6,10 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { assertCanChange, assertForumWriter, canChangeContent } from './forum.policy.js';
-import { authorColumns, authorFrom, getReader, iso, isoOrNull, type Reader, visibleCategory } from './forum.reader.js';
+import { authorColumns, authorFrom, getReader, iso, isoOrNull, type Reader } from './forum.reader.js';
 import { renderMarkdown } from './markdown.js';
 import { replaceMentions } from './mentions.js';
-import { lockTopic, toggleLike } from './topics.service.js';
-
-/** What the thread's posts need to know about their topic. */
-interface TopicContext {
-  id: string;
-  authorId: string;
-  categoryOrganizationId: string | null;
-  locked: boolean;
-  bestPostId: string | null;
-}
-
-async function findVisibleTopic(db: DbOrTx, reader: Reader, topicId: string): Promise<TopicContext> {
-  const [row] = await queryRows<{ id: string; author_id: string; category_organization_id: string | null; locked: boolean; best_post_id: string | null }>(
-    db,
-    sql`select t.id, t.author_id, t.locked, t.best_post_id, c.organization_id as category_organization_id
-        from forum_topics t join forum_categories c on c.id = t.category_id
-        where t.id = ${topicId} and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}`,
-  );
-  if (!row) throw notFound('Topic');
-  return { id: row.id, authorId: row.author_id, categoryOrganizationId: row.category_organization_id, locked: row.locked, bestPostId: row.best_post_id };
-}
+import { findTopicPlace, type TopicPlace, toggleLike } from './topics.service.js';
 
 const POST_COLUMNS = (reader: Reader) => sql`p.id, p.topic_id, p.parent_id, p.root_id, p.depth, p.author_id, p.body, p.body_html,
   p.likes_count, p.replies_count, p.created_at, p.edited_at, p.deleted_at,
@@ -38,7 +18,7 @@ const POST_COLUMNS = (reader: Reader) => sql`p.id, p.topic_id, p.parent_id, p.ro
 
 const POST_JOINS = sql`join users u on u.id = p.author_id join organizations o on o.id = p.organization_id`;
 
-function presentPost(row: Record<string, unknown>, topic: TopicContext, reader: Reader): ForumPost {
+function presentPost(row: Record<string, unknown>, topic: TopicPlace, reader: Reader): ForumPost {
   const deleted = row.deleted_at !== null;
   const mayChange = !deleted && canChangeContent(reader, { authorId: row.author_id as string, categoryOrganizationId: topic.categoryOrganizationId });
   return {
@@ -100,7 +80,7 @@ export function threadOrder<T extends { id: string; parent_id: string | null; cr
  */
 export async function getThread(db: Db, actor: Actor, topicId: string, page: number, pageSize: number): Promise<Page<ForumPost>> {
   const reader = await getReader(db, actor);
-  const topic = await findVisibleTopic(db, reader, topicId);
+  const topic = await findTopicPlace(db, reader, topicId);
   const [rows, countRows] = await Promise.all([
     queryRows(
       db,
@@ -126,7 +106,7 @@ export async function getReplies(db: Db, actor: Actor, postId: string): Promise<
   const reader = await getReader(db, actor);
   const [post] = await queryRows<{ topic_id: string; root_id: string }>(db, sql`select topic_id, root_id from forum_posts where id = ${postId}`);
   if (!post) throw notFound('Post');
-  const topic = await findVisibleTopic(db, reader, post.topic_id);
+  const topic = await findTopicPlace(db, reader, post.topic_id);
   const branch = await queryRows(db, sql`select ${POST_COLUMNS(reader)} from forum_posts p ${POST_JOINS} where p.root_id = ${post.root_id}`);
   const ordered = threadOrder(branch as (Record<string, unknown> & { id: string; parent_id: string | null; created_at: Date })[]);
   // The descendants of the post: the rows after it in reading order that are deeper than it.
@@ -137,7 +117,7 @@ export async function getReplies(db: Db, actor: Actor, postId: string): Promise<
   return replies.map((row) => presentPost(row, topic, reader));
 }
 
-async function loadPost(db: DbOrTx, reader: Reader, topic: TopicContext, postId: string): Promise<ForumPost> {
+async function loadPost(db: DbOrTx, reader: Reader, topic: TopicPlace, postId: string): Promise<ForumPost> {
   const [row] = await queryRows(db, sql`select ${POST_COLUMNS(reader)} from forum_posts p ${POST_JOINS} where p.id = ${postId}`);
   if (!row) throw notFound('Post');
   return presentPost(row, topic, reader);
@@ -151,7 +131,7 @@ async function loadPost(db: DbOrTx, reader: Reader, topic: TopicContext, postId:
 export async function createPost(db: Db, actor: Actor, topicId: string, body: CreateForumPostBody): Promise<ForumPost> {
   return withTransaction(db, async (tx) => {
     const reader = await getReader(tx, actor);
-    const topic = await lockTopic(tx, reader, topicId);
+    const topic = await findTopicPlace(tx, reader, topicId, { lock: true });
     assertForumWriter(reader);
     if (topic.locked) throw new AppError('TOPIC_LOCKED', 'This topic is locked: it takes no more replies');
     const id = randomUUID();
@@ -178,8 +158,7 @@ export async function createPost(db: Db, actor: Actor, topicId: string, body: Cr
       sql`update forum_topics set posts_count = posts_count + 1, last_activity_at = now(), last_poster_id = ${actor.userId} where id = ${topicId}`,
     );
     await replaceMentions(tx, { topicId, postId: id, authorId: actor.userId, body: body.body });
-    const context = { id: topicId, authorId: topic.author_id, categoryOrganizationId: topic.category_organization_id, locked: topic.locked, bestPostId: topic.best_post_id };
-    return loadPost(tx, reader, context, id);
+    return loadPost(tx, reader, topic, id);
   });
 }
 
@@ -190,11 +169,10 @@ async function lockPost(tx: DbOrTx, reader: Reader, postId: string) {
     sql`select id, topic_id, parent_id, author_id, replies_count, deleted_at from forum_posts where id = ${postId}`,
   );
   if (!post || post.deleted_at) throw notFound('Post');
-  const topic = await lockTopic(tx, reader, post.topic_id);
+  const topic = await findTopicPlace(tx, reader, post.topic_id, { lock: true });
   const [locked] = await queryRows<{ replies_count: number; deleted_at: Date | null }>(tx, sql`select replies_count, deleted_at from forum_posts where id = ${postId} for update`);
   if (!locked || locked.deleted_at) throw notFound('Post');
-  const context: TopicContext = { id: topic.id, authorId: topic.author_id, categoryOrganizationId: topic.category_organization_id, locked: topic.locked, bestPostId: topic.best_post_id };
-  return { post: { ...post, replies_count: toNumber(locked.replies_count) }, topic: context };
+  return { post: { ...post, replies_count: toNumber(locked.replies_count) }, topic };
 }
 
 export async function updatePost(db: Db, actor: Actor, postId: string, body: string): Promise<ForumPost> {
@@ -248,7 +226,7 @@ export async function deletePost(db: Db, actor: Actor, postId: string): Promise<
 async function findVisiblePost(db: DbOrTx, reader: Reader, postId: string) {
   const [post] = await queryRows<{ topic_id: string; deleted_at: Date | null }>(db, sql`select topic_id, deleted_at from forum_posts where id = ${postId}`);
   if (!post) throw notFound('Post');
-  const topic = await findVisibleTopic(db, reader, post.topic_id);
+  const topic = await findTopicPlace(db, reader, post.topic_id);
   return { post, topic };
 }
 
@@ -268,8 +246,8 @@ export async function setBestAnswer(db: Db, actor: Actor, postId: string, best: 
     const reader = await getReader(tx, actor);
     const { post, topic: visible } = await findVisiblePost(tx, reader, postId);
     if (post.deleted_at) throw notFound('Post');
-    const topic = await lockTopic(tx, reader, visible.id);
-    if (topic.author_id !== actor.userId && !reader.isModerator) throw new AppError('FORBIDDEN', 'Only the topic author or a moderator can choose the best answer');
+    const topic = await findTopicPlace(tx, reader, visible.id, { lock: true });
+    if (topic.authorId !== actor.userId && !reader.isModerator) throw new AppError('FORBIDDEN', 'Only the topic author or a moderator can choose the best answer');
     assertForumWriter(reader);
     const [row] = await queryRows<{ best_post_id: string | null }>(
       tx,

@@ -176,24 +176,37 @@ export async function createTopic(db: Db, actor: Actor, body: CreateForumTopicBo
   });
 }
 
-/** The topic row for a change, locked for the transaction; 404 when the reader cannot see it. */
-async function lockTopic(tx: DbOrTx, reader: Reader, topicId: string) {
+/** What permission checks need to know about a topic. */
+export interface TopicPlace {
+  id: string;
+  authorId: string;
+  /** The organization of a private category (null: a public one). */
+  categoryOrganizationId: string | null;
+  locked: boolean;
+  bestPostId: string | null;
+}
+
+/**
+ * The topic's place, or 404 when it is missing, deleted or in a category the reader may not see.
+ * With `lock`, the topic row stays locked until the transaction ends (writes that change it).
+ */
+export async function findTopicPlace(db: DbOrTx, reader: Reader, topicId: string, { lock = false } = {}): Promise<TopicPlace> {
   const [row] = await queryRows<{ id: string; author_id: string; category_organization_id: string | null; locked: boolean; best_post_id: string | null }>(
-    tx,
+    db,
     sql`select t.id, t.author_id, t.locked, t.best_post_id, c.organization_id as category_organization_id
         from forum_topics t join forum_categories c on c.id = t.category_id
         where t.id = ${topicId} and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}
-        for update of t`,
+        ${lock ? sql`for update of t` : sql``}`,
   );
   if (!row) throw notFound('Topic');
-  return { ...row, place: { authorId: row.author_id, categoryOrganizationId: row.category_organization_id } };
+  return { id: row.id, authorId: row.author_id, categoryOrganizationId: row.category_organization_id, locked: row.locked, bestPostId: row.best_post_id };
 }
 
 export async function updateTopic(db: Db, actor: Actor, topicId: string, body: UpdateForumTopicBody): Promise<ForumTopic> {
   return withTransaction(db, async (tx) => {
     const reader = await getReader(tx, actor);
-    const topic = await lockTopic(tx, reader, topicId);
-    assertCanChange(reader, topic.place, 'topic');
+    const topic = await findTopicPlace(tx, reader, topicId, { lock: true });
+    assertCanChange(reader, topic, 'topic');
     assertForumWriter(reader);
     await assertWritableCategory(tx, reader, body.categoryId);
     const now = new Date();
@@ -201,7 +214,7 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, body: U
       .update(forumTopics)
       .set({ categoryId: body.categoryId, title: body.title, body: body.body, bodyHtml: renderMarkdown(body.body), editedAt: now, updatedAt: now })
       .where(eq(forumTopics.id, topicId));
-    await replaceMentions(tx, { topicId, postId: null, authorId: topic.author_id, body: body.body });
+    await replaceMentions(tx, { topicId, postId: null, authorId: topic.authorId, body: body.body });
     return loadTopic(tx, reader, topicId);
   });
 }
@@ -210,8 +223,8 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, body: U
 export async function deleteTopic(db: Db, actor: Actor, topicId: string): Promise<void> {
   await withTransaction(db, async (tx) => {
     const reader = await getReader(tx, actor);
-    const topic = await lockTopic(tx, reader, topicId);
-    assertCanChange(reader, topic.place, 'topic');
+    const topic = await findTopicPlace(tx, reader, topicId, { lock: true });
+    assertCanChange(reader, topic, 'topic');
     assertForumWriter(reader);
     await tx.update(forumTopics).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(forumTopics.id, topicId));
   });
@@ -221,12 +234,7 @@ export async function toggleTopicLike(db: Db, actor: Actor, topicId: string): Pr
   return withTransaction(db, async (tx) => {
     const reader = await getReader(tx, actor);
     assertForumWriter(reader);
-    const [visible] = await queryRows(
-      tx,
-      sql`select 1 as ok from forum_topics t join forum_categories c on c.id = t.category_id
-          where t.id = ${topicId} and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}`,
-    );
-    if (!visible) throw notFound('Topic');
+    await findTopicPlace(tx, reader, topicId);
     return toggleLike(tx, { likes: 'forum_topic_likes', target: 'forum_topics', key: 'topic_id' }, topicId, actor.userId);
   });
 }
@@ -260,7 +268,7 @@ export async function toggleLike(
 export async function moderateTopic(db: Db, actor: Actor, topicId: string, change: { pinned: boolean } | { locked: boolean }): Promise<ForumTopic> {
   return withTransaction(db, async (tx) => {
     const reader = await getReader(tx, actor);
-    await lockTopic(tx, reader, topicId);
+    await findTopicPlace(tx, reader, topicId, { lock: true });
     assertModerator(reader);
     await tx
       .update(forumTopics)
@@ -270,4 +278,3 @@ export async function moderateTopic(db: Db, actor: Actor, topicId: string, chang
   });
 }
 
-export { lockTopic };

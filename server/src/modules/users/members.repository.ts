@@ -1,6 +1,6 @@
 import type { MemberListQuery, OrgRole } from '@p2p/contracts';
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, toNumber } from '../../platform/db.js';
+import { type DbOrTx, escapeLike, toNumber } from '../../platform/db.js';
 import { accounts, sessions, verifications } from '../auth/auth.tables.js';
 import { memberships, organizations, type MembershipRow, type OrganizationRow } from '../organizations/index.js';
 import type { UserRow } from './users.repository.js';
@@ -9,11 +9,6 @@ import { users } from './users.tables.js';
 export interface MemberRow {
   user: UserRow;
   role: OrgRole;
-}
-
-/** `%` and `_` in what people type are literal characters, not LIKE wildcards. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const SORTS: Record<MemberListQuery['sort'], SQL[]> = {
