@@ -71,10 +71,12 @@ async function startTopic(s: Session, title: string, body: string): Promise<stri
 describe('forum journeys', () => {
   let asker: Person;
   let askerSession: Session;
+  let adminSession: Session;
   let topicPath = '';
 
   it('a question in English and Arabic gets a reply from another company, a nested answer with a mention, a best answer, and is found by an Arabic spelling variant', async () => {
     const admin = await session();
+    adminSession = admin;
     await signIn(admin, superadmin.email, superadmin.password);
     await createCategory(admin);
 
@@ -245,5 +247,47 @@ describe('forum journeys', () => {
     if ((await leftover.count()) > 0) await leftover.first().click({ noWaitAfter: true });
     assert.equal(await a.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined);
     await a.checkA11y('topic with stored markup');
+  });
+  it('the author edits the topic and a reply and deletes a reply; a moderator pins and locks the topic', async () => {
+    const a = askerSession;
+    await a.page.goto(topicPath);
+    await a.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await a.page.locator('.topic__actions').getByRole('link', { name: 'Edit' }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Edit topic' }).waitFor();
+    await a.checkA11y('edit topic');
+    await a.page.getByLabel('Title').fill(`${TITLE} (2026)`);
+    await a.page.getByRole('button', { name: 'Save changes' }).click();
+    await a.page.waitForURL(`**${topicPath}`);
+    await a.page.getByRole('heading', { level: 1, name: `${TITLE} (2026)` }).waitFor();
+
+    const answerId = await a.page.locator('li.post').filter({ hasText: 'we will try 2,000 hours.' }).getAttribute('id');
+    const answer = a.page.locator(`#${answerId}`);
+    await answer.getByRole('button', { name: 'Edit' }).click();
+    const editor = answer.getByRole('textbox', { name: 'Edit your post' });
+    await editor.fill('We moved to 2,000 hours — انتقلنا إلى 2000 ساعة.');
+    await answer.getByRole('button', { name: 'Save changes' }).click();
+    await answer.getByText('We moved to 2,000 hours').waitFor();
+    await answer.locator('.post__edited').waitFor();
+
+    const markup = a.page.locator('li.post').filter({ hasText: 'window.__xss=3' });
+    await markup.getByRole('button', { name: 'Delete' }).click();
+    await markup.getByRole('button', { name: 'Yes, delete' }).click();
+    await markup.waitFor({ state: 'detached' });
+
+    const mod = adminSession;
+    await mod.page.goto(topicPath);
+    await mod.page.getByRole('heading', { level: 1, name: `${TITLE} (2026)` }).waitFor();
+    await mod.page.getByRole('button', { name: 'Pin', exact: true }).click();
+    await mod.page.getByRole('button', { name: 'Unpin' }).waitFor();
+    await mod.page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await mod.page.getByRole('button', { name: 'Unlock' }).waitFor();
+    await mod.checkA11y('topic (moderator)');
+
+    await a.page.reload();
+    await a.page.getByText('This topic is locked: new replies are closed.').waitFor();
+    assert.equal(await a.page.getByRole('textbox', { name: 'Reply to the topic' }).count(), 0);
+    await a.page.locator('.topic__meta').getByText('Pinned', { exact: true }).waitFor();
+    await a.page.locator('.topic__meta').getByText('Locked', { exact: true }).waitFor();
+    await a.checkA11y('locked topic');
   });
 });
