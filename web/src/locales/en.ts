@@ -216,7 +216,7 @@ export const en = {
       title: 'Trending searches',
       period: 'Period',
       periods: { day: 'Today', week: 'This week', month: 'This month' },
-      searches: 'searched {{count}} times',
+      searches: 'Searches: {{count}}',
       empty: 'Nothing searched in this period yet.',
     },
     search: {

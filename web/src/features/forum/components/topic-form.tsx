@@ -43,6 +43,7 @@ export function TopicForm({ initial, submitLabel, pendingLabel, onSubmit, onCanc
 
   if (categories.isPending) return <Spinner />;
   if (categories.isError) return <Alert tone="error">{errorMessage(t, categories.error)}</Alert>;
+  if (categories.data.items.length === 0) return <Alert tone="info">{t('forum.noCategories')}</Alert>;
   const options = categories.data.items.map((c) => ({ value: c.id, label: c.organizationId ? `${categoryName(c, language)} (${t('forum.private')})` : categoryName(c, language) }));
 
   return (
