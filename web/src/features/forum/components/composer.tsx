@@ -139,6 +139,7 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
           id={ids.textarea}
           value={value}
           rows={rows}
+          dir="auto"
           disabled={disabled}
           autoFocus={autoFocus}
           aria-invalid={error ? true : undefined}

@@ -95,6 +95,7 @@ export function SearchBox({ initialValue = '', onSearch, children, className }: 
             <input
               id={`${id}-input`}
               type="search"
+              dir="auto"
               role="combobox"
               autoComplete="off"
               aria-autocomplete="list"

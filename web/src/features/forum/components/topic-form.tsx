@@ -57,7 +57,7 @@ export function TopicForm({ initial, submitLabel, pendingLabel, onSubmit, onCanc
         onChange={(e) => setValues({ ...values, categoryId: e.target.value })}
         options={[{ value: '', label: t('forum.form.chooseCategory') }, ...options]}
       />
-      <TextField label={t('forum.form.title')} name="title" value={values.title} error={form.fields.title} hint={t('forum.form.titleHint')} maxLength={200} onChange={(e) => setValues({ ...values, title: e.target.value })} />
+      <TextField label={t('forum.form.title')} name="title" value={values.title} error={form.fields.title} hint={t('forum.form.titleHint')} maxLength={200} dir="auto" onChange={(e) => setValues({ ...values, title: e.target.value })} />
       <Composer label={t('forum.form.body')} value={values.body} error={form.fields.body} onChange={(body) => setValues({ ...values, body })} rows={12} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={pending}>
