@@ -96,8 +96,8 @@ function printSeedReport(report: SeedReport): void {
 
 function printClearReport(report: ClearReport): void {
   out.write(
-    `Removed ${report.forumTopics} forum topics, ${report.invitations} invitations, ${report.files} files, ${report.users} users, ${report.organizations} organizations` +
-      ` and ${report.categories} categories.\n`,
+    `Removed ${report.forumTopics} forum topics, ${report.invitations} invitations, ${report.files} files, ${report.users} users` +
+      ` and ${report.organizations} organizations (the forum categories stay).\n`,
   );
   printWarnings(report.warnings);
   if (report.keptOrganizations.length > 0) {

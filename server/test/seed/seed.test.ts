@@ -62,7 +62,8 @@ describe('demo data', () => {
   it('seeds 6 categories, the organizations and the users, each with one membership and a password', async () => {
     const report = await seedDemo(t.database.db, t.app.services.auth, storage);
     expect(report.created).toEqual({
-      categories: 6,
+      // The categories come with the migrations; the seed only restores a deleted one.
+      categories: 0,
       organizations: DEMO_ORGANIZATIONS.length + 1,
       users: DEMO_USERS.length,
       logos: DEMO_ORGANIZATIONS.length + 1,
@@ -265,22 +266,31 @@ describe('demo data', () => {
     await db.update(memberships).set({ organizationId: aja!.id, role: 'member' }).where(eq(memberships.userId, guestId));
     // A real superadmin made by create-admin joins the demo's Platform organization.
     const root = await createSuperadmin(db, t.app.services.auth, { email: 'root@example.com', password: 'Platform-Keeper-2026' });
-    // A category a superadmin has renamed is theirs now.
-    await db.update(forumCategories).set({ nameEn: 'Community' }).where(eq(forumCategories.slug, 'general'));
+    // Someone outside the demo writes in the forum, including under a demo topic.
+    const outsiderTopic = await outsider.client.post('/api/v1/forum/topics', {
+      categoryId: (await db.select().from(forumCategories).where(eq(forumCategories.slug, 'general')))[0]!.id,
+      title: 'An outsider topic that stays',
+      body: 'Kept after clear.',
+    });
+    expect(outsiderTopic.statusCode).toBe(201);
+    const demoTopic = (await outsider.client.get('/api/v1/forum/topics?pageSize=100')).json().items.find((i: { title: string }) => i.title === DEMO_TOPICS[1]!.title);
+    expect((await outsider.client.post(`/api/v1/forum/topics/${demoTopic.id}/posts`, { body: 'Goes with the demo topic' })).statusCode).toBe(201);
     const before = await rowCounts();
 
     const report = await clearDemo(db, storage);
     expect(report.users).toBe(DEMO_USERS.length);
     expect(report.invitations).toBe(DEMO_INVITATIONS.length);
     expect(report.warnings).toEqual([]);
-    expect(report.categories).toBe(DEMO_CATEGORIES.length - 1);
+    expect(report.forumTopics).toBe(DEMO_TOPICS.length);
     expect([...report.keptOrganizations].sort()).toEqual(['Aja Cement Company', 'Platform']);
     expect(report.organizations).toBe(DEMO_ORGANIZATIONS.length - 1);
 
     expect(await db.select().from(users).where(inArray(users.email, [...DEMO_EMAILS]))).toEqual([]);
-    expect((await db.select().from(forumCategories)).map((c) => c.nameEn)).toEqual(['Community']);
+    // The categories are the platform's, not the demo's: they stay.
+    expect((await db.select().from(forumCategories)).map((c) => c.slug).sort()).toEqual(DEMO_CATEGORIES.map((c) => c.slug).sort());
+    expect((await db.select({ title: forumTopics.title }).from(forumTopics)).map((row) => row.title)).toEqual(['An outsider topic that stays']);
     expect(await rowCounts()).toEqual({
-      categories: 1,
+      categories: DEMO_CATEGORIES.length,
       organizations: before.organizations - (DEMO_ORGANIZATIONS.length - 1),
       users: before.users - DEMO_USERS.length,
       memberships: before.memberships - DEMO_USERS.length,

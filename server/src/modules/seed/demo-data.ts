@@ -18,6 +18,10 @@ export interface DemoCategory {
   position: number;
 }
 
+/**
+ * The six categories every installation starts with: migration 0008 creates them, the seed restores
+ * any that was deleted, the benchmark data loads them.
+ */
 export const DEMO_CATEGORIES: readonly DemoCategory[] = [
   {
     slug: 'automation',

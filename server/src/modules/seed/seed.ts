@@ -1,5 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TRIAL_DAYS } from '@p2p/contracts';
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, type Tx, toNumber } from '../../platform/db.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { PLATFORM_ORGANIZATION_NAME } from '../admin/create-superadmin.js';
@@ -55,7 +55,6 @@ export interface ClearReport {
   files: number;
   users: number;
   organizations: number;
-  categories: number;
   /** Demo organizations kept (with their files) because people outside the demo belong to them. */
   keptOrganizations: string[];
   /** Bytes that could not be removed from storage. */
@@ -269,8 +268,8 @@ async function insertDemoUser(tx: Tx, demo: DemoUser): Promise<string> {
  * Removes the rows the demo created and nothing else: the demo invitations, then the demo users
  * (their avatars through the files module, so the quota is released and the bytes deleted after
  * commit; their memberships, password rows and sessions go with them), then the demo organizations
- * that nobody else belongs to, each with all its files, then the demo categories that still carry
- * the demo's name. An organization that is kept keeps its files, its logo included.
+ * that nobody else belongs to, each with all its files. An organization that is kept keeps its files,
+ * its logo included. The forum categories stay: they are the platform's defaults (migration 0008).
  */
 export async function clearDemo(db: Db, storage: FileStorage, onProgress: ProgressListener = noProgress): Promise<ClearReport> {
   const warnings: string[] = [];
@@ -324,28 +323,12 @@ export async function clearDemo(db: Db, storage: FileStorage, onProgress: Progre
     return { removed, kept, files: removedFiles };
   });
 
-  const removedCategories = await withTransaction(db, async (tx) => {
-    await lockDemoData(tx);
-    const label = 'Removing demo categories';
-    const rows = await tx
-      .select({ id: forumCategories.id, slug: forumCategories.slug, nameEn: forumCategories.nameEn })
-      .from(forumCategories)
-      .where(and(inArray(forumCategories.slug, DEMO_CATEGORIES.map((c) => c.slug)), isNull(forumCategories.organizationId)));
-    // A category that a superadmin renamed is theirs now; only the untouched demo ones go.
-    const ids = rows.filter((r) => DEMO_CATEGORIES.some((c) => c.slug === r.slug && c.nameEn === r.nameEn)).map((r) => r.id);
-    onProgress({ label, done: 0, total: 1 });
-    const deleted = ids.length > 0 ? await tx.delete(forumCategories).where(inArray(forumCategories.id, ids)).returning({ id: forumCategories.id }) : [];
-    onProgress({ label, done: 1, total: 1 });
-    return deleted.length;
-  });
-
   return {
     invitations: removedInvitations,
     forumTopics: removedTopics,
     files: people.avatars + orgResult.files,
     users: people.removed,
     organizations: orgResult.removed,
-    categories: removedCategories,
     keptOrganizations: orgResult.kept,
     warnings,
   };
