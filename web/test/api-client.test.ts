@@ -51,3 +51,16 @@ describe('api client', () => {
     await expect(api.delete('/api/v1/users/me/sessions/1')).resolves.toBeUndefined();
   });
 });
+
+describe('field error messages', () => {
+  it('names the minimum length of a too-short text, and keeps "required" for an empty one', async () => {
+    const { initI18n } = await import('../src/app/i18n.js');
+    const i18n = await import('i18next');
+    initI18n('en');
+    const { fieldErrorMessage, zodIssues } = await import('../src/lib/form-errors.js');
+    const { z } = await import('zod');
+    const parsed = z.object({ title: z.string().min(5), body: z.string().min(1) }).safeParse({ title: 'Hi', body: '' });
+    const issues = zodIssues(parsed.success ? [] : parsed.error.issues);
+    expect(issues.map((issue) => fieldErrorMessage(i18n.default.t, issue))).toEqual(['Use at least 5 characters.', 'This field is required.']);
+  });
+});

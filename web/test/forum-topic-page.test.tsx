@@ -6,7 +6,7 @@ import { RouterProvider, createMemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage, initI18n } from '../src/app/i18n.js';
 import { createQueryClient } from '../src/app/providers.js';
-import { TopicPage } from '../src/features/forum/topic-page.js';
+import { TopicPage, bestAnswerLink } from '../src/features/forum/topic-page.js';
 import { author, post, uuid } from './forum-fixtures.js';
 
 const amal = author('Amal Al-Qahtani');
@@ -32,7 +32,7 @@ function topic(overrides: Partial<ForumTopic> = {}): ForumTopic {
     body: 'How often?',
     bodyHtml: '<p>How often do you service <strong>centrifugal pumps</strong>?</p>',
     bestPostId: uuid(2),
-    bestAnswer: { postId: uuid(2), author: badr, excerpt: 'Every 2,000 running hours' },
+    bestAnswer: { postId: uuid(2), author: badr, excerpt: 'Every 2,000 running hours', position: 0 },
     likedByMe: false,
     editedAt: null,
     can: { edit: true, delete: true, moderate: false, markBestAnswer: true, reply: false },
@@ -88,7 +88,7 @@ describe('topic page', () => {
 
     const banner = screen.getByRole('complementary', { name: 'Solved' });
     expect(within(banner).getByText('Every 2,000 running hours')).toBeTruthy();
-    expect(within(banner).getByRole('link', { name: 'Go to the best answer' }).getAttribute('href')).toBe(`#post-${uuid(2)}`);
+    expect(within(banner).getByRole('link', { name: 'Go to the best answer' }).getAttribute('href')).toBe(`/forum/topics/${topicId}#post-${uuid(2)}`);
 
     await screen.findByText('This post was deleted');
     const rows = [...document.querySelectorAll('li.post')];
@@ -123,5 +123,15 @@ describe('topic page', () => {
     await waitFor(() => expect(within(third).getByRole('button', { name: 'Like the post by Amal Al-Qahtani (1)' }).getAttribute('aria-pressed')).toBe('true'));
     expect(fetchMock.mock.calls.some(([u, i]) => String(u) === `/api/v1/forum/posts/${uuid(3)}/like` && i?.method === 'POST')).toBe(true);
     expect(screen.getByRole('textbox', { name: 'Reply to the topic' })).toBeTruthy();
+  });
+});
+
+describe('the link to the best answer', () => {
+  it('opens the thread page that holds the answer', () => {
+    const answer = { postId: uuid(2), author: badr, excerpt: '' };
+    expect(bestAnswerLink({ ...answer, position: 0 })).toEqual({ search: '', hash: `post-${uuid(2)}` });
+    expect(bestAnswerLink({ ...answer, position: 19 })).toEqual({ search: '', hash: `post-${uuid(2)}` });
+    expect(bestAnswerLink({ ...answer, position: 20 })).toEqual({ search: '?page=2', hash: `post-${uuid(2)}` });
+    expect(bestAnswerLink({ ...answer, position: 45 })).toEqual({ search: '?page=3', hash: `post-${uuid(2)}` });
   });
 });

@@ -126,7 +126,13 @@ export const forumTopicSchema = forumTopicSummarySchema
     bodyHtml: z.string(),
     bestPostId: z.uuid().nullable(),
     bestAnswer: z
-      .object({ postId: z.uuid(), author: forumAuthorSchema.nullable(), excerpt: z.string() })
+      .object({
+        postId: z.uuid(),
+        author: forumAuthorSchema.nullable(),
+        excerpt: z.string(),
+        /** The 0-based place of the answer's top-level branch among the topic's top-level posts (oldest first): its thread page is floor(position / pageSize) + 1. */
+        position: z.number().int(),
+      })
       .nullable(),
     likedByMe: z.boolean(),
     editedAt: z.string().nullable(),

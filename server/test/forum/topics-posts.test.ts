@@ -227,10 +227,15 @@ describe('threads', () => {
     expect((await org.admin.post(`/api/v1/forum/posts/${first}/best-answer`)).json()).toEqual({ topicId, bestPostId: first, solved: true });
     expect((await org.admin.post(`/api/v1/forum/posts/${second}/best-answer`)).json()).toEqual({ topicId, bestPostId: second, solved: true });
     const topic = (await org.admin.get(`/api/v1/forum/topics/${topicId}`)).json();
-    expect(topic).toMatchObject({ solved: true, bestPostId: second, bestAnswer: { postId: second, excerpt: 'Realign the coupling.', author: { id: other.adminId } } });
+    expect(topic).toMatchObject({ solved: true, bestPostId: second, bestAnswer: { postId: second, excerpt: 'Realign the coupling.', author: { id: other.adminId }, position: 1 } });
     const items = (await thread(org.admin, topicId)).items;
     expect(items.filter((p) => p.isBestAnswer).map((p) => p.id)).toEqual([second]);
     expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${categoryId}&solved=true`)).json().items.some((i: { id: string }) => i.id === topicId)).toBe(true);
+    // A nested answer is found through its top-level branch.
+    const nested = await reply(org.admin, topicId, 'Nested answer', first);
+    await org.admin.post(`/api/v1/forum/posts/${nested}/best-answer`);
+    expect((await org.admin.get(`/api/v1/forum/topics/${topicId}`)).json().bestAnswer).toMatchObject({ postId: nested, position: 0 });
+    await org.admin.post(`/api/v1/forum/posts/${second}/best-answer`);
     // Removing a mark that is not the current one changes nothing.
     expect((await org.admin.delete(`/api/v1/forum/posts/${first}/best-answer`)).json().bestPostId).toBe(second);
     expect((await org.admin.delete(`/api/v1/forum/posts/${second}/best-answer`)).json()).toEqual({ topicId, bestPostId: null, solved: false });

@@ -4,6 +4,8 @@ import { ApiError } from './api-client.js';
 export interface Issue {
   path: string;
   code: string;
+  /** For too_small on text: the least number of characters. */
+  minimum?: number;
 }
 
 const PASSWORD_FIELDS = new Set(['password', 'newPassword', 'currentPassword']);
@@ -17,7 +19,8 @@ export function fieldErrorMessage(t: TFunction, issue: Issue): string {
     case 'PASSWORDS_DONT_MATCH':
       return t('fieldErrors.passwordsDontMatch');
     case 'too_small':
-      return isPassword ? t('fieldErrors.passwordTooShort') : t('fieldErrors.required');
+      if (isPassword) return t('fieldErrors.passwordTooShort');
+      return issue.minimum !== undefined && issue.minimum > 1 ? t('fieldErrors.minLength', { count: issue.minimum }) : t('fieldErrors.required');
     case 'too_big':
       return isPassword ? t('fieldErrors.passwordTooLong') : t('fieldErrors.tooLong');
     case 'invalid_format':
@@ -52,6 +55,10 @@ export function fieldMessages(t: TFunction, issues: Issue[]): Record<string, str
 }
 
 /** Zod issues (from the shared contracts) as path/code pairs. */
-export function zodIssues(issues: ReadonlyArray<{ path: PropertyKey[]; code: string }>): Issue[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
+export function zodIssues(issues: ReadonlyArray<{ path: PropertyKey[]; code: string; minimum?: unknown }>): Issue[] {
+  return issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    code: i.code,
+    ...(typeof i.minimum === 'number' || typeof i.minimum === 'bigint' ? { minimum: Number(i.minimum) } : {}),
+  }));
 }

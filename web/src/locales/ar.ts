@@ -121,6 +121,7 @@ export const ar: Messages = {
   },
   fieldErrors: {
     required: 'هذا الحقل مطلوب.',
+    minLength: 'استخدم {{count}} أحرف على الأقل.',
     invalidEmail: 'أدخل بريدًا إلكترونيًا صحيحًا، مثل name@company.com.',
     passwordTooShort: 'استخدم 10 أحرف على الأقل.',
     passwordTooLong: 'استخدم 128 حرفًا على الأكثر.',

@@ -119,6 +119,7 @@ export const en = {
   },
   fieldErrors: {
     required: 'This field is required.',
+    minLength: 'Use at least {{count}} characters.',
     invalidEmail: 'Enter a valid email address, like name@company.com.',
     passwordTooShort: 'Use at least 10 characters.',
     passwordTooLong: 'Use at most 128 characters.',

@@ -94,7 +94,9 @@ async function loadTopic(db: DbOrTx, reader: Reader, topicId: string): Promise<F
     db,
     sql`select ${SUMMARY_COLUMNS}, t.body, t.body_html, t.edited_at, c.organization_id as category_organization_id,
           exists(select 1 from forum_topic_likes l where l.topic_id = t.id and l.user_id = ${reader.actor.userId}) as liked_by_me,
-          left(bp.body, 600) as best_body, ${authorColumns()}, ${authorColumns('bu', 'bo', 'b_')}
+          left(bp.body, 600) as best_body, ${authorColumns()}, ${authorColumns('bu', 'bo', 'b_')},
+          (select count(*) from forum_posts r, forum_posts br
+            where br.id = bp.root_id and r.topic_id = t.id and r.parent_id is null and (r.created_at, r.id) < (br.created_at, br.id)) as best_position
         from forum_topics t
         join forum_categories c on c.id = t.category_id
         join users u on u.id = t.author_id join organizations o on o.id = t.organization_id
@@ -113,7 +115,12 @@ async function loadTopic(db: DbOrTx, reader: Reader, topicId: string): Promise<F
     bodyHtml: row.body_html as string,
     bestPostId: row.best_post_id as string | null,
     bestAnswer: row.best_post_id
-      ? { postId: row.best_post_id as string, author: authorFrom(row, 'b_'), excerpt: excerptOf((row.best_body as string | null) ?? '') }
+      ? {
+          postId: row.best_post_id as string,
+          author: authorFrom(row, 'b_'),
+          excerpt: excerptOf((row.best_body as string | null) ?? ''),
+          position: toNumber(row.best_position),
+        }
       : null,
     likedByMe: row.liked_by_me as boolean,
     editedAt: isoOrNull(row.edited_at as Date | null),

@@ -64,6 +64,12 @@ function TopicActions({ topic }: { topic: ForumTopic }) {
   );
 }
 
+/** The thread page that holds the best answer, and the answer on it. */
+export function bestAnswerLink(answer: NonNullable<ForumTopic['bestAnswer']>): { search: string; hash: string } {
+  const page = Math.floor(answer.position / THREAD_PAGE_SIZE) + 1;
+  return { search: page > 1 ? `?page=${page}` : '', hash: `post-${answer.postId}` };
+}
+
 function SolvedBanner({ topic }: { topic: ForumTopic }) {
   const { t } = useTranslation();
   if (!topic.bestAnswer) return null;
@@ -76,7 +82,9 @@ function SolvedBanner({ topic }: { topic: ForumTopic }) {
         {t('forum.topic.bestAnswerBy')} <AuthorName author={topic.bestAnswer.author} />
       </p>
       {topic.bestAnswer.excerpt ? <blockquote className="solved-banner__excerpt">{topic.bestAnswer.excerpt}</blockquote> : null}
-      <a href={`#post-${topic.bestAnswer.postId}`}>{t('forum.topic.goToBestAnswer')}</a>
+      <Link to={bestAnswerLink(topic.bestAnswer)} preventScrollReset>
+        {t('forum.topic.goToBestAnswer')}
+      </Link>
     </aside>
   );
 }
