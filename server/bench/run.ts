@@ -13,13 +13,15 @@ import { openDatabase } from '../src/platform/db.js';
 import { CEILING, ENDPOINTS, type BenchEndpoint, type BenchFixtures, type BenchRole, loadFixtures } from './endpoints.js';
 import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, USERS_PER_ORGANIZATION, benchUserEmail, generateBenchData, parseScale, printGenerateReport } from './generate.js';
 
-const usage = `Usage: npm run bench -- [--duration S] [--scale N] [--keep] [--only TEXT] [--cpu-prof DIR]
+const usage = `Usage: npm run bench -- [--duration S] [--scale N] [--keep] [--only TEXT] [--cpu-prof DIR] [--template DB] [--log-slow MS]
   Creates a fresh database p2p_bench_<random> on DATABASE_URL's PostgreSQL server (default
   postgres://postgres@127.0.0.1:5432/test), migrates it, loads benchmark data (--scale, default 0.1),
   starts the server as a separate process and measures each endpoint with autocannon at 50
   connections for --duration seconds (default 10). The database is dropped at the end unless --keep.
   --only measures the ceiling and the endpoints whose name contains TEXT (repeatable); --cpu-prof
-  writes a V8 CPU profile of the server process into DIR when it exits.`;
+  writes a V8 CPU profile of the server process into DIR when it exits. --template copies a database
+  already loaded with \`npm run bench:data\` (its name must start with p2p_bench) instead of loading
+  data; --log-slow makes PostgreSQL log the run's statements slower than MS milliseconds.`;
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;
@@ -138,6 +140,8 @@ async function main(): Promise<void> {
       keep: { type: 'boolean' },
       only: { type: 'string', multiple: true },
       'cpu-prof': { type: 'string' },
+      template: { type: 'string' },
+      'log-slow': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -153,6 +157,10 @@ async function main(): Promise<void> {
   const endpoints = only.length === 0 ? ENDPOINTS : ENDPOINTS.filter((e) => only.some((text) => e.name.includes(text)));
   if (endpoints.length === 0) throw new Error(`No endpoint name contains ${only.map((o) => `"${o}"`).join(' or ')}`);
   const profileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
+  const template = values.template;
+  if (template !== undefined && !/^p2p_bench[a-z0-9_]*$/.test(template)) throw new Error('--template must name a database whose name starts with p2p_bench (lower-case letters, digits, _)');
+  const logSlowMs = values['log-slow'] === undefined ? undefined : Number(values['log-slow']);
+  if (logSlowMs !== undefined && (!Number.isInteger(logSlowMs) || logSlowMs < 0)) throw new Error('--log-slow must be a whole number of milliseconds');
 
   const databaseName = `p2p_bench_${randomBytes(4).toString('hex')}`;
   const benchUrl = new URL(databaseUrl);
@@ -200,9 +208,11 @@ async function main(): Promise<void> {
 
   try {
     await admin.connect();
-    await admin.query(`create database ${databaseName}`);
+    const copied = template ? ` template ${template}` : '';
+    await admin.query(`create database ${databaseName}${copied}`);
     created = true;
-    out.write(`Database ${databaseName} on ${benchUrl.host}\n`);
+    if (logSlowMs !== undefined) await admin.query(`alter database ${databaseName} set log_min_duration_statement = ${logSlowMs}`);
+    out.write(`Database ${databaseName}${template ? ` (a copy of ${template})` : ''} on ${benchUrl.host}\n`);
     const database = await openDatabase({ databaseUrl: benchUrl.toString(), poolSize: 1 });
     await database.migrate();
     await database.close();
