@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessions } from '../../src/modules/auth/auth.tables.js';
+import { createSessionResolver } from '../../src/modules/auth/session.js';
 import { readCookies, verifySignedToken } from '../../src/modules/auth/session-fast-path.js';
 import { users } from '../../src/modules/users/users.tables.js';
 import { TestClient, type TestContext, createTestApp, expectProblem, signUp } from '../helpers/app.js';
@@ -50,6 +52,26 @@ describe('session fast path', () => {
     expect(library).not.toHaveBeenCalled();
     expect((await client.get('/api/v1/users/me/sessions')).json().items.filter((s: { isCurrent: boolean }) => s.isCurrent)).toHaveLength(1);
     expect(library).not.toHaveBeenCalled();
+  });
+
+  it('reads the actor’s organization and role with the session, on both paths', async () => {
+    const { client } = await signUp(t.app);
+    const me = (await client.get('/api/v1/users/me')).json();
+    const resolver = createSessionResolver(t.app.services.auth, t.database.db);
+    const resolve = async () => {
+      const request = { headers: { cookie: client.cookieHeader }, ip: '127.0.0.1', actor: null } as unknown as FastifyRequest;
+      const reply = { header: () => reply } as unknown as FastifyReply;
+      return resolver.resolve(request, reply);
+    };
+    const expected = { organizationId: me.organization.id, role: 'admin', organizationStatus: 'active' };
+    const library = spyOnLibrary(t);
+    expect((await resolve())?.membership).toEqual(expected);
+    expect(library).not.toHaveBeenCalled();
+
+    const row = await currentSessionRow(t, client);
+    await setExpiry(t, row.id, new Date(row.expiresAt.getTime() - 2 * DAY_MS));
+    expect((await resolve())?.membership).toEqual(expected);
+    expect(library).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a tampered signature (the library is asked and refuses too)', async () => {

@@ -3,6 +3,7 @@ import type { PlatformRole, UserStatus } from '@p2p/contracts';
 import type { BetterAuthOptions } from 'better-auth';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { memberships, organizations } from '../organizations/index.js';
 import { users } from '../users/users.tables.js';
 import type { Auth } from './auth.js';
 import { sessions } from './auth.tables.js';
@@ -22,11 +23,24 @@ export type FastSession =
       kind: 'session';
       sessionId: string;
       user: { id: string; email: string; emailVerified: boolean; platformRole: PlatformRole; status: UserStatus; deletedAt: Date | null; createdAt: Date };
+      membership: ActorMembership | null;
     };
+
+/** The actor's organization as read with the session: its id and status, and the actor's role in it. */
+export interface ActorMembership {
+  organizationId: string;
+  role: (typeof memberships.$inferSelect)['role'];
+  organizationStatus: (typeof organizations.$inferSelect)['status'];
+}
 
 export interface SessionFastPath {
   read(cookieHeader: string, now?: number): Promise<FastSession>;
+  /** The membership of a user whose session the auth library read (the fallback path). */
+  readMembership(userId: string): Promise<ActorMembership | null>;
 }
+
+const toMembership = (row: { organizationId: string | null; role: ActorMembership['role'] | null; organizationStatus: ActorMembership['organizationStatus'] | null }) =>
+  row.organizationId && row.role && row.organizationStatus ? { organizationId: row.organizationId, role: row.role, organizationStatus: row.organizationStatus } : null;
 
 const GUEST: FastSession = { kind: 'guest' };
 const FALLBACK: FastSession = { kind: 'fallback' };
@@ -130,12 +144,25 @@ export async function createSessionFastPath(auth: Auth, db: Db): Promise<Session
       status: users.status,
       deletedAt: users.deletedAt,
       createdAt: users.createdAt,
+      organizationId: memberships.organizationId,
+      role: memberships.role,
+      organizationStatus: organizations.status,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(sessions.token, sql.placeholder('token')))
     .limit(1)
     .prepare('auth_session_by_token');
+
+  const findMembership = db
+    .select({ organizationId: memberships.organizationId, role: memberships.role, organizationStatus: organizations.status })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('auth_membership_by_user');
 
   return {
     async read(cookieHeader, now = Date.now()) {
@@ -164,7 +191,12 @@ export async function createSessionFastPath(auth: Auth, db: Db): Promise<Session
           deletedAt: row.deletedAt,
           createdAt: row.createdAt,
         },
+        membership: toMembership(row),
       };
+    },
+    async readMembership(userId) {
+      const [row] = await findMembership.execute({ userId });
+      return row ? toMembership(row) : null;
     },
   };
 }

@@ -4,7 +4,9 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import { type Auth, CLIENT_IP_HEADER } from './auth.js';
-import { createSessionFastPath, type SessionFastPath } from './session-fast-path.js';
+import { type ActorMembership, createSessionFastPath, type SessionFastPath } from './session-fast-path.js';
+
+export type { ActorMembership } from './session-fast-path.js';
 
 /** Who is making a request. Every service call takes it. */
 export interface Actor {
@@ -15,6 +17,11 @@ export interface Actor {
   platformRole: PlatformRole;
   status: UserStatus;
   createdAt: Date;
+  /**
+   * The actor's organization and role, read with the session (null: no membership). Absent when the
+   * resolver did not read it (an actor built by hand): read the membership yourself then.
+   */
+  membership?: ActorMembership | null;
 }
 
 declare module 'fastify' {
@@ -39,7 +46,7 @@ export function createSessionResolver(auth: Auth, db?: Db): SessionResolver {
   let fastPath: Promise<SessionFastPath | null> | undefined;
   const getFastPath = () => (fastPath ??= db ? createSessionFastPath(auth, db) : Promise.resolve(null));
 
-  const viaLibrary = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> => {
+  const viaLibrary = async (request: FastifyRequest, reply: FastifyReply, fast: SessionFastPath | null): Promise<Actor | null> => {
     const headers = toWebHeaders(request, [CLIENT_IP_HEADER]);
     headers.set(CLIENT_IP_HEADER, request.ip);
     const result = await auth.api.getSession({ headers, returnHeaders: true });
@@ -48,7 +55,7 @@ export function createSessionResolver(auth: Auth, db?: Db): SessionResolver {
     if (!found) return null;
     const user = found.user as typeof found.user & { platformRole: PlatformRole; status: UserStatus; deletedAt?: Date | null };
     if (user.status !== 'active' || user.deletedAt) return null;
-    return {
+    const actor: Actor = {
       userId: user.id,
       sessionId: found.session.id,
       email: user.email,
@@ -57,6 +64,8 @@ export function createSessionResolver(auth: Auth, db?: Db): SessionResolver {
       status: user.status,
       createdAt: new Date(user.createdAt),
     };
+    if (fast) actor.membership = await fast.readMembership(user.id);
+    return actor;
   };
 
   const resolve = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | null> => {
@@ -67,7 +76,7 @@ export function createSessionResolver(auth: Auth, db?: Db): SessionResolver {
     const found = fast ? await fast.read(cookie) : ({ kind: 'fallback' } as const);
     if (found.kind === 'guest') return null;
     if (found.kind === 'fallback') {
-      request.actor = await viaLibrary(request, reply);
+      request.actor = await viaLibrary(request, reply, fast);
       return request.actor;
     }
     const { user } = found;
@@ -80,6 +89,7 @@ export function createSessionResolver(auth: Auth, db?: Db): SessionResolver {
       platformRole: user.platformRole,
       status: user.status,
       createdAt: user.createdAt,
+      membership: found.membership,
     };
     return request.actor;
   };
