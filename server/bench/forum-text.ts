@@ -103,8 +103,14 @@ const AR = {
 type Slots = Record<keyof typeof EN, string>;
 type ArSlots = Record<keyof typeof AR, string> & { system: string };
 
-function fillEn(random: Random): Slots & { n: number; pct: number } {
+/** A fault or alarm code: thousands of them, so each is rare (a few dozen posts at scale 1). */
+function faultCode(random: Random): string {
+  return `${anyOf(random, ['F', 'E', 'A'])}${between(random, 1000, 9999)}`;
+}
+
+function fillEn(random: Random): Slots & { n: number; pct: number; code: string } {
   return {
+    code: faultCode(random),
     equipment: skewed(random, EN.equipment),
     part: skewed(random, EN.part),
     symptom: skewed(random, EN.symptom),
@@ -118,8 +124,9 @@ function fillEn(random: Random): Slots & { n: number; pct: number } {
   };
 }
 
-function fillAr(random: Random): ArSlots & { n: number; pct: number } {
+function fillAr(random: Random): ArSlots & { n: number; pct: number; code: string } {
   return {
+    code: faultCode(random),
     equipment: skewed(random, AR.equipment),
     part: skewed(random, AR.part),
     symptom: skewed(random, AR.symptom),
@@ -157,6 +164,7 @@ const EN_SENTENCES: ((s: ReturnType<typeof fillEn>) => string)[] = [
   (s) => `Thanks, the ${s.practice} tip solved the ${s.symptom} on our ${s.equipment}.`,
   (s) => `What spare ${s.part} stock do you keep for ${s.n} ${s.equipment}s?`,
   (s) => `Our maintenance team logs every ${s.symptom} event in ${s.system} so the MTBF figures stay honest.`,
+  (s) => `The ${s.equipment} stopped with fault code ${s.code} on the ${s.system} screen; the manual says to check the ${s.part}.`,
 ];
 
 const AR_TITLES: ((s: ReturnType<typeof fillAr>) => string)[] = [
@@ -181,6 +189,7 @@ const AR_SENTENCES: ((s: ReturnType<typeof fillAr>) => string)[] = [
   (s) => `بعد ${s.event} احتاجت ${s.equipment} إلى ${s.part} جديد و${s.practice} كاملة.`,
   (s) => `شكرا، نصيحة ${s.practice} حلت مشكلة ${s.symptom} في ${s.equipment} عندنا.`,
   (s) => `فريق الصيانة يسجل كل حالة ${s.symptom} في ${s.system} لمتابعة الجودة وخط الإنتاج.`,
+  (s) => `توقفت ${s.equipment} برمز العطل ${s.code} على شاشة ${s.system}، والدليل ينصح بفحص ${s.part}.`,
 ];
 
 function cap(text: string): string {
@@ -233,7 +242,7 @@ export const BENCH_SEARCH_QUERIES: readonly string[] = [
   'pump', 'vibration', 'compressor bearing', 'PLC', 'OEE', 'seal leakage', 'preventive maintenance', '"root cause analysis"', 'SCADA historian',
   'cavitation impeller', 'kurtosis', 'Weibull', 'soft foot', 'LoRaWAN', 'thermography', 'MQTT edge gateway', 'OPC UA', 'pump -vibration',
   'صيانة', 'مضخة', 'الضاغط', 'اهتزاز المحمل', 'الصيانة الوقائية', 'خط الإنتاج', 'الجودة', 'التكهف', 'شهادة ساسو', 'التوأم الرقمي',
-  'تسرب الزيت', 'صيانة pump', 'PLC المحرك', 'التصوير الحراري', 'مبادل حراري',
+  'تسرب الزيت', 'صيانة pump', 'PLC المحرك', 'التصوير الحراري', 'مبادل حراري', 'F4711', 'E2048 pump', 'رمز العطل A1234',
 ];
 
 /** What people type into the search box before they finish: prefixes and misspellings, in both languages. */
