@@ -62,13 +62,25 @@ export const forumTopics = pgTable(
       .generatedAlwaysAs(sql`p2p_search_vector(title, body)`),
   },
   (t) => [
-    index('forum_topics_activity_idx').on(t.pinned.desc(), t.lastActivityAt.desc()).where(sql`deleted_at is null`),
-    index('forum_topics_newest_idx').on(t.pinned.desc(), t.createdAt.desc()).where(sql`deleted_at is null`),
-    index('forum_topics_views_idx').on(t.pinned.desc(), t.viewsCount.desc()).where(sql`deleted_at is null`),
-    index('forum_topics_likes_idx').on(t.pinned.desc(), t.likesCount.desc()).where(sql`deleted_at is null`),
-    index('forum_topics_replies_idx').on(t.pinned.desc(), t.postsCount.desc()).where(sql`deleted_at is null`),
-    index('forum_topics_category_activity_idx').on(t.categoryId, t.pinned.desc(), t.lastActivityAt.desc()).where(sql`deleted_at is null`),
-    index('forum_topics_author_idx').on(t.authorId, t.createdAt.desc()),
+    // The lists order by (pinned desc, <sort column> desc, id desc); PostgreSQL reads a page from an
+    // index only when its order, nulls placement included, is the query's (plain desc: nulls first).
+    ...(
+      [
+        ['activity', t.lastActivityAt],
+        ['newest', t.createdAt],
+        ['views', t.viewsCount],
+        ['likes', t.likesCount],
+        ['replies', t.postsCount],
+      ] as const
+    ).map(([name, column]) =>
+      index(`forum_topics_${name}_page_idx`)
+        .on(t.pinned.desc().nullsFirst(), column.desc().nullsFirst(), t.id.desc().nullsFirst())
+        .where(sql`deleted_at is null`),
+    ),
+    index('forum_topics_category_activity_page_idx')
+      .on(t.categoryId, t.pinned.desc().nullsFirst(), t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`deleted_at is null`),
+    index('forum_topics_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
     index('forum_topics_search_idx').using('gin', t.searchVector),
   ],
 );
@@ -112,8 +124,8 @@ export const forumPosts = pgTable(
     index('forum_posts_top_level_idx').on(t.topicId, t.createdAt).where(sql`parent_id is null`),
     index('forum_posts_root_idx').on(t.rootId, t.createdAt),
     index('forum_posts_parent_idx').on(t.parentId),
-    index('forum_posts_author_idx').on(t.authorId, t.createdAt.desc()),
-    index('forum_posts_created_idx').on(t.createdAt.desc()),
+    index('forum_posts_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
+    index('forum_posts_created_idx').on(t.createdAt.desc().nullsFirst()),
     index('forum_posts_search_idx').using('gin', t.searchVector),
   ],
 );
