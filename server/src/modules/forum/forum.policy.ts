@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.js';
-import { assertCanWriteIn } from '../organizations/index.js';
+import { assertCanWriteWithStatus } from '../organizations/index.js';
 import type { Reader } from './forum.reader.js';
 
 /** What a piece of content needs for the permission rules: its author and its category's owner. */
@@ -21,7 +21,7 @@ export function canChangeContent(reader: Reader, place: ContentPlace): boolean {
 
 /** Writes need a verified email after the grace period and an organization that is not suspended. */
 export function assertForumWriter(reader: Reader): void {
-  assertCanWriteIn(reader.actor, reader.place);
+  assertCanWriteWithStatus(reader.actor, reader.organizationStatus);
 }
 
 export function assertCanChange(reader: Reader, place: ContentPlace, what: string): void {

@@ -2,27 +2,36 @@ import type { ForumAuthor } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
 import type { Actor } from '../auth/session.js';
-import { type ActorOrganization, getActorOrganization } from '../organizations/index.js';
+import type { OrganizationStatus } from '@p2p/contracts';
+import { AppError } from '../../platform/errors.js';
+import { getActorOrganization } from '../organizations/index.js';
 import { FORMER_MEMBER_NAME } from '../users/index.js';
 
 /** Who reads the forum: the actor with their organization and what they may see. */
 export interface Reader {
   actor: Actor;
-  place: ActorOrganization;
   organizationId: string;
+  organizationStatus: OrganizationStatus;
   isOrgAdmin: boolean;
   /** Platform moderators and superadmins: moderate everything and see every category. */
   isModerator: boolean;
 }
 
+/** The reader, from the membership the session resolver read with the session (or, without it, from the database). */
 export async function getReader(db: DbOrTx, actor: Actor): Promise<Reader> {
+  const isModerator = actor.platformRole === 'moderator' || actor.platformRole === 'superadmin';
+  if (actor.membership === null) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  if (actor.membership) {
+    const { organizationId, organizationStatus, role } = actor.membership;
+    return { actor, organizationId, organizationStatus, isOrgAdmin: role === 'admin', isModerator };
+  }
   const place = await getActorOrganization(db, actor);
   return {
     actor,
-    place,
     organizationId: place.organization.id,
+    organizationStatus: place.organization.status,
     isOrgAdmin: place.membership.role === 'admin',
-    isModerator: actor.platformRole === 'moderator' || actor.platformRole === 'superadmin',
+    isModerator,
   };
 }
 

@@ -8,9 +8,21 @@ import { mentionedUserIds } from './markdown.js';
  * Stores who a topic or post mentions (active people other than the author), replacing what an
  * earlier version of the text mentioned. Notifications read these rows.
  */
-export async function replaceMentions(tx: DbOrTx, source: { topicId: string; postId: string | null; authorId: string; body: string }): Promise<void> {
+export async function replaceMentions(tx: DbOrTx, source: MentionSource): Promise<void> {
   const where = and(eq(forumMentions.topicId, source.topicId), source.postId ? eq(forumMentions.postId, source.postId) : isNull(forumMentions.postId));
   await tx.delete(forumMentions).where(where);
+  await addMentions(tx, source);
+}
+
+interface MentionSource {
+  topicId: string;
+  postId: string | null;
+  authorId: string;
+  body: string;
+}
+
+/** Stores the mentions of a text that has none stored yet (a new topic or post). */
+export async function addMentions(tx: DbOrTx, source: MentionSource): Promise<void> {
   const ids = mentionedUserIds(source.body).filter((id) => id !== source.authorId);
   if (ids.length === 0) return;
   const people = await queryRows<{ id: string }>(

@@ -6,10 +6,10 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { assertCanChange, assertForumWriter, canChangeContent } from './forum.policy.js';
-import { authorColumns, authorFrom, getReader, iso, isoOrNull, type Reader } from './forum.reader.js';
+import { authorColumns, authorFrom, getReader, iso, isoOrNull, type Reader, visibleCategory } from './forum.reader.js';
 import { renderMarkdown } from './markdown.js';
-import { replaceMentions } from './mentions.js';
-import { findTopicPlace, type TopicPlace, toggleLike } from './topics.service.js';
+import { addMentions, replaceMentions } from './mentions.js';
+import { findTopicPlace, likeTurn, type TopicPlace, toggleLike } from './topics.service.js';
 
 const POST_COLUMNS = (reader: Reader) => sql`p.id, p.topic_id, p.parent_id, p.root_id, p.depth, p.author_id, p.body, p.body_html,
   p.likes_count, p.replies_count, p.created_at, p.edited_at, p.deleted_at,
@@ -74,28 +74,40 @@ export function threadOrder<T extends { id: string; parent_id: string | null; cr
 }
 
 /**
- * A page of top-level posts with every reply beneath them, flat in reading order. A constant number
- * of queries whatever the thread's size: the reader, the topic, the page of branches with all their
- * posts (one query through root_id), and the count of top-level posts.
+ * A page of top-level posts with every reply beneath them, flat in reading order, in one query
+ * whatever the thread's size: the topic (404 when the reader may not see it), the count of its
+ * top-level posts, and the page of branches with all their posts (through root_id).
  */
 export async function getThread(db: Db, actor: Actor, topicId: string, page: number, pageSize: number): Promise<Page<ForumPost>> {
   const reader = await getReader(db, actor);
-  const topic = await findTopicPlace(db, reader, topicId);
-  const [rows, countRows] = await Promise.all([
-    queryRows(
-      db,
-      sql`with roots as (
-            select id from forum_posts where topic_id = ${topicId} and parent_id is null
-            order by created_at, id limit ${pageSize} offset ${(page - 1) * pageSize})
-          select ${POST_COLUMNS(reader)} from forum_posts p ${POST_JOINS}
-          where p.root_id in (select id from roots)`,
-    ),
-    queryRows<{ n: number }>(db, sql`select count(*) as n from forum_posts where topic_id = ${topicId} and parent_id is null`),
-  ]);
-  const ordered = threadOrder(rows as (Record<string, unknown> & { id: string; parent_id: string | null; created_at: Date })[]);
+  const rows = await queryRows(
+    db,
+    sql`with topic as (
+          select t.id as t_id, t.author_id as t_author_id, t.locked as t_locked, t.best_post_id as t_best_post_id,
+            c.organization_id as t_category_organization_id
+          from forum_topics t join forum_categories c on c.id = t.category_id
+          where t.id = ${topicId} and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}),
+        roots as (
+          select id from forum_posts where topic_id = (select t_id from topic) and parent_id is null
+          order by created_at, id limit ${pageSize} offset ${(page - 1) * pageSize}),
+        total as (select count(*) as total_roots from forum_posts where topic_id = (select t_id from topic) and parent_id is null)
+        select topic.*, total.total_roots, ${POST_COLUMNS(reader)}
+        from topic cross join total
+        left join (forum_posts p ${POST_JOINS}) on p.root_id in (select id from roots)`,
+  );
+  const first = rows[0];
+  if (!first) throw notFound('Topic');
+  const topic: TopicPlace = {
+    id: first.t_id as string,
+    authorId: first.t_author_id as string,
+    categoryOrganizationId: first.t_category_organization_id as string | null,
+    locked: first.t_locked as boolean,
+    bestPostId: first.t_best_post_id as string | null,
+  };
+  const posts = rows.filter((row) => row.id !== null) as (Record<string, unknown> & { id: string; parent_id: string | null; created_at: Date })[];
   return toPage(
-    ordered.map((row) => presentPost(row, topic, reader)),
-    toNumber(countRows[0]?.n),
+    threadOrder(posts).map((row) => presentPost(row, topic, reader)),
+    toNumber(first.total_roots),
     page,
     pageSize,
   );
@@ -129,11 +141,25 @@ async function loadPost(db: DbOrTx, reader: Reader, topic: TopicPlace, postId: s
  * topic's row lock), the mentions.
  */
 export async function createPost(db: Db, actor: Actor, topicId: string, body: CreateForumPostBody): Promise<ForumPost> {
+  const reader = await getReader(db, actor);
+  assertForumWriter(reader);
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
-    const topic = await findTopicPlace(tx, reader, topicId, { lock: true });
-    assertForumWriter(reader);
-    if (topic.locked) throw new AppError('TOPIC_LOCKED', 'This topic is locked: it takes no more replies');
+    // The topic's counters move first: that one statement also checks that the reader sees the topic
+    // and that it is not locked, and holds the topic's row lock for the rest of the transaction.
+    const [counted] = await queryRows<{ author_id: string; best_post_id: string | null; category_organization_id: string | null }>(
+      tx,
+      sql`update forum_topics t set posts_count = posts_count + 1, last_activity_at = now(), last_poster_id = ${actor.userId}
+          from forum_categories c
+          where t.id = ${topicId} and c.id = t.category_id and t.deleted_at is null and not t.locked
+            and ${visibleCategory(reader, sql`c.organization_id`)}
+          returning t.author_id, t.best_post_id, c.organization_id as category_organization_id`,
+    );
+    if (!counted) {
+      const topic = await findTopicPlace(tx, reader, topicId);
+      if (topic.locked) throw new AppError('TOPIC_LOCKED', 'This topic is locked: it takes no more replies');
+      throw notFound('Topic');
+    }
+    const topic: TopicPlace = { id: topicId, authorId: counted.author_id, categoryOrganizationId: counted.category_organization_id, locked: false, bestPostId: counted.best_post_id };
     const id = randomUUID();
     let rootId: string = id;
     let depth = 0;
@@ -148,17 +174,16 @@ export async function createPost(db: Db, actor: Actor, topicId: string, body: Cr
       rootId = parent.root_id;
       depth = toNumber(parent.depth) + 1;
     }
-    await queryRows(
+    const [row] = await queryRows(
       tx,
-      sql`insert into forum_posts (id, topic_id, parent_id, root_id, depth, author_id, organization_id, body, body_html)
-          values (${id}, ${topicId}, ${parentId}, ${rootId}, ${depth}, ${actor.userId}, ${reader.organizationId}, ${body.body}, ${renderMarkdown(body.body)})`,
+      sql`with p as (
+            insert into forum_posts (id, topic_id, parent_id, root_id, depth, author_id, organization_id, body, body_html)
+            values (${id}, ${topicId}, ${parentId}, ${rootId}, ${depth}, ${actor.userId}, ${reader.organizationId}, ${body.body}, ${renderMarkdown(body.body)})
+            returning *)
+          select p.*, false as liked_by_me, ${authorColumns()} from p ${POST_JOINS}`,
     );
-    await queryRows(
-      tx,
-      sql`update forum_topics set posts_count = posts_count + 1, last_activity_at = now(), last_poster_id = ${actor.userId} where id = ${topicId}`,
-    );
-    await replaceMentions(tx, { topicId, postId: id, authorId: actor.userId, body: body.body });
-    return loadPost(tx, reader, topic, id);
+    await addMentions(tx, { topicId, postId: id, authorId: actor.userId, body: body.body });
+    return presentPost(row!, topic, reader);
   });
 }
 
@@ -231,11 +256,18 @@ async function findVisiblePost(db: DbOrTx, reader: Reader, postId: string) {
 }
 
 export async function togglePostLike(db: Db, actor: Actor, postId: string): Promise<ForumLikeResult> {
+  const reader = await getReader(db, actor);
+  assertForumWriter(reader);
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
-    const { post } = await findVisiblePost(tx, reader, postId);
-    if (post.deleted_at) throw notFound('Post');
-    assertForumWriter(reader);
+    // One statement checks that the reader sees the post (not deleted, in a visible topic) and takes
+    // the toggle's turn for this person and post.
+    const [visible] = await queryRows(
+      tx,
+      sql`select ${likeTurn('forum_post_likes', postId, actor.userId)} as turn
+          from forum_posts p join forum_topics t on t.id = p.topic_id join forum_categories c on c.id = t.category_id
+          where p.id = ${postId} and p.deleted_at is null and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}`,
+    );
+    if (!visible) throw notFound('Post');
     return toggleLike(tx, { likes: 'forum_post_likes', target: 'forum_posts', key: 'post_id' }, postId, actor.userId);
   });
 }

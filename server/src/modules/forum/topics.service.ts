@@ -18,7 +18,7 @@ import { forumTopics } from './forum.tables.js';
 import { assertCanChange, assertForumWriter, assertModerator, canChangeContent } from './forum.policy.js';
 import { authorColumns, authorFrom, getReader, iso, isoOrNull, presentAuthor, type Reader, visibleCategory } from './forum.reader.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
-import { replaceMentions } from './mentions.js';
+import { addMentions, replaceMentions } from './mentions.js';
 
 type TopicListQuery = z.output<typeof forumTopicListQuerySchema>;
 
@@ -178,7 +178,7 @@ export async function createTopic(db: Db, actor: Actor, body: CreateForumTopicBo
         lastPosterId: actor.userId,
       })
       .returning({ id: forumTopics.id });
-    await replaceMentions(tx, { topicId: created!.id, postId: null, authorId: actor.userId, body: body.body });
+    await addMentions(tx, { topicId: created!.id, postId: null, authorId: actor.userId, body: body.body });
     return loadTopic(tx, reader, created!.id);
   });
 }
@@ -238,17 +238,32 @@ export async function deleteTopic(db: Db, actor: Actor, topicId: string): Promis
 }
 
 export async function toggleTopicLike(db: Db, actor: Actor, topicId: string): Promise<ForumLikeResult> {
+  const reader = await getReader(db, actor);
+  assertForumWriter(reader);
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
-    assertForumWriter(reader);
-    await findTopicPlace(tx, reader, topicId);
+    const [visible] = await queryRows(
+      tx,
+      sql`select ${likeTurn('forum_topic_likes', topicId, actor.userId)} as turn
+          from forum_topics t join forum_categories c on c.id = t.category_id
+          where t.id = ${topicId} and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}`,
+    );
+    if (!visible) throw notFound('Topic');
     return toggleLike(tx, { likes: 'forum_topic_likes', target: 'forum_topics', key: 'topic_id' }, topicId, actor.userId);
   });
 }
 
 /**
- * A like toggle: insert the like (or, when it exists, delete it) and move the counter by exactly the
- * row that changed, in one transaction, so the counter always equals the rows.
+ * One person's toggles of one thing take turns (a transaction-scoped advisory lock), so that N
+ * toggles leave it liked exactly when N is odd. Select it in the statement that checks visibility.
+ */
+export function likeTurn(likes: 'forum_topic_likes' | 'forum_post_likes', targetId: string, userId: string) {
+  return sql`pg_advisory_xact_lock(hashtextextended(${`${likes}:${targetId}:${userId}`}, 0))`;
+}
+
+/**
+ * A like toggle, in one statement taken after the caller's turn: insert the like, or delete it when
+ * it was there, and move the counter by exactly the row that changed, so the counter always equals
+ * the rows.
  */
 export async function toggleLike(
   tx: DbOrTx,
@@ -259,16 +274,14 @@ export async function toggleLike(
   const likes = sql.raw(tables.likes);
   const target = sql.raw(tables.target);
   const key = sql.raw(tables.key);
-  // One person's toggles of one thing take turns, so that N toggles leave it liked exactly when N is odd.
-  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${`${tables.likes}:${targetId}:${userId}`}, 0))`);
-  const inserted = await queryRows(tx, sql`insert into ${likes} (${key}, user_id) values (${targetId}, ${userId}) on conflict do nothing returning 1 as ok`);
-  let delta = 1;
-  if (inserted.length === 0) {
-    const removed = await queryRows(tx, sql`delete from ${likes} where ${key} = ${targetId} and user_id = ${userId} returning 1 as ok`);
-    delta = removed.length === 0 ? 0 : -1;
-  }
-  const [row] = await queryRows<{ likes_count: number }>(tx, sql`update ${target} set likes_count = likes_count + ${delta} where id = ${targetId} returning likes_count`);
-  return { liked: delta > 0, likesCount: toNumber(row?.likes_count) };
+  const [row] = await queryRows<{ likes_count: number; added: number }>(
+    tx,
+    sql`with added as (insert into ${likes} (${key}, user_id) values (${targetId}, ${userId}) on conflict do nothing returning 1),
+        removed as (delete from ${likes} where ${key} = ${targetId} and user_id = ${userId} and not exists (select 1 from added) returning 1)
+        update ${target} set likes_count = likes_count + (select count(*) from added) - (select count(*) from removed)
+        where id = ${targetId} returning likes_count, (select count(*) from added) as added`,
+  );
+  return { liked: toNumber(row?.added) > 0, likesCount: toNumber(row?.likes_count) };
 }
 
 /** Moderators pin and lock topics. */

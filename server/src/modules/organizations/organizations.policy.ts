@@ -24,8 +24,13 @@ export function assertOrgAdmin(place: ActorOrganization): void {
 
 /** Writes need a verified email after the grace period and an organization that is not suspended. */
 export function assertCanWriteIn(actor: Actor, place: ActorOrganization): void {
+  assertCanWriteWithStatus(actor, place.organization.status);
+}
+
+/** assertCanWriteIn for a caller that knows only its organization's status. */
+export function assertCanWriteWithStatus(actor: Actor, organizationStatus: OrganizationRow['status']): void {
   assertCanWrite(actor);
-  if (place.organization.status === 'suspended') throw new AppError('FORBIDDEN', 'This organization is suspended: it can read but not change anything');
+  if (organizationStatus === 'suspended') throw new AppError('FORBIDDEN', 'This organization is suspended: it can read but not change anything');
 }
 
 /** The actor's place, for what only an organization admin may see (and, with `writing`, change). */
