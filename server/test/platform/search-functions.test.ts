@@ -90,6 +90,15 @@ describe('p2p_fold_arabic', () => {
   });
 });
 
+describe('p2p_search_query', () => {
+  it('keeps each distinct parse once', async () => {
+    expect(await one(sql`select p2p_search_query('pump')::text as value`)).toBe("'pump'");
+    expect(await one(sql`select p2p_search_query('pumps')::text as value`)).toBe("'pumps' | 'pump'");
+    expect(await one(sql`select p2p_search_query('the')::text as value`)).toBe("'the'");
+    expect(await one(sql`select p2p_search_query('')::text as value`)).toBe('');
+  });
+});
+
 describe('bilingual search', () => {
   it('matches alef variants of أحمد / احمد / إحمد with each other', async () => {
     for (const q of ['أحمد', 'احمد', 'إحمد']) expect(await find(q), q).toEqual([1, 2, 3]);

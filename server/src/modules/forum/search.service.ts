@@ -10,11 +10,12 @@ import { endOfDay } from './topics.service.js';
 type SearchQuery = z.output<typeof forumSearchQuerySchema>;
 
 /**
- * Each of the two sources (topics, posts) contributes at most this many matches, ranked among
- * themselves: ranking every match of a very common word would cost far more than it tells.
- * `total` is exact when neither source reaches it.
+ * Each of the two sources (topics, posts) contributes at most this many matches — the newest ones
+ * (the most liked for the likes order) — ranked among themselves: reading and ranking every match
+ * of a very common word would cost far more than it tells. `total` is exact when neither source
+ * reaches it.
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 200;
 
 const MARK_START = '\u27E6';
 const MARK_END = '\u27E7';
@@ -44,7 +45,8 @@ const ORDER: Record<SearchQuery['sort'], string> = {
 /**
  * Full-text search over topic titles and bodies and post bodies, in English and Arabic (folded and
  * stemmed by p2p_search_query / p2p_search_vector), restricted to what the reader may see, with
- * highlighted titles and excerpts computed only for the page shown. Page one is logged for trending.
+ * highlighted titles and excerpts computed only for the page shown, in one statement that also logs
+ * a first page's search for trending terms.
  */
 export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Promise<ForumSearchResult> {
   const started = performance.now();
@@ -62,25 +64,31 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
     if (query.to) list.push(sql`${a}.created_at <= ${endOfDay(query.to)}`);
     return list;
   };
-  const inner = query.sort === 'relevance' ? sql`` : sql.raw(`order by ${query.sort === 'date' ? 'created_at' : 'likes_count'} desc`);
+  const candidates = (alias: 't' | 'p') => sql.raw(`order by ${alias}.${query.sort === 'likes' ? 'likes_count' : 'created_at'} desc`);
   const topicHits = sql`select * from (
       select 'topic' as kind, t.id as topic_id, null::uuid as post_id, t.category_id, t.author_id, t.organization_id, t.created_at,
         t.likes_count, t.best_post_id is not null as solved, ts_rank_cd(t.search_vector, q.query) as rank
       from forum_topics t, q where t.search_vector @@ q.query and ${sql.join([...filters, ...own('t')], sql` and `)}
-      ${inner} limit ${SEARCH_CANDIDATES}) topic_hits`;
+      ${candidates('t')} limit ${SEARCH_CANDIDATES}) topic_hits`;
   const postHits = sql`select * from (
       select 'post' as kind, p.topic_id, p.id as post_id, t.category_id, p.author_id, p.organization_id, p.created_at,
         p.likes_count, t.best_post_id is not null as solved, ts_rank_cd(p.search_vector, q.query) as rank
       from forum_posts p join forum_topics t on t.id = p.topic_id, q
       where p.search_vector @@ q.query and p.deleted_at is null and ${sql.join([...filters, ...own('p')], sql` and `)}
-      ${inner} limit ${SEARCH_CANDIDATES}) post_hits`;
+      ${candidates('p')} limit ${SEARCH_CANDIDATES}) post_hits`;
   const sources = query.scope === 'topics' ? [topicHits] : query.scope === 'posts' ? [postHits] : [topicHits, postHits];
   const rows = await queryRows(
     db,
     sql`with q as (select p2p_search_query(${query.q}) as query),
         hits as (${sql.join(sources, sql` union all `)}),
         counts as (select count(*) as total, count(*) filter (where kind = 'topic') as topics, count(*) filter (where kind = 'post') as posts from hits),
-        page as (select * from hits order by ${sql.raw(ORDER[query.sort])} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
+        page as (select * from hits order by ${sql.raw(ORDER[query.sort])} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}),
+        logged as (${
+          query.page === 1
+            ? sql`insert into forum_search_log (term, user_id, results_count)
+                  select left(regexp_replace(lower(p2p_fold_arabic(${query.q})), '\\s+', ' ', 'g'), 200), ${actor.userId}, total from counts returning 1`
+            : sql`select 1`
+        })
         select page.*, counts.total, counts.topics, counts.posts,
           ts_headline('public.p2p_bilingual', t.title, q.query, ${HEADLINE_TITLE}) as title_marked,
           ts_headline('public.p2p_bilingual', coalesce(p.body, t.body), q.query, ${HEADLINE_EXCERPT}) as excerpt_marked,
@@ -109,13 +117,6 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
       createdAt: iso(row.created_at as Date),
       rank: Number(row.rank),
     }));
-  if (query.page === 1) {
-    await queryRows(
-      db,
-      sql`insert into forum_search_log (term, user_id, results_count)
-          values (left(regexp_replace(lower(p2p_fold_arabic(${query.q})), '\\s+', ' ', 'g'), 200), ${actor.userId}, ${total})`,
-    );
-  }
   const page = toPage(items, total, query.page, query.pageSize);
   return { ...(capped ? { ...page, totalIsExact: false } : page), tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }
