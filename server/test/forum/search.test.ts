@@ -94,6 +94,14 @@ describe('forum search', () => {
     expect(typo[0]).toMatchObject({ kind: 'topic', topicId: ids.english });
     const arabic = (await org.admin.get(`/api/v1/forum/search/suggestions?q=${encodeURIComponent('صيانه')}`)).json().items as { topicId: string }[];
     expect(arabic.map((s) => s.topicId)).toContain(ids.arabic);
+    // Completing words as they are typed: every typed word starts a title word.
+    for (const q of ['Compres', 'compressor sched', 'جدول صيا', 'vib']) {
+      const items = (await org.admin.get(`/api/v1/forum/search/suggestions?q=${encodeURIComponent(q)}`)).json().items as { kind: string }[];
+      expect(items.filter((item) => item.kind === 'topic').length, q).toBe(1);
+    }
+    const partial = (await org.admin.get('/api/v1/forum/search/suggestions?q=compressor%20sched')).json().items;
+    expect(partial.find((item: { kind: string }) => item.kind === 'topic')).toMatchObject({ kind: 'topic', topicId: ids.english, text: 'Compressor maintenance schedule' });
+    expect((await org.admin.get('/api/v1/forum/search/suggestions?q=budget')).json().items).toEqual([]);
   });
 
   it('logs searches for trending terms: each person counts once per term, by period', async () => {

@@ -122,29 +122,56 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
 }
 
 /**
- * Suggestions while typing: topic titles similar to the typed words (trigram word similarity on the
- * folded, lower-cased text, so a typo or a different alef still finds them) and popular searches
- * that start with what was typed.
+ * The typed words as a prefix query on titles (weight A): every word must start a title word, by
+ * its stem, so "pump" and "pumps" and "صيانه" complete as expected. Null when nothing word-like was typed.
+ */
+export function titlePrefixQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 8);
+  return words?.length ? words.map((word) => `'${word}':*A`).join(' & ') : null;
+}
+
+/** Typos are looked for only in words this long, and among this many trigram candidates. */
+const TYPO_MIN_LENGTH = 4;
+const TYPO_CANDIDATES = 50;
+
+/**
+ * Suggestions while typing: popular searches that start with what was typed, topic titles whose
+ * words start with the typed words (most active first), and — when no title does and the text is
+ * long enough to hold a typo — titles similar to it (trigram word similarity on the folded,
+ * lower-cased text, so a misspelling or a different alef still finds them).
  */
 export async function suggest(db: Db, actor: Actor, q: string, limit: number): Promise<ForumSuggestion[]> {
   const reader = await getReader(db, actor);
+  const visible = sql`t.deleted_at is null and t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})`;
   const folded = sql`p2p_fold_arabic(lower(${q}))`;
+  const prefix = titlePrefixQuery(q);
   const [titles, terms] = await Promise.all([
-    queryRows<{ id: string; title: string }>(
-      db,
-      sql`select t.id, t.title from forum_topics t
-          where ${folded} <% p2p_fold_arabic(lower(t.title)) and t.deleted_at is null
-            and t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})
-          order by word_similarity(${folded}, p2p_fold_arabic(lower(t.title))) desc, t.likes_count desc
-          limit ${limit}`,
-    ),
+    prefix
+      ? queryRows<{ id: string; title: string }>(
+          db,
+          sql`select t.id, t.title from forum_topics t
+              where t.search_vector @@ to_tsquery('public.p2p_bilingual', p2p_fold_arabic(${prefix})) and ${visible}
+              order by t.pinned desc, t.last_activity_at desc, t.id desc limit ${limit}`,
+        )
+      : Promise.resolve([]),
     queryRows<{ term: string }>(
       db,
       sql`select term from forum_search_log
-          where created_at > now() - interval '30 days' and results_count > 0 and starts_with(term, regexp_replace(${folded}, '\\s+', ' ', 'g'))
+          where starts_with(term, regexp_replace(${folded}, '\\s+', ' ', 'g')) and created_at > now() - interval '30 days' and results_count > 0
           group by term order by count(distinct user_id) desc, term limit 3`,
     ),
   ]);
+  if (titles.length === 0 && q.trim().length >= TYPO_MIN_LENGTH) {
+    const similar = await queryRows<{ id: string; title: string }>(
+      db,
+      sql`select id, title from (
+            select t.id, t.title from forum_topics t
+            where ${folded} <% p2p_fold_arabic(lower(t.title)) and ${visible}
+            limit ${TYPO_CANDIDATES}) candidates
+          order by word_similarity(${folded}, p2p_fold_arabic(lower(title))) desc, id limit ${limit}`,
+    );
+    titles.push(...similar);
+  }
   return [
     ...terms.map((row) => ({ kind: 'term' as const, text: row.term, topicId: null })),
     ...titles.map((row) => ({ kind: 'topic' as const, text: row.title, topicId: row.id })),
