@@ -436,6 +436,9 @@ export function createForumGenerator(): Generator {
         progress.increment(1);
       }
       addTime('foreign keys (validated)', started);
+      await ctx.client.query(
+        'update forum_categories c set topics_count = (select count(*) from forum_topics t where t.category_id = c.id and t.deleted_at is null)',
+      );
       progress.stop();
       setAside = undefined;
     },

@@ -96,6 +96,23 @@ describe('topics', () => {
     expectProblem(await org.admin.get('/api/v1/forum/topics?sort=loudest'), 400, 'VALIDATION_FAILED');
   });
 
+  it("keeps each category's topic count exact as topics are started, moved and deleted, and lists report it as the total", async () => {
+    const from = await createCategory(t.database.db);
+    const to = await createCategory(t.database.db);
+    const count = async (category: string) => (await org.admin.get('/api/v1/forum/categories')).json().items.find((c: { id: string }) => c.id === category).topicsCount as number;
+    const created = await Promise.all(Array.from({ length: 6 }, (_, i) => startTopic(i % 2 ? org.admin : other.admin, from)));
+    expect(await count(from)).toBe(6);
+    await org.admin.put(`/api/v1/forum/topics/${created[1]}`, { categoryId: to, title: 'Moved to another category', body: 'moved' });
+    await org.admin.put(`/api/v1/forum/topics/${created[1]}`, { categoryId: to, title: 'Edited where it is', body: 'again' });
+    await other.admin.delete(`/api/v1/forum/topics/${created[0]}`);
+    expect([await count(from), await count(to)]).toEqual([4, 1]);
+    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${from}`)).json()).toMatchObject({ total: 4 });
+    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${from}&authorId=${org.adminId}`)).json()).toMatchObject({ total: 2 });
+    const everything = (await org.admin.get('/api/v1/forum/topics')).json().total as number;
+    const [visible] = await queryRows<{ n: number }>(t.database.db, sql`select count(*) as n from forum_topics t join forum_categories c on c.id = t.category_id where t.deleted_at is null and c.organization_id is null`);
+    expect(everything).toBe(Number(visible!.n));
+  });
+
   it('counts a view once per reader per hour, exactly under 50 concurrent opens', async () => {
     const topicId = await startTopic(org.admin, categoryId);
     const readers = await Promise.all(Array.from({ length: 5 }, () => person()));

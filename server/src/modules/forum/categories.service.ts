@@ -11,10 +11,10 @@ export async function listCategories(db: Db, actor: Actor): Promise<ForumCategor
   const reader = await getReader(db, actor);
   const rows = await queryRows(
     db,
-    sql`select c.*, coalesce(s.topics, 0) as topics_count, coalesce(s.posts, 0) as posts_count, s.last_activity_at
+    sql`select c.*, coalesce(s.posts, 0) as posts_count, s.last_activity_at
         from forum_categories c
         left join (
-          select category_id, count(*) as topics, sum(posts_count) as posts, max(last_activity_at) as last_activity_at
+          select category_id, sum(posts_count) as posts, max(last_activity_at) as last_activity_at
           from forum_topics where deleted_at is null group by category_id
         ) s on s.category_id = c.id
         where ${visibleCategory(reader, sql`c.organization_id`)}

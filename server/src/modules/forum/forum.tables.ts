@@ -17,6 +17,8 @@ export const forumCategories = pgTable(
     descriptionAr: text('description_ar'),
     position: integer('position').notNull().default(0),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Its topics that are not deleted, kept by the writes that add, move or delete one. */
+    topicsCount: integer('topics_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,5 @@
 export { forumCategories, forumTopics, forumPosts, forumTopicLikes, forumPostLikes, forumTopicViews, forumMentions, forumSearchLog } from './forum.tables.js';
 export { forumRoutes } from './forum.routes.js';
 export { renderMarkdown } from './markdown.js';
-export { createTopic } from './topics.service.js';
+export { createTopic, recountCategoryTopics } from './topics.service.js';
 export { createPost } from './posts.service.js';

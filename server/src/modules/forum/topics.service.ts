@@ -69,6 +69,9 @@ export async function listTopics(db: Db, actor: Actor, query: TopicListQuery): P
   if (query.to) conditions.push(sql`t.created_at <= ${endOfDay(query.to)}`);
   const where = sql.join(conditions, sql` and `);
   const order = sql.raw(`t.pinned desc, ${SORT_COLUMNS[query.sort]} desc, t.id desc`);
+  // Without filters beyond the category, the categories' topic counters are the total; otherwise
+  // count, stopping at COUNT_LIMIT.
+  const countedByCategory = query.authorId === undefined && query.pinned === undefined && query.solved === undefined && !query.from && !query.to;
   const [rows, countRows] = await Promise.all([
     queryRows(
       db,
@@ -76,9 +79,16 @@ export async function listTopics(db: Db, actor: Actor, query: TopicListQuery): P
           from forum_topics t join users u on u.id = t.author_id join organizations o on o.id = t.organization_id
           where ${where} order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
     ),
-    queryRows<{ n: number }>(db, sql`select count(*) as n from (select 1 from forum_topics t where ${where} limit ${COUNT_LIMIT + 1}) s`),
+    countedByCategory
+      ? queryRows<{ n: number }>(
+          db,
+          sql`select coalesce(sum(c.topics_count), 0) as n from forum_categories c
+              where ${visibleCategory(reader, sql`c.organization_id`)} ${query.categoryId ? sql`and c.id = ${query.categoryId}` : sql``}`,
+        )
+      : queryRows<{ n: number }>(db, sql`select count(*) as n from (select 1 from forum_topics t where ${where} limit ${COUNT_LIMIT + 1}) s`),
   ]);
   const counted = toNumber(countRows[0]?.n);
+  if (countedByCategory) return toPage(rows.map(presentSummary), counted, query.page, query.pageSize);
   const page = toPage(rows.map(presentSummary), Math.min(counted, COUNT_LIMIT), query.page, query.pageSize);
   return counted > COUNT_LIMIT ? { ...page, totalIsExact: false } : page;
 }
@@ -178,6 +188,7 @@ export async function createTopic(db: Db, actor: Actor, body: CreateForumTopicBo
         lastPosterId: actor.userId,
       })
       .returning({ id: forumTopics.id });
+    await queryRows(tx, sql`update forum_categories set topics_count = topics_count + 1 where id = ${body.categoryId}`);
     await addMentions(tx, { topicId: created!.id, postId: null, authorId: actor.userId, body: body.body });
     return loadTopic(tx, reader, created!.id);
   });
@@ -216,6 +227,11 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, body: U
     assertCanChange(reader, topic, 'topic');
     assertForumWriter(reader);
     await assertWritableCategory(tx, reader, body.categoryId);
+    await queryRows(
+      tx,
+      sql`update forum_categories c set topics_count = topics_count + case when c.id = ${body.categoryId} then 1 else -1 end
+          from forum_topics t where t.id = ${topicId} and t.category_id <> ${body.categoryId} and c.id in (t.category_id, ${body.categoryId})`,
+    );
     const now = new Date();
     await tx
       .update(forumTopics)
@@ -234,6 +250,7 @@ export async function deleteTopic(db: Db, actor: Actor, topicId: string): Promis
     assertCanChange(reader, topic, 'topic');
     assertForumWriter(reader);
     await tx.update(forumTopics).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(forumTopics.id, topicId));
+    await queryRows(tx, sql`update forum_categories set topics_count = topics_count - 1 where id = (select category_id from forum_topics where id = ${topicId})`);
   });
 }
 
@@ -298,3 +315,10 @@ export async function moderateTopic(db: Db, actor: Actor, topicId: string, chang
   });
 }
 
+/** Sets every category's topic counter from its rows (after bulk writes that bypass the services). */
+export async function recountCategoryTopics(tx: DbOrTx): Promise<void> {
+  await queryRows(
+    tx,
+    sql`update forum_categories c set topics_count = (select count(*) from forum_topics t where t.category_id = c.id and t.deleted_at is null)`,
+  );
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, type Tx } from '../../platform/db.js';
 import { forumCategories, forumPostLikes, forumPosts, forumTopicLikes, forumTopics } from '../forum/forum.tables.js';
-import { renderMarkdown } from '../forum/markdown.js';
+import { recountCategoryTopics, renderMarkdown } from '../forum/index.js';
 import { memberships } from '../organizations/index.js';
 import { users } from '../users/index.js';
 import { DEMO_EMAILS, type ProgressListener } from './demo-lookup.js';
@@ -311,6 +311,7 @@ export async function seedForum(tx: Tx, onProgress: ProgressListener): Promise<{
     );
     created += 1;
   }
+  await recountCategoryTopics(tx);
   onProgress({ label, done: DEMO_TOPICS.length, total: DEMO_TOPICS.length });
   return { created };
 }
@@ -325,6 +326,7 @@ export async function removeDemoForum(tx: Tx): Promise<number> {
   const demoUserIds = sql`(select id from users where email in (${sql.join(DEMO_EMAILS.map((email) => sql`${email}`), sql`, `)}))`;
   // What demo users wrote elsewhere goes too (with the replies beneath it); those topics' counters are recounted.
   await queryRows(tx, sql`delete from forum_topics where author_id in ${demoUserIds}`);
+  await recountCategoryTopics(tx);
   const touched = await queryRows<{ topic_id: string }>(tx, sql`delete from forum_posts where author_id in ${demoUserIds} returning topic_id`);
   const topics = [...new Set(touched.map((row) => row.topic_id))];
   if (topics.length > 0) {
