@@ -62,6 +62,10 @@ export const forumTopics = pgTable(
     searchVector: tsvector('search_vector')
       .notNull()
       .generatedAlwaysAs(sql`p2p_search_vector(title, body)`),
+    /** The title's words alone (folded, stemmed by script like p2p_search_query), for suggestions while typing. */
+    titleVector: tsvector('title_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('public.p2p_bilingual'::regconfig, p2p_fold_arabic(title))`),
   },
   (t) => [
     // The lists order by (pinned desc, <sort column> desc, id desc); PostgreSQL reads a page from an
@@ -84,6 +88,7 @@ export const forumTopics = pgTable(
       .where(sql`deleted_at is null`),
     index('forum_topics_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
     index('forum_topics_search_idx').using('gin', t.searchVector),
+    index('forum_topics_title_vector_idx').using('gin', t.titleVector).where(sql`deleted_at is null`),
   ],
 );
 

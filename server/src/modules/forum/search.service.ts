@@ -149,8 +149,8 @@ const SUGGESTION_CANDIDATES = 100;
 
 /**
  * Suggestions while typing: popular searches that start with what was typed, topic titles whose
- * words start with the typed words (through the title-words index of migration 0013; the most
- * active among the first matches), and — when no title does and the text is
+ * words start with the typed words (through the title's own vector; the most active among the
+ * first matches), and — when no title does and the text is
  * long enough to hold a typo — titles similar to it (trigram word similarity on the folded,
  * lower-cased text, so a misspelling or a different alef still finds them).
  */
@@ -165,7 +165,7 @@ export async function suggest(db: Db, actor: Actor, q: string, limit: number): P
           db,
           sql`select id, title from (
                 select t.id, t.title, t.pinned, t.last_activity_at from forum_topics t
-                where to_tsvector('public.p2p_bilingual'::regconfig, p2p_fold_arabic(t.title)) @@ to_tsquery('public.p2p_bilingual', p2p_fold_arabic(${prefix}))
+                where t.title_vector @@ to_tsquery('public.p2p_bilingual', p2p_fold_arabic(${prefix}))
                   and ${visible}
                 limit ${SUGGESTION_CANDIDATES}) candidates
               order by pinned desc, last_activity_at desc, id desc limit ${limit}`,
