@@ -93,6 +93,8 @@ describe('topics', () => {
     const page = (await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&pageSize=2&page=2`)).json();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2, totalPages: 2, hasNext: false, hasPrevious: true });
     expect(page.items.map((i: { id: string }) => i.id)).toEqual([third]);
+    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&page=9`)).json()).toMatchObject({ items: [], total: 3, page: 9 });
+    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&authorId=${org.adminId}&page=9`)).json()).toMatchObject({ items: [], total: 2 });
     expectProblem(await org.admin.get('/api/v1/forum/topics?sort=loudest'), 400, 'VALIDATION_FAILED');
   });
 

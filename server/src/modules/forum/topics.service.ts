@@ -70,24 +70,20 @@ export async function listTopics(db: Db, actor: Actor, query: TopicListQuery): P
   const where = sql.join(conditions, sql` and `);
   const order = sql.raw(`t.pinned desc, ${SORT_COLUMNS[query.sort]} desc, t.id desc`);
   // Without filters beyond the category, the categories' topic counters are the total; otherwise
-  // count, stopping at COUNT_LIMIT.
+  // count, stopping at COUNT_LIMIT. The total rides along with the page's rows (one round trip); a
+  // page past the end has no rows to carry it and asks for it alone.
   const countedByCategory = query.authorId === undefined && query.pinned === undefined && query.solved === undefined && !query.from && !query.to;
-  const [rows, countRows] = await Promise.all([
-    queryRows(
-      db,
-      sql`select ${SUMMARY_COLUMNS}, ${authorColumns()}
-          from forum_topics t join users u on u.id = t.author_id join organizations o on o.id = t.organization_id
-          where ${where} order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
-    ),
-    countedByCategory
-      ? queryRows<{ n: number }>(
-          db,
-          sql`select coalesce(sum(c.topics_count), 0) as n from forum_categories c
-              where ${visibleCategory(reader, sql`c.organization_id`)} ${query.categoryId ? sql`and c.id = ${query.categoryId}` : sql``}`,
-        )
-      : queryRows<{ n: number }>(db, sql`select count(*) as n from (select 1 from forum_topics t where ${where} limit ${COUNT_LIMIT + 1}) s`),
-  ]);
-  const counted = toNumber(countRows[0]?.n);
+  const total = countedByCategory
+    ? sql`(select coalesce(sum(c.topics_count), 0) from forum_categories c
+           where ${visibleCategory(reader, sql`c.organization_id`)} ${query.categoryId ? sql`and c.id = ${query.categoryId}` : sql``})`
+    : sql`(select count(*) from (select 1 from forum_topics t where ${where} limit ${COUNT_LIMIT + 1}) s)`;
+  const rows = await queryRows(
+    db,
+    sql`select ${SUMMARY_COLUMNS}, ${authorColumns()}, ${total} as total_count
+        from forum_topics t join users u on u.id = t.author_id join organizations o on o.id = t.organization_id
+        where ${where} order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+  );
+  const counted = toNumber(rows[0] ? rows[0].total_count : (await queryRows<{ n: number }>(db, sql`select ${total} as n`))[0]?.n);
   if (countedByCategory) return toPage(rows.map(presentSummary), counted, query.page, query.pageSize);
   const page = toPage(rows.map(presentSummary), Math.min(counted, COUNT_LIMIT), query.page, query.pageSize);
   return counted > COUNT_LIMIT ? { ...page, totalIsExact: false } : page;
