@@ -62,6 +62,8 @@ export const organizationStatsSchema = z
       byStatus: z.object({ active: z.number().int(), inactive: z.number().int(), suspended: z.number().int() }),
     }),
     invitations: z.object({ pending: z.number().int() }),
+    /** What the organization's people have written in the forum (not deleted). */
+    content: z.object({ forumTopics: z.number().int(), forumPosts: z.number().int() }),
     storage: z.object({ usedBytes: z.number().int(), quotaBytes: z.number().int().nullable(), files: z.number().int() }),
     subscription: z.object({
       tier: z.enum(SUBSCRIPTION_TIERS),

@@ -6,6 +6,7 @@ import { files } from '../../src/modules/files/files.tables.js';
 import { invitations } from '../../src/modules/invitations/invitations.tables.js';
 import { organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { users } from '../../src/modules/users/users.tables.js';
+import { queryRows } from '../../src/platform/db.js';
 import { TestClient, type TestContext, createTestApp, expectProblem } from '../helpers/app.js';
 import { addMember, createOrganization, invite } from '../invitations/factories.js';
 
@@ -90,11 +91,25 @@ describe('GET /api/v1/organizations/me/stats', () => {
     await t.database.db.insert(files).values({ ...file(null), organizationId: other.organizationId });
     await setOrg(org.organizationId, { storageUsedBytes: 5_000_000_000 });
 
+    // Forum content by the organization's people: two topics (one deleted later), three replies (one deleted).
+    const [category] = await queryRows<{ id: string }>(t.database.db, sql`select id from forum_categories where slug = 'general'`);
+    const topic = async (client: TestClient) => (await client.post('/api/v1/forum/topics', { categoryId: category!.id, title: 'A topic to count', body: 'Body' })).json().id as string;
+    const kept = await topic(org.admin);
+    const gone = await topic(coAdmin.client);
+    const theirs = await topic(other.admin);
+    for (const [client, topicId] of [[org.admin, kept], [coAdmin.client, theirs], [org.admin, theirs], [other.admin, kept]] as const) {
+      expect((await client.post(`/api/v1/forum/topics/${topicId}/posts`, { body: 'A reply' })).statusCode).toBe(201);
+    }
+    const deletedReply = (await org.admin.post(`/api/v1/forum/topics/${kept}/posts`, { body: 'Deleted' })).json().id as string;
+    await org.admin.delete(`/api/v1/forum/posts/${deletedReply}`);
+    await coAdmin.client.delete(`/api/v1/forum/topics/${gone}`);
+
     const stats = await org.admin.get('/api/v1/organizations/me/stats');
     expect(stats.statusCode).toBe(200);
     expect(stats.json()).toEqual({
       users: { total: 5, byRole: { admin: 2, member: 3 }, byStatus: { active: 3, inactive: 1, suspended: 1 } },
       invitations: { pending: 2 },
+      content: { forumTopics: 1, forumPosts: 3 },
       storage: { usedBytes: 5_000_000_000, quotaBytes: 1024 ** 3, files: 2 },
       subscription: { tier: 'trial', trialEndsAt: expect.any(String), trialDaysLeft: 30, limits: TIER_LIMITS.trial },
     });

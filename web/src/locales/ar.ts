@@ -367,6 +367,8 @@ export const ar: Messages = {
     statInactive: 'معطّل',
     statSuspended: 'موقوف',
     statPendingInvitations: 'دعوات قيد الانتظار',
+    statForumTopics: 'مواضيع المنتدى',
+    statForumPosts: 'ردود المنتدى',
     statStorage: 'التخزين',
     storageUsed: 'المستخدم {{used}} من {{quota}}',
     storageUnlimited: 'المستخدم {{used}} (بلا حد)',

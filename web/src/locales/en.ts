@@ -365,6 +365,8 @@ export const en = {
     statInactive: 'Deactivated',
     statSuspended: 'Suspended',
     statPendingInvitations: 'Pending invitations',
+    statForumTopics: 'Forum topics started',
+    statForumPosts: 'Forum replies',
     statStorage: 'Storage',
     storageUsed: '{{used}} of {{quota}} used',
     storageUnlimited: '{{used}} used (no limit)',

@@ -87,6 +87,7 @@ export const forumTopics = pgTable(
       .on(t.categoryId, t.pinned.desc().nullsFirst(), t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     index('forum_topics_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
+    index('forum_topics_organization_idx').on(t.organizationId).where(sql`deleted_at is null`),
     index('forum_topics_search_idx').using('gin', t.searchVector),
     index('forum_topics_title_vector_idx').using('gin', t.titleVector).where(sql`deleted_at is null`),
   ],
@@ -132,6 +133,7 @@ export const forumPosts = pgTable(
     index('forum_posts_root_idx').on(t.rootId, t.createdAt),
     index('forum_posts_parent_idx').on(t.parentId),
     index('forum_posts_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
+    index('forum_posts_organization_idx').on(t.organizationId).where(sql`deleted_at is null`),
     index('forum_posts_created_idx').on(t.createdAt.desc().nullsFirst()),
     index('forum_posts_search_idx').using('gin', t.searchVector),
   ],

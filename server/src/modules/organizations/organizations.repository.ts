@@ -127,6 +127,8 @@ export interface OrganizationCounts {
   usersByRoleAndStatus: Array<{ role: MembershipRow['role']; status: typeof users.$inferSelect.status; count: number }>;
   pendingInvitations: number;
   liveFiles: number;
+  forumTopics: number;
+  forumPosts: number;
 }
 
 /** Everything the stats page counts, in two aggregate queries. Soft-deleted users are not counted. */
@@ -138,18 +140,23 @@ export async function countOrganizationContents(db: DbOrTx, organizationId: stri
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, organizationId), isNull(users.deletedAt)))
       .groupBy(memberships.role, users.status),
-    queryRows<{ invitations: unknown; files: unknown }>(
+    // The forum's tables by name: the forum module depends on this one, not the other way round.
+    queryRows<{ invitations: unknown; files: unknown; topics: unknown; posts: unknown }>(
       db,
       sql`select
         (select count(*) from ${invitations} i
           where i.organization_id = ${organizationId} and i.status = 'pending' and i.expires_at > now()) as invitations,
-        (select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null) as files`,
+        (select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null) as files,
+        (select count(*) from forum_topics t where t.organization_id = ${organizationId} and t.deleted_at is null) as topics,
+        (select count(*) from forum_posts p where p.organization_id = ${organizationId} and p.deleted_at is null) as posts`,
     ),
   ]);
   return {
     usersByRoleAndStatus: groups.map((g) => ({ role: g.role, status: g.status, count: toNumber(g.n) })),
     pendingInvitations: toNumber(totals?.invitations),
     liveFiles: toNumber(totals?.files),
+    forumTopics: toNumber(totals?.topics),
+    forumPosts: toNumber(totals?.posts),
   };
 }
 

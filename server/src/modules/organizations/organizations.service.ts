@@ -65,6 +65,7 @@ export async function getMyOrganizationStats(db: Db, actor: Actor): Promise<Orga
   return {
     users: { total: byRole.admin + byRole.member, byRole, byStatus },
     invitations: { pending: counts.pendingInvitations },
+    content: { forumTopics: counts.forumTopics, forumPosts: counts.forumPosts },
     storage: { usedBytes: organization.storageUsedBytes, quotaBytes: limits.storageBytes, files: counts.liveFiles },
     subscription: {
       tier: organization.subscriptionTier,

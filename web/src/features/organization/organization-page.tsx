@@ -87,6 +87,8 @@ function StatsPanel({ stats }: { stats: OrganizationStats }) {
     [t('organization.statInactive'), formatNumber(stats.users.byStatus.inactive, language)],
     [t('organization.statSuspended'), formatNumber(stats.users.byStatus.suspended, language)],
     [t('organization.statPendingInvitations'), formatNumber(stats.invitations.pending, language)],
+    [t('organization.statForumTopics'), formatNumber(stats.content.forumTopics, language)],
+    [t('organization.statForumPosts'), formatNumber(stats.content.forumPosts, language)],
     [t('organization.statFiles'), formatNumber(files, language)],
     [
       t('organization.statPlan'),

@@ -1,0 +1,2 @@
+CREATE INDEX "forum_posts_organization_idx" ON "forum_posts" USING btree ("organization_id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "forum_topics_organization_idx" ON "forum_topics" USING btree ("organization_id") WHERE deleted_at is null;
