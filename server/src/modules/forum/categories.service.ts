@@ -4,7 +4,7 @@ import { type Db, queryRows, toNumber } from '../../platform/db.js';
 import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../../platform/errors.js';
 import type { Actor } from '../auth/session.js';
 import { forumCategories } from './forum.tables.js';
-import { getReader, isoOrNull, visibleCategory } from './forum.reader.js';
+import { getReader, isoOrNull, visibleCategory, visibleTopic } from './forum.reader.js';
 
 /** The categories the reader may see, in order, with their topic and post counts and latest activity. */
 export async function listCategories(db: Db, actor: Actor): Promise<ForumCategory[]> {
@@ -78,7 +78,7 @@ export async function updateCategory(db: Db, actor: Actor, id: string, body: Upd
 /** Topics, replies, people active in the last 30 days and the solved share, over what the reader may see. */
 export async function getForumStats(db: Db, actor: Actor): Promise<ForumStats> {
   const reader = await getReader(db, actor);
-  const visibleTopics = sql`t.deleted_at is null and t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})`;
+  const visibleTopics = visibleTopic(reader);
   const [row] = await queryRows(
     db,
     sql`select

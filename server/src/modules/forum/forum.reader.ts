@@ -1,8 +1,7 @@
-import type { ForumAuthor } from '@p2p/contracts';
+import type { ForumAuthor, OrganizationStatus } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
 import type { Actor } from '../auth/session.js';
-import type { OrganizationStatus } from '@p2p/contracts';
 import { AppError } from '../../platform/errors.js';
 import { getActorOrganization } from '../organizations/index.js';
 import { FORMER_MEMBER_NAME } from '../users/index.js';
@@ -42,6 +41,11 @@ export async function getReader(db: DbOrTx, actor: Actor): Promise<Reader> {
 export function visibleCategory(reader: Reader, categoryOrganizationColumn: SQL): SQL {
   if (reader.isModerator) return sql`true`;
   return sql`(${categoryOrganizationColumn} is null or ${categoryOrganizationColumn} = ${reader.organizationId})`;
+}
+
+/** The SQL condition "topic `t` is not deleted and sits in a category the reader may see". */
+export function visibleTopic(reader: Reader): SQL {
+  return sql`t.deleted_at is null and t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})`;
 }
 
 /**

@@ -1,5 +1,4 @@
 export { forumCategories, forumTopics, forumPosts, forumTopicLikes, forumPostLikes, forumTopicViews, forumMentions, forumSearchLog } from './forum.tables.js';
 export { forumRoutes } from './forum.routes.js';
 export { renderMarkdown } from './markdown.js';
-export { createTopic, recountCategoryTopics } from './topics.service.js';
-export { createPost } from './posts.service.js';
+export { recountCategoryTopics } from './topics.service.js';

@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, queryRows, toNumber } from '../../platform/db.js';
 import type { Actor } from '../auth/session.js';
-import { getReader, iso, presentAuthor, visibleCategory } from './forum.reader.js';
+import { getReader, iso, presentAuthor, visibleTopic } from './forum.reader.js';
 import { plainText } from './markdown.js';
 import { endOfDay } from './topics.service.js';
 
@@ -44,11 +44,14 @@ export function toHighlight(marked: string): Highlight {
   return parts.filter((part) => part.text.length > 0);
 }
 
-const ORDER: Record<SearchQuery['sort'], string> = {
-  relevance: 'rank desc, created_at desc',
-  date: 'created_at desc',
-  likes: 'likes_count desc, rank desc',
+const ORDER: Record<SearchQuery['sort'], string[]> = {
+  relevance: ['rank desc', 'created_at desc'],
+  date: ['created_at desc'],
+  likes: ['likes_count desc', 'rank desc'],
 };
+
+/** The hits' order, its columns qualified with `alias` when given. */
+const orderBy = (sort: SearchQuery['sort'], alias?: string) => sql.raw(ORDER[sort].map((column) => (alias ? `${alias}.${column}` : column)).join(', '));
 
 /**
  * Full-text search over topic titles and bodies and post bodies, in English and Arabic (folded and
@@ -59,10 +62,7 @@ const ORDER: Record<SearchQuery['sort'], string> = {
 export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Promise<ForumSearchResult> {
   const started = performance.now();
   const reader = await getReader(db, actor);
-  const filters: SQL[] = [
-    sql`t.deleted_at is null`,
-    sql`t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})`,
-  ];
+  const filters: SQL[] = [visibleTopic(reader)];
   if (query.categoryId) filters.push(sql`t.category_id = ${query.categoryId}`);
   const own = (alias: 't' | 'p'): SQL[] => {
     const a = sql.raw(alias);
@@ -93,7 +93,7 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
     }),
         hits as (${sql.join(sources, sql` union all `)}),
         counts as (select count(*) as total, count(*) filter (where kind = 'topic') as topics, count(*) filter (where kind = 'post') as posts from hits),
-        page as (select * from hits order by ${sql.raw(ORDER[query.sort])} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}),
+        page as (select * from hits order by ${orderBy(query.sort)} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}),
         logged as (${
           query.page === 1
             ? sql`insert into forum_search_log (term, user_id, results_count)
@@ -108,7 +108,7 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
         from counts cross join q left join page on true
         left join forum_topics t on t.id = page.topic_id left join forum_posts p on p.id = page.post_id
         left join users u on u.id = page.author_id left join organizations o on o.id = page.organization_id
-        order by ${sql.raw(ORDER[query.sort].replace(/(^|, )/g, '$1page.'))}`,
+        order by ${orderBy(query.sort, 'page')}`,
   );
   const first = rows[0];
   const total = toNumber(first?.total);
@@ -156,7 +156,7 @@ const SUGGESTION_CANDIDATES = 100;
  */
 export async function suggest(db: Db, actor: Actor, q: string, limit: number): Promise<ForumSuggestion[]> {
   const reader = await getReader(db, actor);
-  const visible = sql`t.deleted_at is null and t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})`;
+  const visible = visibleTopic(reader);
   const folded = sql`p2p_fold_arabic(lower(${q}))`;
   const prefix = titlePrefixQuery(q);
   const [titles, terms] = await Promise.all([

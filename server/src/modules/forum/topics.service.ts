@@ -16,7 +16,7 @@ import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { forumTopics } from './forum.tables.js';
 import { assertCanChange, assertForumWriter, assertModerator, canChangeContent } from './forum.policy.js';
-import { authorColumns, authorFrom, getReader, iso, isoOrNull, presentAuthor, type Reader, visibleCategory } from './forum.reader.js';
+import { authorColumns, authorFrom, getReader, iso, isoOrNull, presentAuthor, type Reader, visibleCategory, visibleTopic } from './forum.reader.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { addMentions, replaceMentions } from './mentions.js';
 
@@ -57,10 +57,7 @@ function presentSummary(row: Record<string, unknown>): ForumTopicSummary {
 /** Topics the reader may see, pinned first, in the chosen order; `total` stops counting at COUNT_LIMIT. */
 export async function listTopics(db: Db, actor: Actor, query: TopicListQuery): Promise<Page<ForumTopicSummary>> {
   const reader = await getReader(db, actor);
-  const conditions: SQL[] = [
-    sql`t.deleted_at is null`,
-    sql`t.category_id in (select c.id from forum_categories c where ${visibleCategory(reader, sql`c.organization_id`)})`,
-  ];
+  const conditions: SQL[] = [visibleTopic(reader)];
   if (query.categoryId) conditions.push(sql`t.category_id = ${query.categoryId}`);
   if (query.authorId) conditions.push(sql`t.author_id = ${query.authorId}`);
   if (query.pinned !== undefined) conditions.push(sql`t.pinned = ${query.pinned}`);
@@ -155,10 +152,6 @@ export async function openTopic(db: Db, actor: Actor, topicId: string): Promise<
         where id = ${topicId} and exists (select 1 from viewed) returning views_count`,
   );
   return counted ? { ...topic, viewsCount: toNumber(counted.views_count) } : topic;
-}
-
-export async function getTopic(db: DbOrTx, actor: Actor, topicId: string): Promise<ForumTopic> {
-  return loadTopic(db, await getReader(db, actor), topicId);
 }
 
 /** The category a topic goes into: it must exist and be visible to the writer (a body field: 400). */
