@@ -9,3 +9,5 @@ export * from './members.js';
 export * from './invitations.js';
 export * from './files.js';
 export * from './forum.js';
+export * from './places.js';
+export * from './use-cases.js';

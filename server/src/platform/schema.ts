@@ -6,3 +6,4 @@ export * from './mail/mail.tables.js';
 export * from '../modules/forum/forum.tables.js';
 export * from '../modules/files/files.tables.js';
 export * from '../modules/invitations/invitations.tables.js';
+export * from '../modules/use-cases/use-cases.tables.js';

@@ -78,6 +78,7 @@ describe('p2p_fold_arabic', () => {
       { proname: 'p2p_fold_arabic', provolatile: 'i', proparallel: 's' },
       { proname: 'p2p_search_query', provolatile: 'i', proparallel: 's' },
       { proname: 'p2p_search_vector', provolatile: 'i', proparallel: 's' },
+      { proname: 'p2p_use_case_vector', provolatile: 'i', proparallel: 's' },
     ]);
     // Usable in a generated column and an expression index.
     await queryRows(

@@ -118,6 +118,8 @@ export const ar: Messages = {
     CONFLICT: 'يتعارض هذا مع بيانات موجودة بالفعل.',
     EMAIL_NOT_VERIFIED: 'أكّد بريدك الإلكتروني لتتمكن من الكتابة.',
     TOPIC_LOCKED: 'هذا الموضوع مغلق: لا تُقبل ردود جديدة.',
+    ALREADY_REPORTED: 'لقد أبلغت عن هذا من قبل، وسيراجعه أحد المشرفين.',
+    USE_CASE_LIMIT_REACHED: 'بلغت منشأتك حد حالات الاستخدام في باقتها.',
   },
   fieldErrors: {
     required: 'هذا الحقل مطلوب.',

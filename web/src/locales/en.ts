@@ -116,6 +116,8 @@ export const en = {
     CONFLICT: 'This conflicts with something that already exists.',
     EMAIL_NOT_VERIFIED: 'Confirm your email address to keep writing.',
     TOPIC_LOCKED: 'This topic is locked: new replies are closed.',
+    ALREADY_REPORTED: 'You have already reported this; a moderator will look at it.',
+    USE_CASE_LIMIT_REACHED: 'Your organization has reached its plan\'s limit of use cases.',
   },
   fieldErrors: {
     required: 'This field is required.',
