@@ -82,6 +82,13 @@ CREATE TABLE "use_case_versions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "use_case_viewers" (
+	"use_case_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"viewed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "use_case_viewers_use_case_id_user_id_pk" PRIMARY KEY("use_case_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "use_case_views" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"use_case_id" uuid NOT NULL,
@@ -154,6 +161,8 @@ ALTER TABLE "use_case_saves" ADD CONSTRAINT "use_case_saves_user_id_users_id_fk"
 ALTER TABLE "use_case_search_log" ADD CONSTRAINT "use_case_search_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "use_case_versions" ADD CONSTRAINT "use_case_versions_use_case_id_use_cases_id_fk" FOREIGN KEY ("use_case_id") REFERENCES "public"."use_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "use_case_versions" ADD CONSTRAINT "use_case_versions_editor_id_users_id_fk" FOREIGN KEY ("editor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "use_case_viewers" ADD CONSTRAINT "use_case_viewers_use_case_id_use_cases_id_fk" FOREIGN KEY ("use_case_id") REFERENCES "public"."use_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "use_case_viewers" ADD CONSTRAINT "use_case_viewers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "use_case_views" ADD CONSTRAINT "use_case_views_use_case_id_use_cases_id_fk" FOREIGN KEY ("use_case_id") REFERENCES "public"."use_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "use_case_views" ADD CONSTRAINT "use_case_views_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "use_case_views" ADD CONSTRAINT "use_case_views_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -181,6 +181,21 @@ export const useCaseSaves = pgTable(
   (t) => [primaryKey({ columns: [t.useCaseId, t.userId] }), index('use_case_saves_user_idx').on(t.userId, t.createdAt.desc()), index('use_case_saves_created_idx').on(t.createdAt)],
 );
 
+/** Each person's last counted view of a case: a view counts again an hour after the last counted one. */
+export const useCaseViewers = pgTable(
+  'use_case_viewers',
+  {
+    useCaseId: uuid('use_case_id')
+      .notNull()
+      .references(() => useCases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.useCaseId, t.userId] })],
+);
+
 /**
  * Counted views: one row per view that counted (a person's first in an hour), with the viewer's
  * organization, for engagement charts and trending.
