@@ -1,0 +1,88 @@
+import {
+  INDUSTRY_LABELS,
+  REGION_LABELS,
+  REPORT_REASON_LABELS,
+  USE_CASE_CATEGORY_LABELS,
+  findPlace,
+  type Industry,
+  type ReportReason,
+  type SaudiRegion,
+  type UseCaseCategory,
+  type UseCaseSummary,
+} from '@p2p/contracts';
+import type { Language } from '@p2p/contracts/enums';
+
+/** Arabic with Latin digits, as the rest of the app formats numbers. */
+const locale = (language: Language) => (language === 'ar' ? 'ar-SA-u-nu-latn' : 'en');
+
+function isKey<T extends string>(labels: Record<T, unknown>, value: string): value is T {
+  return Object.prototype.hasOwnProperty.call(labels, value);
+}
+
+export function categoryLabel(category: UseCaseCategory | string, language: Language): string {
+  return isKey(USE_CASE_CATEGORY_LABELS, category) ? USE_CASE_CATEGORY_LABELS[category][language] : category;
+}
+
+export function industryLabel(industry: Industry | string, language: Language): string {
+  return isKey(INDUSTRY_LABELS, industry) ? INDUSTRY_LABELS[industry][language] : industry;
+}
+
+export function regionLabel(region: SaudiRegion | string, language: Language): string {
+  return isKey(REGION_LABELS, region) ? REGION_LABELS[region][language] : region;
+}
+
+export function reportReasonLabel(reason: ReportReason | string, language: Language): string {
+  return isKey(REPORT_REASON_LABELS, reason) ? REPORT_REASON_LABELS[reason][language] : reason;
+}
+
+/** A city as stored on a case: a SAUDI_PLACES slug gets its name in the language, a free name stays as written. */
+export function placeLabel(city: string | null | undefined, language: Language): string {
+  if (!city) return '';
+  const place = findPlace(city);
+  return place ? place[language] : city;
+}
+
+/** "Jeddah, Makkah Region" from whatever part of the location is known. */
+export function locationLabel(location: UseCaseSummary['location'], language: Language): string {
+  const parts = [placeLabel(location.city, language), location.region ? regionLabel(location.region, language) : ''].filter((part) => part.length > 0);
+  return parts.join(language === 'ar' ? '، ' : ', ');
+}
+
+/** The case's title in the interface language when it has one there. */
+export function caseTitle(useCase: Pick<UseCaseSummary, 'title' | 'titleAr'>, language: Language): string {
+  return language === 'ar' && useCase.titleAr ? useCase.titleAr : useCase.title;
+}
+
+export function caseSummary(useCase: Pick<UseCaseSummary, 'summary' | 'summaryAr'>, language: Language): string {
+  return language === 'ar' && useCase.summaryAr ? useCase.summaryAr : useCase.summary;
+}
+
+export function companyName(organization: { name: string; nameAr: string | null }, language: Language): string {
+  return language === 'ar' && organization.nameAr ? organization.nameAr : organization.name;
+}
+
+export function formatCount(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language)).format(value);
+}
+
+/** Saudi riyals; `compact` shortens large sums ("SAR 1.2M", "1.2 مليون ر.س."). */
+export function formatSar(value: number, language: Language, { compact = false }: { compact?: boolean } = {}): string {
+  return new Intl.NumberFormat(locale(language), {
+    style: 'currency',
+    currency: 'SAR',
+    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+  }).format(value);
+}
+
+/** A percentage given in percent (35 → "35%", Arabic "35٪"). */
+export function formatPercent(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+}
+
+export function formatMonths(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatKm(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+}
