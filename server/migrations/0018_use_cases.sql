@@ -197,3 +197,6 @@ CREATE INDEX "use_cases_featured_idx" ON "use_cases" USING btree ("published_at"
 --> statement-breakpoint
 -- Radius and nearby searches: earthdistance's cube of each located case, searched with earth_box.
 CREATE INDEX "use_cases_earth_idx" ON "use_cases" USING gist (ll_to_earth("latitude", "longitude")) WHERE "latitude" IS NOT NULL AND "longitude" IS NOT NULL;
+--> statement-breakpoint
+-- Typo-tolerant title suggestions: trigram similarity on the folded, lower-cased English and Arabic titles.
+CREATE INDEX "use_cases_title_trgm_idx" ON "use_cases" USING gin (p2p_fold_arabic(lower("title" || ' ' || coalesce("title_ar", ''))) gin_trgm_ops) WHERE "deleted_at" IS NULL;

@@ -367,6 +367,8 @@ export const useCaseTrendingSchema = z
   .meta({ id: 'UseCaseTrending' });
 export type UseCaseTrending = z.infer<typeof useCaseTrendingSchema>;
 
+export const featuredQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(6) });
+
 export const useCaseListSchema = z.object({ items: z.array(useCaseSummarySchema) }).meta({ id: 'UseCaseList' });
 export type UseCaseList = z.infer<typeof useCaseListSchema>;
 

@@ -101,6 +101,10 @@ export class TestClient {
     return this.request({ method: 'PUT', url, body });
   }
 
+  patch(url: string, body: object) {
+    return this.request({ method: 'PATCH', url, body });
+  }
+
   delete(url: string) {
     return this.request({ method: 'DELETE', url });
   }

@@ -17,6 +17,8 @@ export interface FilesContext {
   storage: FileStorage;
   /** Reports failures of clean-up that must not fail the request (bytes left behind). */
   reportError(error: unknown, message: string): void;
+  /** Wider read access granted by content that shares an attachment (a use case's images and files). */
+  canReadShared?: (db: Db, actor: Actor | null, fileId: string) => Promise<boolean>;
 }
 
 export interface UploadInput {
@@ -141,8 +143,9 @@ export async function removeFile(ctx: FilesContext, tx: Tx, fileId: string): Pro
 export async function getReadableFile(ctx: FilesContext, actor: Actor | null, fileId: string): Promise<FileRow> {
   const file = await findLiveFile(ctx.db, fileId);
   if (!file) throw notFound('File');
-  if (file.purpose === 'attachment' && !canReadFile(await readerOf(ctx.db, actor), file)) throw notFound('File');
-  return file;
+  if (file.purpose !== 'attachment' || canReadFile(await readerOf(ctx.db, actor), file)) return file;
+  if (ctx.canReadShared && (await ctx.canReadShared(ctx.db, actor, file.id))) return file;
+  throw notFound('File');
 }
 
 export function openFileBytes(ctx: FilesContext, file: FileRow): Promise<Readable> {

@@ -31,15 +31,17 @@ export interface FilesModuleOptions {
   config: Pick<Config, 'dataDir' | 's3'>;
   /** Defaults to the configured storage. */
   storage?: FileStorage;
+  canReadShared?: FilesContext['canReadShared'];
 }
 
 /** The files module: uploads, downloads, avatars and logos, sharing one storage backend. */
-export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (app, { db, sessions, config, storage = createFileStorage(config) }) => {
+export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (app, { db, sessions, config, storage = createFileStorage(config), canReadShared }) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   const files: FilesContext = {
     db,
     storage,
     reportError: (error, message) => app.log.error({ err: error }, message),
+    canReadShared,
   };
   app.addHook('onClose', async () => storage.close());
   await app.register(filesRoutes, { files, sessions });

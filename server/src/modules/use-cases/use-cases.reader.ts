@@ -1,0 +1,103 @@
+import type { OrganizationStatus } from '@p2p/contracts';
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from '../auth/session.js';
+import { getReader } from '../forum/forum.reader.js';
+import { assertCanWriteWithStatus } from '../organizations/index.js';
+
+/** Who reads the library: a guest, or a signed-in person with their organization. */
+export interface CaseReader {
+  actor: Actor | null;
+  userId: string | null;
+  organizationId: string | null;
+  organizationStatus: OrganizationStatus | null;
+  isOrgAdmin: boolean;
+  /** Platform moderators and superadmins. */
+  isModerator: boolean;
+}
+
+export const GUEST: CaseReader = { actor: null, userId: null, organizationId: null, organizationStatus: null, isOrgAdmin: false, isModerator: false };
+
+export async function getCaseReader(db: DbOrTx, actor: Actor | null): Promise<CaseReader> {
+  if (!actor) return GUEST;
+  const reader = await getReader(db, actor);
+  return {
+    actor,
+    userId: actor.userId,
+    organizationId: reader.organizationId,
+    organizationStatus: reader.organizationStatus,
+    isOrgAdmin: reader.isOrgAdmin,
+    isModerator: reader.isModerator,
+  };
+}
+
+/** The signed-in reader, or 401. */
+export function requireSignedIn(reader: CaseReader): asserts reader is CaseReader & { actor: Actor; userId: string; organizationId: string } {
+  if (!reader.actor || !reader.userId || !reader.organizationId) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+}
+
+/** The reader may write (verified in time, organization not suspended). */
+export function assertWriter(reader: CaseReader): asserts reader is CaseReader & { actor: Actor; userId: string; organizationId: string } {
+  requireSignedIn(reader);
+  assertCanWriteWithStatus(reader.actor, reader.organizationStatus ?? 'active');
+}
+
+/** What decides who sees a case. */
+export interface CaseAccessRow {
+  organizationId: string;
+  authorId: string;
+  visibility: string;
+  status: string;
+  hidden: boolean;
+  deleted: boolean;
+}
+
+/** The author, an admin of the owning organization, or a moderator: who edits, deletes, publishes and sees engagement. */
+export function isCaseOwner(reader: CaseReader, row: Pick<CaseAccessRow, 'organizationId' | 'authorId'>): boolean {
+  if (!reader.userId) return false;
+  if (reader.isModerator) return true;
+  if (row.authorId === reader.userId) return true;
+  return reader.isOrgAdmin && reader.organizationId === row.organizationId;
+}
+
+/**
+ * Who sees one case: nobody once removed; moderators always; its author and the owning organization's
+ * admins always (drafts, private and hidden cases included); everyone else only a published or
+ * archived case that is not hidden — public ones for anyone, organization ones for members of the
+ * owning organization.
+ */
+export function canSeeCase(reader: CaseReader, row: CaseAccessRow): boolean {
+  if (row.deleted) return false;
+  if (isCaseOwner(reader, row)) return true;
+  if (row.hidden || row.status === 'draft') return false;
+  if (row.visibility === 'public') return true;
+  return row.visibility === 'organization' && reader.organizationId === row.organizationId;
+}
+
+/**
+ * The SQL condition "case `uc` is listed for the reader": published, not hidden, not removed, and
+ * visible to them (the SQL twin of canSeeCase for published cases). Moderators list every published
+ * case; hidden ones reach them through the report queue.
+ */
+export function listedCase(reader: CaseReader, alias = 'uc'): SQL {
+  const a = sql.raw(alias);
+  const published = sql`${a}.status = 'published' and ${a}.deleted_at is null and ${a}.hidden_at is null`;
+  if (reader.isModerator) return published;
+  if (!reader.organizationId) return sql`${published} and ${a}.visibility = 'public'`;
+  const ownPrivate = reader.isOrgAdmin ? sql`true` : sql`${a}.author_id = ${reader.userId}`;
+  return sql`${published} and (${a}.visibility = 'public'
+    or (${a}.organization_id = ${reader.organizationId} and (${a}.visibility = 'organization' or ${ownPrivate})))`;
+}
+
+/**
+ * The SQL condition for "my organization's cases": every case of the reader's organization they may
+ * see, in any status (drafts and hidden ones included for their authors and the admins).
+ */
+export function ownOrganizationCase(reader: CaseReader, alias = 'uc'): SQL {
+  const a = sql.raw(alias);
+  if (!reader.organizationId) return sql`false`;
+  const owner = reader.isOrgAdmin ? sql`true` : sql`${a}.author_id = ${reader.userId}`;
+  return sql`${a}.organization_id = ${reader.organizationId} and ${a}.deleted_at is null
+    and (${owner} or (${a}.status <> 'draft' and ${a}.hidden_at is null and ${a}.visibility <> 'private'))`;
+}
