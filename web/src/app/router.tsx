@@ -26,6 +26,15 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        // The use-case library is open to guests (public cases only): the app shell when signed in, the public frame otherwise.
+        lazy: () => import('../features/use-cases/library-layout.js').then((m) => ({ Component: m.LibraryLayout })),
+        children: [
+          { path: 'use-cases', lazy: () => import('../features/use-cases/library-page.js').then((m) => ({ Component: m.LibraryPage })) },
+          { path: 'use-cases/search', lazy: () => import('../features/use-cases/search-page.js').then((m) => ({ Component: m.SearchPage })) },
+          { path: 'use-cases/location', lazy: () => import('../features/use-cases/location-page.js').then((m) => ({ Component: m.LocationPage })) },
+        ],
+      },
+      {
         element: <RequireAuth />,
         children: [
           { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page.js').then((m) => ({ Component: m.DashboardPage })) },
@@ -35,7 +44,7 @@ export const router = createBrowserRouter([
           { path: 'forum/search', lazy: () => import('../features/forum/search-page.js').then((m) => ({ Component: m.SearchPage })) },
           { path: 'forum/topics/:id', lazy: () => import('../features/forum/topic-page.js').then((m) => ({ Component: m.TopicPage })) },
           { path: 'forum/topics/:id/edit', lazy: () => import('../features/forum/edit-topic-page.js').then((m) => ({ Component: m.EditTopicPage })) },
-          { path: 'use-cases', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.UseCasesPage })) },
+          { path: 'use-cases/saved-searches', lazy: () => import('../features/use-cases/saved-searches-page.js').then((m) => ({ Component: m.SavedSearchesPage })) },
           { path: 'messages', lazy: () => import('../features/sections/section-pages.js').then((m) => ({ Component: m.MessagesPage })) },
           { path: 'security', lazy: () => import('../features/account/security-page.js').then((m) => ({ Component: m.SecurityPage })) },
           { path: 'profile', lazy: () => import('../features/account/profile-page.js').then((m) => ({ Component: m.ProfilePage })) },

@@ -1,0 +1,229 @@
+import type {
+  AdvancedSearchBody,
+  CustomExportBody,
+  ExportFormat,
+  LocationFilterQuery,
+  LocationStatistics,
+  Page,
+  SavedSearch,
+  SavedSearchBody,
+  SearchHistory,
+  UseCaseCategoryStats,
+  UseCaseList,
+  UseCasePage,
+  UseCaseSearchResult,
+  UseCaseSuggestion,
+  UseCaseSummary,
+  UseCaseTrending,
+} from '@p2p/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../lib/api-client.js';
+import { type LibraryState, listQuery } from './library-filters.js';
+
+const BASE = '/api/v1/use-cases';
+
+/** Every use-case query starts with this key, so a change to a case can refresh them all at once. */
+export const USE_CASES_KEY = ['use-cases'] as const;
+const keys = {
+  list: [...USE_CASES_KEY, 'list'] as const,
+  savedSearches: [...USE_CASES_KEY, 'saved-searches'] as const,
+  history: [...USE_CASES_KEY, 'search-history'] as const,
+};
+
+export const LIBRARY_PAGE_SIZE = 20;
+/** The map plots up to this many cases of the current result set (the API's largest page). */
+export const MAP_PAGE_SIZE = 100;
+
+/** The browse list; `map` asks for one large page without facet counts. */
+export function useUseCaseList(state: LibraryState, { map = false }: { map?: boolean } = {}) {
+  const query = map ? listQuery(state, { page: 1, pageSize: MAP_PAGE_SIZE, facets: false }) : listQuery(state, { page: state.page, pageSize: LIBRARY_PAGE_SIZE });
+  return useQuery({
+    queryKey: [...keys.list, query.toString()],
+    queryFn: ({ signal }) => api.get<UseCasePage>(`${BASE}?${query.toString()}`, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTrendingUseCases(period: UseCaseTrending['period'], limit = 5) {
+  return useQuery({
+    queryKey: [...USE_CASES_KEY, 'trending', period, limit],
+    queryFn: ({ signal }) => api.get<UseCaseTrending>(`${BASE}/trending?${new URLSearchParams({ period, limit: String(limit) }).toString()}`, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export function useFeaturedUseCases(limit = 4) {
+  return useQuery({
+    queryKey: [...USE_CASES_KEY, 'featured', limit],
+    queryFn: ({ signal }) => api.get<UseCaseList>(`${BASE}/featured?limit=${limit}`, signal),
+    staleTime: 60_000,
+  });
+}
+
+export function useCategoryStats() {
+  return useQuery({
+    queryKey: [...USE_CASES_KEY, 'category-stats'],
+    queryFn: ({ signal }) => api.get<UseCaseCategoryStats>(`${BASE}/categories/stats`, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** Full-text search with highlights; nothing is asked until there is a query. */
+export function useAdvancedSearch(body: AdvancedSearchBody | null) {
+  return useQuery({
+    queryKey: [...USE_CASES_KEY, 'search', body],
+    queryFn: () => api.post<UseCaseSearchResult>(`${BASE}/search/advanced`, body),
+    enabled: body !== null && body.q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUseCaseSuggestions(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: [...USE_CASES_KEY, 'suggestions', term],
+    queryFn: ({ signal }) => api.get<{ items: UseCaseSuggestion[] }>(`${BASE}/search/suggestions?${new URLSearchParams({ q: term }).toString()}`, signal),
+    enabled: term.length >= 2,
+    staleTime: 30_000,
+  });
+}
+
+export function useSavedSearches(enabled = true) {
+  return useQuery({
+    queryKey: keys.savedSearches,
+    queryFn: ({ signal }) => api.get<{ items: SavedSearch[] }>(`${BASE}/search/saved`, signal),
+    enabled,
+  });
+}
+
+export function useCreateSavedSearch() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SavedSearchBody) => api.post<SavedSearch>(`${BASE}/search/saved`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.savedSearches }),
+  });
+}
+
+export function useDeleteSavedSearch() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<undefined>(`${BASE}/search/saved/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.savedSearches }),
+  });
+}
+
+/** Runs a saved search (`id` null: nothing to run yet). */
+export function useExecuteSavedSearch(id: string | null, page: number) {
+  return useQuery({
+    queryKey: [...keys.savedSearches, 'execute', id, page],
+    queryFn: ({ signal }) => api.get<UseCaseSearchResult>(`${BASE}/search/saved/${id}/execute?page=${page}&pageSize=${LIBRARY_PAGE_SIZE}`, signal),
+    enabled: id !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSearchHistory(enabled = true) {
+  return useQuery({
+    queryKey: keys.history,
+    queryFn: ({ signal }) => api.get<SearchHistory>(`${BASE}/search/history`, signal),
+    enabled,
+  });
+}
+
+export type LocationQuery = Omit<LocationFilterQuery, 'pageSize'>;
+
+export function useLocationFilter(query: LocationQuery | null) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
+  params.set('pageSize', String(LIBRARY_PAGE_SIZE));
+  return useQuery({
+    queryKey: [...USE_CASES_KEY, 'location', params.toString()],
+    queryFn: ({ signal }) => api.get<Page<UseCaseSummary>>(`${BASE}/location/filter?${params.toString()}`, signal),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLocationStatistics() {
+  return useQuery({
+    queryKey: [...USE_CASES_KEY, 'location-statistics'],
+    queryFn: ({ signal }) => api.get<LocationStatistics>(`${BASE}/location/statistics`, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** The download link of the current result set in one format (the same filters and sort as the list). */
+export function exportUrl(state: LibraryState, format: ExportFormat): string {
+  return `${BASE}/export?${listQuery(state, { format }).toString()}`;
+}
+
+/** The file name from Content-Disposition (plain or RFC 5987 `filename*`). */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*[^']*''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * POST /use-cases/export/custom answers a file, not JSON, so it is read as a blob here; failures are turned
+ * into the same ApiError the JSON client throws, so pages show them the same way.
+ */
+export async function requestCustomExport(body: CustomExportBody): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}/export/custom`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: '*/*' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: 'The server could not be reached' });
+  }
+  if (!response.ok) {
+    let code = response.status >= 500 ? 'INTERNAL' : 'UNKNOWN';
+    let requestId: string | undefined;
+    try {
+      const problem = (await response.json()) as { code?: unknown; requestId?: unknown };
+      if (typeof problem.code === 'string') code = problem.code;
+      if (typeof problem.requestId === 'string') requestId = problem.requestId;
+    } catch {
+      /* not a problem document */
+    }
+    throw new ApiError({ status: response.status, code, requestId });
+  }
+  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition'), `use-cases.${body.format}`) };
+}
+
+/** Hands a blob to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next turn: some browsers start the download only after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function useCustomExport() {
+  return useMutation({
+    mutationFn: async (body: CustomExportBody) => {
+      const { blob, fileName } = await requestCustomExport(body);
+      saveBlob(blob, fileName);
+      return fileName;
+    },
+  });
+}
