@@ -4,6 +4,8 @@ import { createSuperadmin } from '../../src/modules/admin/create-superadmin.js';
 import { accounts } from '../../src/modules/auth/auth.tables.js';
 import { forumCategories, forumPosts, forumTopics } from '../../src/modules/forum/forum.tables.js';
 import { DEMO_TOPICS } from '../../src/modules/seed/demo-forum.js';
+import { DEMO_USE_CASES } from '../../src/modules/seed/demo-use-cases.js';
+import { useCases } from '../../src/modules/use-cases/use-cases.tables.js';
 import { queryRows } from '../../src/platform/db.js';
 import { sql } from 'drizzle-orm';
 import { memberships, organizations } from '../../src/modules/organizations/organizations.tables.js';
@@ -70,6 +72,7 @@ describe('demo data', () => {
       avatars: DEMO_AVATAR_EMAILS.length,
       invitations: DEMO_INVITATIONS.length,
       forumTopics: DEMO_TOPICS.length,
+      useCases: DEMO_USE_CASES.length,
     });
     expect(report.warnings).toEqual([]);
     const db = t.database.db;
@@ -172,7 +175,7 @@ describe('demo data', () => {
   it('adds nothing when it runs again', async () => {
     const before = await rowCounts();
     const report = await seedDemo(t.database.db, t.app.services.auth, storage);
-    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0, logos: 0, avatars: 0, invitations: 0, forumTopics: 0 });
+    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0, logos: 0, avatars: 0, invitations: 0, forumTopics: 0, useCases: 0 });
     expect(report.existing).toMatchObject({ logos: DEMO_ORGANIZATIONS.length + 1, avatars: DEMO_AVATAR_EMAILS.length, invitations: DEMO_INVITATIONS.length });
     expect(report.repaired).toBe(0);
     expect(await rowCounts()).toEqual(before);
@@ -208,7 +211,18 @@ describe('demo data', () => {
     const good = await verifyDemo(t.database.db, storage);
     expect(good.problems).toEqual([]);
     expect(good.ok).toBe(true);
-    expect(good.tables.map((r) => r.table)).toEqual(['forum_categories', 'organizations', 'users', 'memberships', 'accounts', 'files', 'invitations', 'forum_topics']);
+    expect(good.tables.map((r) => r.table)).toEqual([
+      'forum_categories',
+      'organizations',
+      'users',
+      'memberships',
+      'accounts',
+      'files',
+      'invitations',
+      'forum_topics',
+      'use_cases',
+      'use_case_terms',
+    ]);
     for (const row of good.tables) expect(row.demo).toBe(row.expected);
     for (const row of good.checks) expect(row.demo, row.label).toBe(row.expected);
 
@@ -224,19 +238,32 @@ describe('demo data', () => {
     await db.delete(memberships).where(eq(memberships.userId, memberRow!.id));
     const [goneRow] = await db.select({ id: users.id }).from(users).where(eq(users.email, gone.email));
     await db.delete(forumPosts).where(eq(forumPosts.authorId, goneRow!.id));
+    // The user's own use cases go first (a case keeps its author); their likes and bookmarks elsewhere go with them.
+    const goneCases = await db.delete(useCases).where(eq(useCases.authorId, goneRow!.id)).returning({ id: useCases.id });
+    expect(goneCases.length).toBe(DEMO_USE_CASES.filter((c) => gone.email.startsWith(`${c.by}@`)).length);
+    const engagedBefore = await queryRows<{ use_case_id: string }>(
+      db,
+      sql`select use_case_id from use_case_likes where user_id = ${goneRow!.id} union select use_case_id from use_case_saves where user_id = ${goneRow!.id}`,
+    );
+    expect(engagedBefore.length).toBeGreaterThan(0);
     await db.delete(users).where(eq(users.email, gone.email));
 
     const bad = await verifyDemo(db);
     expect(bad.ok).toBe(false);
-    expect(bad.problems).toEqual(
-      expect.arrayContaining([
+    const [listed, drifted] = [bad.problems.slice(0, 5), bad.problems.slice(5)];
+    expect([...listed].sort()).toEqual(
+      [
         'forum category "iot" is missing',
         `user ${member.email} has no membership`,
         `user ${gone.email} is missing`,
         `${iotTopics.length} of ${DEMO_TOPICS.length} demo forum topics are missing`,
-      ]),
+        `${goneCases.length} of ${DEMO_USE_CASES.length} demo use cases are missing`,
+      ].sort(),
     );
-    expect(bad.problems).toHaveLength(4);
+    // Besides those: the counters of the cases the user liked or bookmarked, and the terms only the removed case used.
+    expect(drifted.filter((p) => p.startsWith('use case "'))).toHaveLength(engagedBefore.length);
+    expect(drifted.filter((p) => p.startsWith('the ')).length).toBeGreaterThan(0);
+    for (const problem of drifted) expect(problem).toMatch(/^use case ".+" counts .+ likes \/ saves \/ views, but has|^the (technology|tag) ".+" has uses_count \d+, but \d+ cases use it$/);
     expect(bad.tables.find((r) => r.table === 'forum_categories')).toMatchObject({ demo: 5, expected: 6 });
     expect(bad.tables.find((r) => r.table === 'memberships')).toMatchObject({ demo: DEMO_USERS.length - 2 });
 
@@ -249,8 +276,10 @@ describe('demo data', () => {
       avatars: DEMO_AVATAR_EMAILS.includes(gone.email) ? 1 : 0,
       invitations: 0,
       forumTopics: iotTopics.length,
+      useCases: goneCases.length,
     });
-    expect(repair.repaired).toBe(1);
+    // The membership, and the counters of the cases the removed user had liked or bookmarked.
+    expect(repair.repaired).toBe(1 + engagedBefore.length);
     expect((await verifyDemo(db, storage)).ok).toBe(true);
   });
 
@@ -282,6 +311,8 @@ describe('demo data', () => {
     expect(report.invitations).toBe(DEMO_INVITATIONS.length);
     expect(report.warnings).toEqual([]);
     expect(report.forumTopics).toBe(DEMO_TOPICS.length);
+    expect(report.useCases).toBe(DEMO_USE_CASES.length);
+    expect(await db.select().from(useCases)).toEqual([]);
     expect([...report.keptOrganizations].sort()).toEqual(['Aja Cement Company', 'Platform']);
     expect(report.organizations).toBe(DEMO_ORGANIZATIONS.length - 1);
 

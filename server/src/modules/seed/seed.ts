@@ -24,6 +24,8 @@ import {
 } from './demo-lookup.js';
 import { DEMO_USERS, type DemoUser } from './demo-users.js';
 import { DEMO_TOPICS, removeDemoForum, seedForum } from './demo-forum.js';
+import { DEMO_USE_CASES, seedUseCases } from './demo-use-cases.js';
+import { removeDemoUseCases } from './demo-use-cases-upkeep.js';
 
 /** What the seed needs from the auth library: its password hasher (the one sign-in verifies with). */
 export type PasswordHashSource = Pick<Auth, '$context'>;
@@ -36,13 +38,17 @@ interface SeedCounts {
   avatars: number;
   invitations: number;
   forumTopics: number;
+  useCases: number;
 }
 
 export interface SeedReport {
   created: SeedCounts;
   /** Demo rows (and images) that were already there and left as they are. */
   existing: SeedCounts;
-  /** Memberships or password rows put back for demo users that had lost them, and pending demo invitations renewed. */
+  /**
+   * Memberships or password rows put back for demo users that had lost them, pending demo invitations
+   * renewed, and demo use cases whose like, bookmark or view counters were recounted.
+   */
   repaired: number;
   /** Images that could not be added (a full quota) and bytes that could not be cleaned up. */
   warnings: string[];
@@ -51,7 +57,9 @@ export interface SeedReport {
 export interface ClearReport {
   invitations: number;
   forumTopics: number;
-  /** Files removed: the demo users' avatars and every file of the removed organizations (their bytes too). */
+  /** Use cases demo users wrote, with their engagement, versions and reports. */
+  useCases: number;
+  /** Files removed: the demo users' avatars, the demo cases' images and every file of the removed organizations (their bytes too). */
   files: number;
   users: number;
   organizations: number;
@@ -98,6 +106,10 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
     await lockDemoData(tx);
     return seedForum(tx, onProgress);
   });
+  const library = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    return seedUseCases(tx, onProgress);
+  });
   return {
     created: {
       categories: categories.created,
@@ -107,6 +119,7 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
       avatars: avatars.created,
       invitations: invites.created,
       forumTopics: forum.created,
+      useCases: library.created,
     },
     existing: {
       categories: DEMO_CATEGORIES.length - categories.created,
@@ -116,8 +129,9 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
       avatars: avatars.existing,
       invitations: DEMO_INVITATIONS.length - invites.created,
       forumTopics: DEMO_TOPICS.length - forum.created,
+      useCases: DEMO_USE_CASES.length - library.created,
     },
-    repaired: people.repaired + invites.repaired,
+    repaired: people.repaired + invites.repaired + library.repaired,
     warnings: [...logos.skipped, ...avatars.skipped, ...warnings],
   };
 }
@@ -265,7 +279,8 @@ async function insertDemoUser(tx: Tx, demo: DemoUser): Promise<string> {
 }
 
 /**
- * Removes the rows the demo created and nothing else: the demo invitations, then the demo users
+ * Removes the rows the demo created and nothing else: the demo invitations, the forum content and
+ * the use cases demo users wrote (with the demo users' likes and bookmarks elsewhere), then the demo users
  * (their avatars through the files module, so the quota is released and the bytes deleted after
  * commit; their memberships, password rows and sessions go with them), then the demo organizations
  * that nobody else belongs to, each with all its files. An organization that is kept keeps its files,
@@ -288,6 +303,16 @@ export async function clearDemo(db: Db, storage: FileStorage, onProgress: Progre
     const label = 'Removing demo forum content';
     onProgress({ label, done: 0, total: 1 });
     const removed = await removeDemoForum(tx);
+    onProgress({ label, done: 1, total: 1 });
+    return removed;
+  });
+
+  // Before the users: a case keeps its author (author_id is `on delete restrict`).
+  const library = await withTransaction(db, async (tx) => {
+    await lockDemoData(tx);
+    const label = 'Removing demo use cases';
+    onProgress({ label, done: 0, total: 1 });
+    const removed = await removeDemoUseCases(files, tx);
     onProgress({ label, done: 1, total: 1 });
     return removed;
   });
@@ -326,7 +351,8 @@ export async function clearDemo(db: Db, storage: FileStorage, onProgress: Progre
   return {
     invitations: removedInvitations,
     forumTopics: removedTopics,
-    files: people.avatars + orgResult.files,
+    useCases: library.useCases,
+    files: people.avatars + library.files + orgResult.files,
     users: people.removed,
     organizations: orgResult.removed,
     keptOrganizations: orgResult.kept,

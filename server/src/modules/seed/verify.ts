@@ -7,12 +7,15 @@ import { forumCategories, forumTopics } from '../forum/forum.tables.js';
 import { countDemoTopics, DEMO_TOPICS } from './demo-forum.js';
 import { invitations } from '../invitations/index.js';
 import { memberships, organizations } from '../organizations/index.js';
+import { useCaseTerms, useCases } from '../use-cases/use-cases.tables.js';
 import { users } from '../users/index.js';
 import { DEMO_CATEGORIES, DEMO_ORGANIZATIONS, PLATFORM_KEY } from './demo-data.js';
 import { DEMO_AVATAR_EMAILS, checkDemoImages } from './demo-images.js';
 import { DEMO_INVITATIONS, checkDemoInvitations } from './demo-invitations.js';
 import { DEMO_EMAILS, DEMO_ORGANIZATION_COUNT, demoOrganizationName, findDemoOrganizations } from './demo-lookup.js';
 import { DEMO_USERS } from './demo-users.js';
+import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES } from './demo-use-cases.js';
+import { checkDemoUseCases } from './demo-use-cases-check.js';
 
 export interface TableCount {
   table: string;
@@ -38,7 +41,16 @@ export interface VerifyReport {
   problems: string[];
 }
 
-type CountedTable = typeof users | typeof organizations | typeof memberships | typeof accounts | typeof forumCategories | typeof invitations | typeof forumTopics;
+type CountedTable =
+  | typeof users
+  | typeof organizations
+  | typeof memberships
+  | typeof accounts
+  | typeof forumCategories
+  | typeof invitations
+  | typeof forumTopics
+  | typeof useCases
+  | typeof useCaseTerms;
 
 async function countRows(db: DbOrTx, table: CountedTable): Promise<number> {
   const [row] = await db.select({ n: count() }).from(table);
@@ -131,8 +143,10 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
   problems.push(...images.problems, ...invited.problems);
   const demoTopics = await countDemoTopics(db);
   if (demoTopics < DEMO_TOPICS.length) problems.push(`${DEMO_TOPICS.length - demoTopics} of ${DEMO_TOPICS.length} demo forum topics are missing`);
+  const library = await checkDemoUseCases(db);
+  problems.push(...library.problems);
 
-  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal, fileTotal, invitationTotal, topicTotal] = await Promise.all([
+  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal, fileTotal, invitationTotal, topicTotal, useCaseTotal, termTotal] = await Promise.all([
     countRows(db, forumCategories),
     countRows(db, organizations),
     countRows(db, users),
@@ -141,6 +155,8 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
     countLiveFiles(db),
     countRows(db, invitations),
     countRows(db, forumTopics),
+    countRows(db, useCases),
+    countRows(db, useCaseTerms),
   ]);
   const tables: TableCount[] = [
     { table: 'forum_categories', rows: categoryTotal, demo: demoCategories, expected: DEMO_CATEGORIES.length },
@@ -151,11 +167,14 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
     { table: 'files', rows: fileTotal, demo: images.logos + images.avatars, expected: DEMO_ORGANIZATION_COUNT + DEMO_AVATAR_EMAILS.length },
     { table: 'invitations', rows: invitationTotal, demo: INVITATION_STATUSES.reduce((sum, s) => sum + invited.byState[s].demo, 0), expected: DEMO_INVITATIONS.length },
     { table: 'forum_topics', rows: topicTotal, demo: demoTopics, expected: DEMO_TOPICS.length },
+    { table: 'use_cases', rows: useCaseTotal, demo: library.useCases, expected: DEMO_USE_CASES.length },
+    { table: 'use_case_terms', rows: termTotal, demo: library.exactTerms, expected: DEMO_USE_CASE_TERMS.length },
   ];
   const checks: DemoCheck[] = [
     { label: 'organization logos', demo: images.logos, expected: DEMO_ORGANIZATION_COUNT },
     { label: 'user avatars', demo: images.avatars, expected: DEMO_AVATAR_EMAILS.length },
     ...INVITATION_STATUSES.map((state) => ({ label: `invitations ${state}`, ...invited.byState[state] })),
+    { label: 'use case counters', demo: library.exactCounters, expected: DEMO_USE_CASES.length },
   ];
   return { ok: problems.length === 0, tables, checks, problems };
 }
