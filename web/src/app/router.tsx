@@ -35,8 +35,17 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        // A public use case is open to guests: the app shell when signed in, the public frame otherwise.
+        lazy: () => import('../features/use-cases/case-layout.js').then((m) => ({ Component: m.CaseLayout })),
+        children: [{ path: 'use-cases/:id', lazy: () => import('../features/use-cases/case-page.js').then((m) => ({ Component: m.CasePage })) }],
+      },
+      {
         element: <RequireAuth />,
         children: [
+          { path: 'use-cases/new', lazy: () => import('../features/use-cases/editor-page.js').then((m) => ({ Component: m.NewCasePage })) },
+          { path: 'use-cases/:id/edit', lazy: () => import('../features/use-cases/editor-page.js').then((m) => ({ Component: m.EditCasePage })) },
+          { path: 'use-cases/saved', lazy: () => import('../features/use-cases/saved-cases-page.js').then((m) => ({ Component: m.SavedCasesPage })) },
+          { path: 'admin/moderation', lazy: () => import('../features/use-cases/moderation-page.js').then((m) => ({ Component: m.ModerationPage })) },
           { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page.js').then((m) => ({ Component: m.DashboardPage })) },
           { path: 'forum', lazy: () => import('../features/forum/forum-page.js').then((m) => ({ Component: m.ForumPage })) },
           { path: 'forum/new', lazy: () => import('../features/forum/new-topic-page.js').then((m) => ({ Component: m.NewTopicPage })) },

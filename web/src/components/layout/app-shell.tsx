@@ -105,6 +105,13 @@ export function AppShell({ me }: { me: Me }) {
                     </NavLink>
                   </li>
                 ) : null}
+                {me.platformRole === 'moderator' || me.platformRole === 'superadmin' ? (
+                  <li>
+                    <NavLink to="/admin/moderation" onClick={close}>
+                      {t('moderation.navLink')}
+                    </NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/security" onClick={close}>
                     {t('nav.security')}
