@@ -32,12 +32,8 @@ export const router = createBrowserRouter([
           { path: 'use-cases', lazy: () => import('../features/use-cases/library-page.js').then((m) => ({ Component: m.LibraryPage })) },
           { path: 'use-cases/search', lazy: () => import('../features/use-cases/search-page.js').then((m) => ({ Component: m.SearchPage })) },
           { path: 'use-cases/location', lazy: () => import('../features/use-cases/location-page.js').then((m) => ({ Component: m.LocationPage })) },
+          { path: 'use-cases/:id', lazy: () => import('../features/use-cases/case-page.js').then((m) => ({ Component: m.CasePage })) },
         ],
-      },
-      {
-        // A public use case is open to guests: the app shell when signed in, the public frame otherwise.
-        lazy: () => import('../features/use-cases/case-layout.js').then((m) => ({ Component: m.CaseLayout })),
-        children: [{ path: 'use-cases/:id', lazy: () => import('../features/use-cases/case-page.js').then((m) => ({ Component: m.CasePage })) }],
       },
       {
         element: <RequireAuth />,
