@@ -574,11 +574,16 @@ export const savedSearchBodySchema = z
   .meta({ id: 'SavedSearchBody' });
 export type SavedSearchBody = z.input<typeof savedSearchBodySchema>;
 
+/** A saved search as stored: the query, the filters (as the search body takes them) and the sort. */
+export const storedSearchSchema = z
+  .object({ q: z.string(), filters: z.record(z.string(), z.unknown()).optional(), sort: z.enum(USE_CASE_SEARCH_SORTS).optional() })
+  .meta({ id: 'StoredUseCaseSearch' });
+
 export const savedSearchSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    search: advancedSearchBodySchema.omit({ page: true, pageSize: true }),
+    search: storedSearchSchema,
     lastRunAt: z.string().nullable(),
     createdAt: z.string(),
   })

@@ -1,14 +1,13 @@
 import {
-  type advancedSearchBodySchema,
+  advancedSearchBodySchema,
   type SavedSearch,
   type savedSearchBodySchema,
   type SearchHistory,
   toPage,
   type UseCaseSearchResult,
-  type UseCaseSort,
   type UseCaseSuggestion,
 } from '@p2p/contracts';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, type DbOrTx, escapeLike, queryRows, toNumber } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
@@ -190,8 +189,8 @@ export async function executeSavedSearch(db: Db, actor: Actor, id: string, page:
     sql`update use_case_saved_searches set last_run_at = now() where id = ${id} and user_id = ${reader.userId} returning search`,
   );
   if (!row) throw notFound('Saved search');
-  const search = row.search;
-  return advancedSearch(db, actor, { q: search.q, filters: search.filters, sort: search.sort ?? 'relevance', page, pageSize });
+  // Stored as the search body took it: parsed again, so filters come back as the search reads them.
+  return advancedSearch(db, actor, advancedSearchBodySchema.parse({ ...row.search, page, pageSize }));
 }
 
 /** The reader's last 50 distinct searches, newest first. */
@@ -217,4 +216,3 @@ async function signedIn(db: DbOrTx, actor: Actor): Promise<CaseReader & { userId
   return reader;
 }
 
-export type { UseCaseSort, SQL };

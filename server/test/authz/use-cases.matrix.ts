@@ -1,0 +1,117 @@
+import type { UseCaseVisibility } from '@p2p/contracts';
+import { caseBody } from '../use-cases/factories.js';
+import type { MatrixEntry, MatrixSetup, Role, World } from './harness.js';
+
+/**
+ * The use-case library. The owner is A's resource-owning member, who wrote the case. Most entries
+ * run three times, once per visibility of a published case: `public` (everyone reads, guests too),
+ * `organization` (organization A reads; B and guests get 404) and `private` (the author, A's admins
+ * and moderators; A's plain member gets 404 too). A's admins and moderators change any of A's cases.
+ */
+type Expect = Record<Role, number>;
+const VISIBILITIES = ['public', 'organization', 'private'] as const;
+
+async function useCase(world: World, visibility: UseCaseVisibility, publish = true): Promise<string> {
+  const response = await world.a.owner.client.post('/api/v1/use-cases', caseBody({ visibility, publish }));
+  if (response.statusCode !== 201) throw new Error(`use case failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+}
+
+/** Who sees a published case of each visibility: `seen` for them, 404 for the rest (guests get `guest` when they cannot see it). */
+function byVisibility(visibility: UseCaseVisibility, seen: Partial<Expect> & { default: number }, guestUnseen = 404): Expect {
+  const sees: Record<Role, boolean> = {
+    owner: true,
+    sameOrgAdmin: true,
+    moderator: true,
+    sameOrgMember: visibility !== 'private',
+    otherOrgAdmin: visibility === 'public',
+    guest: visibility === 'public',
+  };
+  const result = {} as Expect;
+  for (const role of Object.keys(sees) as Role[]) {
+    result[role] = sees[role] ? (seen[role] ?? seen.default) : role === 'guest' ? guestUnseen : 404;
+  }
+  return result;
+}
+
+function perVisibility(method: MatrixEntry['method'], route: string, setup: (world: World, visibility: UseCaseVisibility) => Promise<MatrixSetup>, expect: (visibility: UseCaseVisibility) => Expect): MatrixEntry[] {
+  return VISIBILITIES.map((visibility) => ({ method, route, variant: visibility, setup: (world: World) => setup(world, visibility), expect: expect(visibility) }));
+}
+
+const caseUrl = (suffix = '') => async (world: World, visibility: UseCaseVisibility) => ({ url: `/api/v1/use-cases/${await useCase(world, visibility)}${suffix}` });
+
+/** Changing a case: its owners (author, A's admins, moderators); others who see it 403; guests 401. */
+const owners = (status: number) => (visibility: UseCaseVisibility) => byVisibility(visibility, { default: 403, owner: status, sameOrgAdmin: status, moderator: status, guest: 401 }, 401);
+/** Any signed-in reader who sees it; guests 401. */
+const signedInReaders = (status: number) => (visibility: UseCaseVisibility) => byVisibility(visibility, { default: status, guest: 401 }, 401);
+const readers = (status: number) => (visibility: UseCaseVisibility) => byVisibility(visibility, { default: status });
+
+export const entries: MatrixEntry[] = [
+  ...perVisibility('GET', '/api/v1/use-cases/:id', caseUrl(), readers(200)),
+  ...perVisibility('PATCH', '/api/v1/use-cases/:id', async (world, visibility) => ({ ...(await caseUrl()(world, visibility)), body: { title: 'Edited matrix case' } }), owners(200)),
+  ...perVisibility('DELETE', '/api/v1/use-cases/:id', caseUrl(), owners(204)),
+  ...perVisibility('PATCH', '/api/v1/use-cases/:id/location', async (world, visibility) => ({ ...(await caseUrl('/location')(world, visibility)), body: { city: 'yanbu' } }), owners(200)),
+  ...perVisibility('GET', '/api/v1/use-cases/:id/engagement', caseUrl('/engagement'), owners(200)),
+  ...perVisibility(
+    'PATCH',
+    '/api/v1/use-cases/:id/moderation',
+    async (world, visibility) => ({ ...(await caseUrl('/moderation')(world, visibility)), body: { featured: true } }),
+    (visibility) => byVisibility(visibility, { default: 403, moderator: 200, guest: 401 }, 401),
+  ),
+  ...(['like', 'save'] as const).flatMap((action) => perVisibility('POST', `/api/v1/use-cases/:id/${action}`, async (world, visibility) => ({ ...(await caseUrl(`/${action}`)(world, visibility)), body: {} }), signedInReaders(200))),
+  // The case's own organization does not report it (403); moderators may.
+  ...perVisibility(
+    'POST',
+    '/api/v1/use-cases/:id/report',
+    async (world, visibility) => ({ ...(await caseUrl('/report')(world, visibility)), body: { reason: 'spam' } }),
+    (visibility) => byVisibility(visibility, { default: 201, owner: 403, sameOrgAdmin: 403, guest: 401 }, 401),
+  ),
+  ...perVisibility('GET', '/api/v1/use-cases/:id/related', caseUrl('/related'), readers(200)),
+  ...perVisibility('GET', '/api/v1/use-cases/:id/nearby', caseUrl('/nearby'), readers(200)),
+  ...perVisibility('GET', '/api/v1/use-cases/:id/versions', caseUrl('/versions'), readers(200)),
+  // A draft: its author, A's admins and moderators see it; everyone else 404 (A's plain member included).
+  {
+    method: 'POST',
+    route: '/api/v1/use-cases/:id/publish',
+    variant: 'draft',
+    setup: async (world) => ({ url: `/api/v1/use-cases/${await useCase(world, 'public', false)}/publish`, body: {} }),
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 404, otherOrgAdmin: 404, moderator: 200, guest: 401 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/use-cases/:id',
+    variant: 'draft',
+    setup: async (world) => ({ url: `/api/v1/use-cases/${await useCase(world, 'public', false)}` }),
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 404, otherOrgAdmin: 404, moderator: 200, guest: 404 },
+  },
+  // Saved searches are their owner's alone.
+  ...(
+    [
+      ['DELETE', '/api/v1/use-cases/search/saved/:id', '', 204],
+      ['GET', '/api/v1/use-cases/search/saved/:id/execute', '/execute', 200],
+    ] as const
+  ).map(
+    ([method, route, suffix, status]): MatrixEntry => ({
+      method,
+      route,
+      setup: async (world) => {
+        const saved = await world.a.owner.client.post('/api/v1/use-cases/search/saved', { name: 'Packaging in Jubail', search: { q: 'packaging', filters: { region: ['eastern'] } } });
+        if (saved.statusCode !== 201) throw new Error(`saved search failed: ${saved.statusCode} ${saved.body}`);
+        return { url: `/api/v1/use-cases/search/saved/${saved.json().id as string}${suffix}` };
+      },
+      expect: { owner: status, sameOrgAdmin: 404, sameOrgMember: 404, otherOrgAdmin: 404, moderator: 404, guest: 401 },
+    }),
+  ),
+  // The report queue is the moderators': anyone else gets 404, as if it did not exist.
+  {
+    method: 'POST',
+    route: '/api/v1/use-cases/reports/:id/resolve',
+    setup: async (world) => {
+      const id = await useCase(world, 'public');
+      const report = await world.b.admin.client.post(`/api/v1/use-cases/${id}/report`, { reason: 'inaccurate', details: 'Matrix report' });
+      if (report.statusCode !== 201) throw new Error(`report failed: ${report.statusCode} ${report.body}`);
+      return { url: `/api/v1/use-cases/reports/${report.json().id as string}/resolve`, body: { action: 'dismiss' } };
+    },
+    expect: { owner: 404, sameOrgAdmin: 404, sameOrgMember: 404, otherOrgAdmin: 404, moderator: 200, guest: 401 },
+  },
+];
