@@ -9,6 +9,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db.js';
 import { MailDispatcher, Mailer } from '../src/platform/mail/index.js';
 import { createForumGenerator, forumCountsFor, forumLoadDetails } from './forum-data.js';
+import { createUseCaseGenerator, useCaseCountsFor, useCaseLoadCounts, useCaseLoadDetails } from './use-case-data.js';
 
 /** Every generated user signs in with the documented demo password (hashed once, shared by all). */
 export const BENCH_PASSWORD = DEMO_PASSWORD;
@@ -26,16 +27,24 @@ export interface BenchCounts {
   forumTopics: number;
   forumPosts: number;
   forumSearches: number;
+  useCases: number;
 }
 
 /**
  * At scale 1: 1,000 organizations and 10,000 users (10 per organization, 1 admin each); 100,000 forum
- * topics with 1,000,000 replies and 10,000 search-log entries.
+ * topics with 1,000,000 replies and 10,000 search-log entries; 100,000 use cases.
  */
 export function countsFor(scale: number): BenchCounts {
   const organizations = Math.max(1, Math.round(1000 * scale));
   const forum = forumCountsFor(scale);
-  return { organizations, users: organizations * USERS_PER_ORGANIZATION, forumTopics: forum.topics, forumPosts: forum.posts, forumSearches: forum.searches };
+  return {
+    organizations,
+    users: organizations * USERS_PER_ORGANIZATION,
+    forumTopics: forum.topics,
+    forumPosts: forum.posts,
+    forumSearches: forum.searches,
+    useCases: useCaseCountsFor(scale).useCases,
+  };
 }
 
 /** What one generator hands to the next ones (the forum's generator will read the users and organizations). */
@@ -178,7 +187,10 @@ const usersGenerator: Generator = {
 };
 
 /** In order; each may use what the earlier ones made. */
-export const GENERATORS: Generator[] = [organizationsGenerator, usersGenerator, createForumGenerator()];
+export const GENERATORS: Generator[] = [organizationsGenerator, usersGenerator, createForumGenerator(), createUseCaseGenerator()];
+
+/** The generators that add the use-case library to a database already holding the other bench data. */
+export const USE_CASE_GENERATORS: Generator[] = [createUseCaseGenerator()];
 
 function createProgress(quiet: boolean): (label: string, total: number) => Progress {
   return (label, total) => {
@@ -213,31 +225,64 @@ async function hashBenchPassword(databaseUrl: string): Promise<string> {
 
 export interface GenerateReport {
   counts: BenchCounts;
+  /** What the use-case load wrote (views, likes and saves follow from each case's popularity). */
+  useCaseRows: typeof useCaseLoadCounts | null;
   timings: { step: string; ms: number }[];
-  /** Where the forum load spent its time (parts of the timings above). */
-  details: { step: string; ms: number }[];
+  /** Where the forum and use-case loads spent their time (parts of the timings above). */
+  details: { group: 'forum' | 'use cases'; step: string; ms: number }[];
   databaseBytes: number;
 }
 
-/** Loads benchmark data into a migrated database (expected empty of bench users), in one transaction. */
-export async function generateBenchData(pool: pg.Pool, databaseUrl: string, scale: number, options: { quiet?: boolean } = {}): Promise<GenerateReport> {
+/**
+ * The organizations and users already generated into this database, in creation order: user n is
+ * benchUserEmail(n), organization k the one of user k × 10.
+ */
+async function existingBenchPeople(client: pg.PoolClient): Promise<{ organizationIds: string[]; userIds: string[] }> {
+  const rows = await client.query<{ id: string; organization_id: string }>(
+    `select u.id, m.organization_id from users u join memberships m on m.user_id = u.id
+      where u.email like $1 order by substring(u.email from '^user([0-9]+)@')::int`,
+    [`user%@${BENCH_EMAIL_DOMAIN}`],
+  );
+  const userIds = rows.rows.map((row) => row.id);
+  const organizationIds = rows.rows.filter((_, n) => n % USERS_PER_ORGANIZATION === 0).map((row) => row.organization_id);
+  return { organizationIds, userIds };
+}
+
+/**
+ * Loads benchmark data into a migrated database, in one transaction: everything into a database
+ * empty of bench users, or, with `generators: USE_CASE_GENERATORS`, the use-case library on top of
+ * the organizations and users already there (a template made before the library existed).
+ */
+export async function generateBenchData(
+  pool: pg.Pool,
+  databaseUrl: string,
+  scale: number,
+  options: { quiet?: boolean; generators?: Generator[] } = {},
+): Promise<GenerateReport> {
   const timings: { step: string; ms: number }[] = [];
   const time = async (step: string, work: () => Promise<void>) => {
     const started = performance.now();
     await work();
     timings.push({ step, ms: Math.round(performance.now() - started) });
   };
+  const generators = options.generators ?? GENERATORS;
+  const addingToExisting = generators !== GENERATORS;
   let passwordHash = '';
-  await time('password hash', async () => {
-    passwordHash = await hashBenchPassword(databaseUrl);
-  });
+  if (!addingToExisting) {
+    await time('password hash', async () => {
+      passwordHash = await hashBenchPassword(databaseUrl);
+    });
+  }
   const client = await pool.connect();
   const counts = countsFor(scale);
   const ctx: GeneratorContext = { client, scale, counts, passwordHash, organizationIds: [], userIds: [], progress: createProgress(options.quiet ?? false) };
+  forumLoadDetails.length = 0;
+  useCaseLoadDetails.length = 0;
   try {
+    if (addingToExisting) Object.assign(ctx, await existingBenchPeople(client));
     await client.query('begin');
-    for (const generator of GENERATORS) await time(generator.name, () => generator.run(ctx));
-    for (const generator of GENERATORS) if (generator.afterLoad) await time(`${generator.name}: after load`, () => generator.afterLoad!(ctx));
+    for (const generator of generators) await time(generator.name, () => generator.run(ctx));
+    for (const generator of generators) if (generator.afterLoad) await time(`${generator.name}: after load`, () => generator.afterLoad!(ctx));
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
@@ -250,7 +295,13 @@ export async function generateBenchData(pool: pg.Pool, databaseUrl: string, scal
     await pool.query('vacuum (analyze)');
   });
   const size = await pool.query<{ bytes: string }>('select pg_database_size(current_database()) as bytes');
-  return { counts, timings, details: [...forumLoadDetails], databaseBytes: Number(size.rows[0]?.bytes ?? 0) };
+  return {
+    counts,
+    useCaseRows: useCaseLoadDetails.length > 0 ? { ...useCaseLoadCounts } : null,
+    timings,
+    details: [...forumLoadDetails.map((d) => ({ group: 'forum' as const, ...d })), ...useCaseLoadDetails.map((d) => ({ group: 'use cases' as const, ...d }))],
+    databaseBytes: Number(size.rows[0]?.bytes ?? 0),
+  };
 }
 
 export function parseScale(value: string | undefined, fallback: number): number {
@@ -260,17 +311,22 @@ export function parseScale(value: string | undefined, fallback: number): number 
   return scale;
 }
 
-const isAfterLoadStep = (step: string) => step.startsWith('index ') || step.startsWith('foreign keys');
+const isAfterLoadStep = (step: string) => step.startsWith('index ') || step.startsWith('foreign keys') || step.startsWith('viewer markers');
 
 export function printGenerateReport(report: GenerateReport, out: NodeJS.WritableStream = process.stdout): void {
   const total = report.timings.reduce((sum, t) => sum + t.ms, 0);
   const c = report.counts;
   const n = (value: number) => value.toLocaleString('en');
-  out.write(`  ${n(c.organizations)} organizations, ${n(c.users)} users, ${n(c.forumTopics)} forum topics, ${n(c.forumPosts)} replies, ${n(c.forumSearches)} searches\n`);
+  const u = report.useCaseRows;
+  if (report.timings.some((t) => t.step.startsWith('forum'))) {
+    out.write(`  ${n(c.organizations)} organizations, ${n(c.users)} users, ${n(c.forumTopics)} forum topics, ${n(c.forumPosts)} replies, ${n(c.forumSearches)} searches\n`);
+  }
+  if (u) out.write(`  ${n(u.useCases)} use cases, ${n(u.views)} counted views (30 days), ${n(u.likes)} likes, ${n(u.saves)} saves, ${n(u.versions)} versions, ${n(u.reports)} reports\n`);
   for (const t of report.timings) {
     out.write(`  ${t.step.padEnd(44)} ${(t.ms / 1000).toFixed(2).padStart(7)} s\n`);
-    if (t.step.startsWith('forum')) {
-      const details = report.details.filter((d) => (t.step.endsWith('after load') ? isAfterLoadStep(d.step) : !isAfterLoadStep(d.step)));
+    const group = t.step.startsWith('forum') ? 'forum' : t.step.startsWith('use cases') ? 'use cases' : null;
+    if (group) {
+      const details = report.details.filter((d) => d.group === group && (t.step.endsWith('after load') ? isAfterLoadStep(d.step) : !isAfterLoadStep(d.step)));
       for (const d of details) out.write(`    ${d.step.padEnd(42)} ${(d.ms / 1000).toFixed(2).padStart(7)} s\n`);
     }
   }
