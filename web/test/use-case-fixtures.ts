@@ -1,5 +1,6 @@
 import type {
   LocationStatistics,
+  Me,
   SavedSearch,
   UseCase,
   UseCaseCategoryStats,
@@ -10,7 +11,13 @@ import type {
   UseCaseSummary,
   UseCaseTrending,
 } from '@p2p/contracts';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { createElement, type ReactElement } from 'react';
+import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
+import { applyLanguage, initI18n } from '../src/app/i18n.js';
+import { createQueryClient } from '../src/app/providers.js';
 
 /** A stable UUID made from a small number, so tests can name rows by number. */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -232,6 +239,31 @@ export function savedSearch(n: number, overrides: Partial<SavedSearch> = {}): Sa
   };
 }
 
+/** A signed-in member of Najd Steel. */
+export function me(overrides: Partial<Me> = {}): Me {
+  return {
+    id: uuid(4001),
+    email: 'amal@najd-steel.example',
+    emailVerified: true,
+    name: 'Amal Al-Qahtani',
+    firstName: 'Amal',
+    lastName: 'Al-Qahtani',
+    jobTitle: 'Maintenance Engineer',
+    department: null,
+    phone: null,
+    bio: null,
+    avatarUrl: null,
+    language: 'en',
+    platformRole: 'member',
+    status: 'active',
+    createdAt: '2026-01-01T10:00:00.000Z',
+    verificationDeadline: null,
+    orgRole: 'member',
+    organization: { ...ORGANIZATIONS.riyadh, industry: 'metals_steel', status: 'active', subscriptionTier: 'professional', trialEndsAt: null },
+    ...overrides,
+  };
+}
+
 export function json(body: unknown, status = 200): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
@@ -264,4 +296,28 @@ export function mockApi(route: (request: RecordedRequest) => Response | undefine
     return problem(404, 'NOT_FOUND');
   });
   return { requests, fetchMock };
+}
+
+/**
+ * Renders `element` at `url` (matched by `path`) in a memory router with a fresh query client, in the
+ * given language. Other paths render a marker, so a test can see where a link led.
+ */
+export async function renderAt(element: ReactElement, path: string, url: string, language: 'en' | 'ar' = 'en') {
+  initI18n(language);
+  await applyLanguage(language);
+  const router = createMemoryRouter(
+    [
+      { path, element },
+      { path: '*', element: createElement('p', { 'data-testid': 'elsewhere' }, 'elsewhere') },
+    ],
+    { initialEntries: [url] },
+  );
+  const view = render(createElement(QueryClientProvider, { client: createQueryClient() }, createElement(RouterProvider, { router })));
+  return { router, view };
+}
+
+/** The query of the last request whose path starts with `prefix`. */
+export function lastQuery(requests: RecordedRequest[], prefix: string): URLSearchParams | undefined {
+  const match = [...requests].reverse().find((request) => request.url.startsWith(prefix) && request.url.slice(prefix.length, prefix.length + 1) === '?');
+  return match ? new URL(match.url, 'http://localhost').searchParams : undefined;
 }

@@ -8,32 +8,31 @@ import { errorMessage } from '../../lib/form-errors.js';
 import { ConfirmAction } from '../forum/components/confirm-action.js';
 import { RelativeTime } from '../forum/components/relative-time.js';
 import { useLanguage } from '../forum/use-language.js';
-import { searchParamsFromStored } from './library-filters.js';
+import { type LibraryState, SEARCH_SORTS, type SearchSort, readLibraryState, searchParamsFromStored } from './library-filters.js';
 import { SearchResults } from './search-results.js';
 import { categoryLabel, industryLabel, placeLabel, regionLabel } from './use-case-labels.js';
 import { useDeleteSavedSearch, useExecuteSavedSearch, useSavedSearches } from './use-cases-api.js';
 import './library.css';
 
 /** The filters of a saved search in words ("Maintenance · Eastern Province · verified only"). */
-function FilterSummary({ search }: { search: SavedSearch['search'] }) {
+function FilterSummary({ state }: { state: LibraryState<SearchSort> }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const filters = search.filters ?? {};
   const parts = [
-    ...(filters.category ?? []).map((value) => categoryLabel(value, language)),
-    ...(filters.industry ?? []).map((value) => industryLabel(value, language)),
-    ...(filters.technology ?? []),
-    ...(filters.region ?? []).map((value) => regionLabel(value, language)),
-    ...(filters.city ?? []).map((value) => placeLabel(value, language)),
-    ...(filters.year ?? []),
-    ...(filters.verified ? [t('useCases.facets.verifiedOnly')] : []),
-    ...(filters.featured ? [t('useCases.facets.featuredOnly')] : []),
-    ...(filters.roiMin !== undefined ? [t('useCases.savedSearches.roiFrom', { value: filters.roiMin })] : []),
-    ...(filters.roiMax !== undefined ? [t('useCases.savedSearches.roiTo', { value: filters.roiMax })] : []),
+    ...state.category.map((value) => categoryLabel(value, language)),
+    ...state.industry.map((value) => industryLabel(value, language)),
+    ...state.technology,
+    ...state.region.map((value) => regionLabel(value, language)),
+    ...state.city.map((value) => placeLabel(value, language)),
+    ...state.year,
+    ...(state.verified ? [t('useCases.facets.verifiedOnly')] : []),
+    ...(state.featured ? [t('useCases.facets.featuredOnly')] : []),
+    ...(state.roiMin ? [t('useCases.savedSearches.roiFrom', { value: state.roiMin })] : []),
+    ...(state.roiMax ? [t('useCases.savedSearches.roiTo', { value: state.roiMax })] : []),
   ];
   return (
     <p className="muted saved-search__filters">
-      {t('useCases.savedSearches.sortedBy', { sort: t(`useCases.sorts.${search.sort}`) })}
+      {t('useCases.savedSearches.sortedBy', { sort: t(`useCases.sorts.${state.sort}`) })}
       {parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}
     </p>
   );
@@ -42,7 +41,10 @@ function FilterSummary({ search }: { search: SavedSearch['search'] }) {
 function SavedSearchRow({ saved, running, onRun }: { saved: SavedSearch; running: boolean; onRun: () => void }) {
   const { t } = useTranslation();
   const remove = useDeleteSavedSearch();
-  const searchLink = `/use-cases/search?${searchParamsFromStored(saved.search.q, saved.search.filters ?? {}, saved.search.sort).toString()}`;
+  // Stored filters are read back through the search page's own URL parsing, so both show the same thing.
+  const params = searchParamsFromStored(saved.search.q, saved.search.filters ?? {}, saved.search.sort);
+  const state = readLibraryState(params, SEARCH_SORTS);
+  const searchLink = `/use-cases/search?${params.toString()}`;
   return (
     <li className="saved-search">
       <div className="saved-search__main">
@@ -52,7 +54,7 @@ function SavedSearchRow({ saved, running, onRun }: { saved: SavedSearch; running
         <p className="saved-search__query">
           {t('useCases.savedSearches.query')} <bdi>{saved.search.q}</bdi>
         </p>
-        <FilterSummary search={saved.search} />
+        <FilterSummary state={state} />
         <p className="muted saved-search__dates">
           {saved.lastRunAt ? (
             <>

@@ -34,9 +34,9 @@ export const LIBRARY_PAGE_SIZE = 20;
 /** The map plots up to this many cases of the current result set (the API's largest page). */
 export const MAP_PAGE_SIZE = 100;
 
-/** The browse list; `map` asks for one large page without facet counts. */
+/** The browse list; `map` asks for one large page (facets still come with it: the panel stays beside the map). */
 export function useUseCaseList(state: LibraryState, { map = false }: { map?: boolean } = {}) {
-  const query = map ? listQuery(state, { page: 1, pageSize: MAP_PAGE_SIZE, facets: false }) : listQuery(state, { page: state.page, pageSize: LIBRARY_PAGE_SIZE });
+  const query = map ? listQuery(state, { page: 1, pageSize: MAP_PAGE_SIZE }) : listQuery(state, { page: state.page, pageSize: LIBRARY_PAGE_SIZE });
   return useQuery({
     queryKey: [...keys.list, query.toString()],
     queryFn: ({ signal }) => api.get<UseCasePage>(`${BASE}?${query.toString()}`, signal),
