@@ -157,6 +157,7 @@ describe('use-case library: front page', () => {
     expect(within(card).getByText('180%')).toBeTruthy();
     expect(within(card).getByText('14 months')).toBeTruthy();
     expect(within(card).getByText('SAR 1.2M')).toBeTruthy();
+    expect(within(card).getByText('SAR 850K')).toBeTruthy();
     expect(card.textContent).toContain('Dammam, Eastern Province');
     expect(within(card).getByText('Likes: 9')).toBeTruthy();
     expect(screen.getByText('Use cases: 3')).toBeTruthy();

@@ -70,7 +70,7 @@ export function formatSar(value: number, language: Language, { compact = false }
   return new Intl.NumberFormat(locale(language), {
     style: 'currency',
     currency: 'SAR',
-    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+    ...(compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
   }).format(value);
 }
 
