@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { BENCH_SEARCH_QUERIES, BENCH_SUGGESTION_QUERIES, paragraphs, seededRandom } from './forum-text.js';
+import { USE_CASE_ENDPOINTS, type UseCaseFixtures, loadUseCaseFixtures } from './use-case-endpoints.js';
 
 /** Who sends an endpoint's requests: nobody signed in, or one of the signed-in bench members or organization admins (taken in turn). */
 export type BenchRole = 'anonymous' | 'member' | 'admin';
@@ -12,7 +13,7 @@ export interface BenchRequest {
 }
 
 /** Ids and terms read from the bench database once, before the load starts. */
-export interface BenchFixtures {
+export interface BenchFixtures extends UseCaseFixtures {
   /** A sample of organization ids (public cards, the ceiling). */
   organizationIds: string[];
   /** Member-search terms: whole and partial first and last names, an email part. */
@@ -34,6 +35,11 @@ export interface BenchEndpoint {
   as: BenchRole;
   /** The n-th request this endpoint sends (n counts across all connections): vary ids and terms by n. */
   request(fixtures: BenchFixtures, n: number): BenchRequest;
+  /**
+   * Not a throughput test: this many requests one after the other, each timed to its full body, with
+   * the server's RSS sampled meanwhile (file exports).
+   */
+  sequential?: number;
 }
 
 function pick<T>(list: readonly T[], n: number): T {
@@ -90,6 +96,7 @@ export const ENDPOINTS: BenchEndpoint[] = [
     as: 'member',
     request: (_f, n) => ({ method: 'GET', path: `/api/v1/forum/search/suggestions?q=${encodeURIComponent(pick(BENCH_SUGGESTION_QUERIES, n))}` }),
   },
+  ...USE_CASE_ENDPOINTS,
 ];
 
 /** The bare route every endpoint is compared with: one primary-key SELECT through the same pool. */
@@ -107,7 +114,12 @@ export async function loadFixtures(pool: pg.Pool): Promise<BenchFixtures> {
     terms.add(row.first_name.toLowerCase());
     terms.add(row.last_name.slice(0, 5).toLowerCase());
   }
-  return { organizationIds: organizations.rows.map((r) => r.id), memberSearchTerms: [...terms], ...(await loadForumFixtures(pool)) };
+  return {
+    organizationIds: organizations.rows.map((r) => r.id),
+    memberSearchTerms: [...terms],
+    ...(await loadForumFixtures(pool)),
+    ...(await loadUseCaseFixtures(pool)),
+  };
 }
 
 /** Interleaves lists by weight (e.g. 14 : 5 : 1), so that every stretch of requests sees the same mix. */

@@ -21,7 +21,9 @@ const usage = `Usage: npm run bench -- [--duration S] [--scale N] [--keep] [--on
   --only measures the ceiling and the endpoints whose name contains TEXT (repeatable); --cpu-prof
   writes a V8 CPU profile of the server process into DIR when it exits. --template copies a database
   already loaded with \`npm run bench:data\` (its name must start with p2p_bench) instead of loading
-  data; --log-slow makes PostgreSQL log the run's statements slower than MS milliseconds.`;
+  data; --log-slow makes PostgreSQL log the run's statements slower than MS milliseconds. Exports are
+  not load-tested: a few requests one after the other, each timed to its last byte, with the server's
+  RSS growth meanwhile (measure them alone, --only export, for a clean RSS baseline).`;
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;
@@ -112,6 +114,64 @@ async function measure(baseUrl: string, endpoint: BenchEndpoint, fixtures: Bench
     return next;
   };
   return autocannon({ url: baseUrl, connections, duration: seconds, timeout: 10, requests: [{ setupRequest }] });
+}
+
+interface SequentialRow {
+  name: string;
+  /** Time to the full body of each request, in order (the first one is cold). */
+  ms: number[];
+  bytes: number[];
+  statuses: number[];
+  rssBefore: number;
+  rssPeak: number;
+  rssAfter: number;
+}
+
+/** Requests one after the other, each read to its last byte, with the server's RSS sampled every 20 ms. */
+async function measureSequential(baseUrl: string, endpoint: BenchEndpoint, fixtures: BenchFixtures, cookies: Record<BenchRole, string[]>, pid: number): Promise<SequentialRow> {
+  await sleep(500);
+  const rssBefore = readProcStatus(pid, 'VmRSS') ?? 0;
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, readProcStatus(pid, 'VmRSS') ?? 0);
+  }, 20);
+  const row: SequentialRow = { name: endpoint.name, ms: [], bytes: [], statuses: [], rssBefore, rssPeak, rssAfter: 0 };
+  try {
+    for (let n = 0; n < (endpoint.sequential ?? 1); n += 1) {
+      const spec = endpoint.request(fixtures, n);
+      const headers: Record<string, string> = { origin: baseUrl };
+      if (endpoint.as !== 'anonymous') headers.cookie = cookies[endpoint.as][n % cookies[endpoint.as].length]!;
+      if (spec.body !== undefined) headers['content-type'] = 'application/json';
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}${spec.path}`, {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal: AbortSignal.timeout(60_000),
+      });
+      const body = await response.arrayBuffer();
+      row.ms.push(performance.now() - started);
+      row.bytes.push(body.byteLength);
+      row.statuses.push(response.status);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  row.rssPeak = Math.max(rssPeak, readProcStatus(pid, 'VmRSS') ?? 0);
+  row.rssAfter = readProcStatus(pid, 'VmRSS') ?? 0;
+  return row;
+}
+
+function printSequential(rows: SequentialRow[]): void {
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+  for (const r of rows) {
+    const sorted = [...r.ms].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    const codes = [...new Set(r.statuses)].join(', ');
+    out.write(`\n${r.name}: ${r.ms.length} requests one after the other, status ${codes}\n`);
+    out.write(`  time to full body: ${r.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median / 1000).toFixed(2)} s, max ${((sorted.at(-1) ?? 0) / 1000).toFixed(2)} s)\n`);
+    out.write(`  body: ${(Math.max(...r.bytes) / 1024).toFixed(0)} KB; server RSS ${mb(r.rssBefore)} MB before, ${mb(r.rssPeak)} MB at peak (+${mb(r.rssPeak - r.rssBefore)} MB), ${mb(r.rssAfter)} MB after\n`);
+  }
 }
 
 function toRow(name: string, result: AutocannonResult): Row {
@@ -223,6 +283,12 @@ async function main(): Promise<void> {
       out.write(`Loading benchmark data at scale ${scale}\n`);
       printGenerateReport(await generateBenchData(pool, benchUrl.toString(), scale));
     }
+    const caseCount = await pool.query<{ n: string }>('select count(*) as n from use_cases');
+    if (Number(caseCount.rows[0]?.n ?? 0) === 0 && endpoints.some((e) => e.name.includes('/use-cases'))) {
+      throw new Error(
+        `${template ?? databaseName} holds no use cases: add them once with DATABASE_URL=…/${template ?? 'DB'} npm run bench:data (it loads only the use-case library into a database that has the rest)`,
+      );
+    }
     const fixtures = await loadFixtures(pool);
 
     const port = await freePort();
@@ -260,7 +326,14 @@ async function main(): Promise<void> {
     out.write(`Measuring ${endpoints.length + 1} endpoints, ${CONNECTIONS} connections, ${duration} s each (after a ${WARMUP_SECONDS} s warm-up)\n`);
 
     const rows: Row[] = [];
+    const sequentialRows: SequentialRow[] = [];
     for (const endpoint of [CEILING, ...endpoints]) {
+      if (endpoint.sequential !== undefined) {
+        const row = await measureSequential(baseUrl, endpoint, fixtures, cookies, pid);
+        sequentialRows.push(row);
+        out.write(`  ✓ ${row.name}: ${row.ms.map((ms) => (ms / 1000).toFixed(2)).join(' / ')} s\n`);
+        continue;
+      }
       await measure(baseUrl, endpoint, fixtures, cookies, WARMUP_SECONDS, CONNECTIONS);
       const row = toRow(endpoint.name, await measure(baseUrl, endpoint, fixtures, cookies, duration, CONNECTIONS));
       rows.push(row);
@@ -268,6 +341,7 @@ async function main(): Promise<void> {
     }
     peakRss = Math.max(peakRss, readProcStatus(pid, 'VmHWM') ?? 0);
     printTable(rows, rows[0]!);
+    printSequential(sequentialRows);
     out.write(`\nServer peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB\n`);
     out.write('Compare the ratios to the ceiling, not absolute numbers: these vary between runs and machines.\n');
   } finally {
