@@ -88,8 +88,8 @@ export async function nearbyUseCases(db: DbOrTx, actor: Actor | null, id: string
 }
 
 /**
- * Related cases: candidates from three indexed sources (same category, any shared technology, within
- * NEAR_KM), each capped, scored in SQL — same category 3, same industry 2, 1.5 per shared technology,
+ * Related cases: candidates from four indexed sources (same category, same industry, any shared
+ * technology, within NEAR_KM), each capped, scored in SQL — same category 3, same industry 2, 1.5 per shared technology,
  * up to 2 for nearness, up to 1 for a similar ROI — and returned with the reasons.
  */
 export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: string, limit: number): Promise<{ items: RelatedUseCase[] }> {
@@ -99,6 +99,7 @@ export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: strin
   const technologies = source.technologies;
   const candidateSources: SQL[] = [
     sql`(select uc.id from use_cases uc where ${listedCase(reader)} and uc.category = ${source.category} and uc.id <> ${id} order by uc.published_at desc limit ${RELATED_CANDIDATES})`,
+    sql`(select uc.id from use_cases uc where ${listedCase(reader)} and uc.industry = ${source.industry} and uc.id <> ${id} order by uc.published_at desc limit ${RELATED_CANDIDATES})`,
   ];
   if (technologies.length > 0) {
     candidateSources.push(

@@ -113,6 +113,7 @@ export const useCases = pgTable(
     index('use_cases_organization_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
     index('use_cases_author_idx').on(t.authorId),
     index('use_cases_category_idx').on(t.category, t.publishedAt.desc().nullsFirst()).where(sql`status = 'published' and deleted_at is null`),
+    index('use_cases_industry_idx').on(t.industry, t.publishedAt.desc().nullsFirst()).where(sql`status = 'published' and deleted_at is null`),
     index('use_cases_technologies_idx').using('gin', t.technologies),
     index('use_cases_tags_idx').using('gin', t.tags),
     index('use_cases_search_idx').using('gin', t.searchVector),

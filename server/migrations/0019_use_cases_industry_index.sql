@@ -1,0 +1,1 @@
+CREATE INDEX "use_cases_industry_idx" ON "use_cases" USING btree ("industry","published_at" DESC NULLS FIRST) WHERE status = 'published' and deleted_at is null;
