@@ -21,6 +21,7 @@ import {
   verifyDemo,
 } from '../../src/modules/seed/index.js';
 import { colourOf } from '../../src/modules/seed/placeholder-image.js';
+import { DEMO_COVER_TITLES } from '../../src/modules/seed/demo-use-cases-covers.js';
 import { users } from '../../src/modules/users/index.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TestClient, signUp } from '../helpers/app.js';
@@ -266,7 +267,7 @@ describe('verify and clear with files and invitations', () => {
     const live = await db().select().from(files).where(isNull(files.deletedAt));
     const ajaLogo = live.find((f) => f.id === aja.logoFileId)!;
     const demoFiles = live.filter((f) => f.id !== ajaLogo.id && f.id !== outsiderFile.id);
-    expect(demoFiles).toHaveLength(DEMO_AVATAR_EMAILS.length + DEMO_ORGANIZATION_COUNT - 1);
+    expect(demoFiles).toHaveLength(DEMO_AVATAR_EMAILS.length + DEMO_ORGANIZATION_COUNT - 1 + DEMO_COVER_TITLES.length);
 
     const report = await clearDemo(db(), storage);
     expect(report).toMatchObject({ invitations: DEMO_INVITATIONS.length, files: demoFiles.length, keptOrganizations: ['Aja Cement Company'], warnings: [] });

@@ -1,14 +1,25 @@
 import { SAUDI_PLACES, USE_CASE_CATEGORIES, INDUSTRIES } from '@p2p/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiskStorage } from '../../src/modules/files/index.js';
+import { LocalDiskStorage, files } from '../../src/modules/files/index.js';
 import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES } from '../../src/modules/seed/demo-use-cases.js';
+import { COVER_HEIGHT, COVER_WIDTH, DEMO_COVER_TITLES } from '../../src/modules/seed/demo-use-cases-covers.js';
 import { DEMO_USERS, clearDemo, seedDemo, verifyDemo } from '../../src/modules/seed/index.js';
-import { useCaseLikes, useCaseReports, useCaseSaves, useCaseTerms, useCaseVersions, useCaseViews, useCases } from '../../src/modules/use-cases/use-cases.tables.js';
+import {
+  useCaseFiles,
+  useCaseLikes,
+  useCaseReports,
+  useCaseSaves,
+  useCaseTerms,
+  useCaseVersions,
+  useCaseViews,
+  useCases,
+} from '../../src/modules/use-cases/use-cases.tables.js';
 import { queryRows } from '../../src/platform/db.js';
+import { memberships } from '../../src/modules/organizations/index.js';
 import { signUp } from '../helpers/app.js';
 import { countRows } from '../helpers/database.js';
-import { type FilesTestContext, createFilesTestApp } from '../files/helpers.js';
+import { type FilesTestContext, createFilesTestApp, fileRow, hasBytes, liveFilesBytes, storageUsed } from '../files/helpers.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 const DAY = 86_400_000;
@@ -24,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const libraryCounts = () =>
-  countRows(db(), { useCases, useCaseVersions, useCaseLikes, useCaseSaves, useCaseViews, useCaseReports, useCaseTerms });
+  countRows(db(), { useCases, useCaseVersions, useCaseLikes, useCaseSaves, useCaseViews, useCaseReports, useCaseTerms, useCaseFiles, files });
 
 /** Cases whose likes, saves or views counters differ from their rows. */
 const counterMismatches = () =>
@@ -213,6 +224,23 @@ describe('demo use cases', () => {
     expect([open.resolution, open.resolvedById, open.resolvedAt]).toEqual([null, null, null]);
   });
 
+  it('give a few published public cases a cover image, stored as an upload of their organization by their author', async () => {
+    const links = await db().select().from(useCaseFiles);
+    expect(links).toHaveLength(DEMO_COVER_TITLES.length);
+    expect(DEMO_COVER_TITLES.length).toBeGreaterThanOrEqual(3);
+    for (const link of links) {
+      const [owner] = await db().select().from(useCases).where(eq(useCases.id, link.useCaseId));
+      expect(DEMO_COVER_TITLES).toContain(owner!.title);
+      expect(owner).toMatchObject({ status: 'published', visibility: 'public' });
+      expect(link).toMatchObject({ kind: 'image', position: 0 });
+      const file = await fileRow(t, link.fileId);
+      expect(file).toMatchObject({ organizationId: owner!.organizationId, uploaderId: owner!.authorId, purpose: 'attachment', contentType: 'image/png', deletedAt: null });
+      expect([file.width, file.height]).toEqual([COVER_WIDTH, COVER_HEIGHT]);
+      expect(hasBytes(t, file.storageKey)).toBe(true);
+      expect(await storageUsed(t, owner!.organizationId)).toBe(await liveFilesBytes(t, owner!.organizationId));
+    }
+  });
+
   it('are found by an Arabic query through the search vector, folded and stemmed', async () => {
     const titles = async (q: string) =>
       (await queryRows<{ title: string }>(db(), sql`select title from use_cases where search_vector @@ p2p_search_query(${q}) order by title`)).map((r) => r.title);
@@ -297,10 +325,27 @@ describe('demo use cases', () => {
     await db().insert(useCaseSaves).values({ useCaseId: kept!.id, userId: demoA!.id });
     await db().insert(useCaseViews).values({ useCaseId: kept!.id, userId: demoB!.id, organizationId: demoB!.organization_id });
     expect(await termMismatches()).toEqual([]);
+    const covers = await db()
+      .select({ id: files.id, storageKey: files.storageKey, organizationId: files.organizationId })
+      .from(useCaseFiles)
+      .innerJoin(files, eq(files.id, useCaseFiles.fileId));
+    // Someone outside the demo joins the organization of a case with a cover, which is therefore kept.
+    const keptOrganizationId = covers[0]!.organizationId;
+    const guest = await signUp(t.app, { organizationName: 'Temporary Co' });
+    const guestId = ((await guest.client.get('/api/v1/users/me')).json() as { id: string }).id;
+    await db().update(memberships).set({ organizationId: keptOrganizationId, role: 'member' }).where(eq(memberships.userId, guestId));
 
     const report = await clearDemo(db(), storage);
     expect(report.useCases).toBe(DEMO_USE_CASES.length);
     expect(report.warnings).toEqual([]);
+    // The covers go with their cases, bytes included, also in the organization that stays (its quota released).
+    expect(report.keptOrganizations).toHaveLength(1);
+    expect(covers).toHaveLength(DEMO_COVER_TITLES.length);
+    for (const cover of covers) expect(hasBytes(t, cover.storageKey)).toBe(false);
+    const left = await db().select().from(files).where(inArray(files.id, covers.map((cover) => cover.id)));
+    expect(left.map((file) => [file.organizationId, file.deletedAt === null])).toEqual([[keptOrganizationId, false]]);
+    expect(await storageUsed(t, keptOrganizationId)).toBe(await liveFilesBytes(t, keptOrganizationId));
+    expect(await db().select().from(useCaseFiles)).toEqual([]);
     const remaining = await db().select().from(useCases);
     expect(remaining.map((r) => r.title)).toEqual(['An outsider case that stays']);
     // The demo users' likes and bookmark went with them; their view still counts, without a viewer.

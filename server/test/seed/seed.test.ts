@@ -5,6 +5,7 @@ import { accounts } from '../../src/modules/auth/auth.tables.js';
 import { forumCategories, forumPosts, forumTopics } from '../../src/modules/forum/forum.tables.js';
 import { DEMO_TOPICS } from '../../src/modules/seed/demo-forum.js';
 import { DEMO_USE_CASES } from '../../src/modules/seed/demo-use-cases.js';
+import { DEMO_COVER_TITLES } from '../../src/modules/seed/demo-use-cases-covers.js';
 import { useCases } from '../../src/modules/use-cases/use-cases.tables.js';
 import { queryRows } from '../../src/platform/db.js';
 import { sql } from 'drizzle-orm';
@@ -73,6 +74,7 @@ describe('demo data', () => {
       invitations: DEMO_INVITATIONS.length,
       forumTopics: DEMO_TOPICS.length,
       useCases: DEMO_USE_CASES.length,
+      useCaseImages: DEMO_COVER_TITLES.length,
     });
     expect(report.warnings).toEqual([]);
     const db = t.database.db;
@@ -175,7 +177,7 @@ describe('demo data', () => {
   it('adds nothing when it runs again', async () => {
     const before = await rowCounts();
     const report = await seedDemo(t.database.db, t.app.services.auth, storage);
-    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0, logos: 0, avatars: 0, invitations: 0, forumTopics: 0, useCases: 0 });
+    expect(report.created).toEqual({ categories: 0, organizations: 0, users: 0, logos: 0, avatars: 0, invitations: 0, forumTopics: 0, useCases: 0, useCaseImages: 0 });
     expect(report.existing).toMatchObject({ logos: DEMO_ORGANIZATIONS.length + 1, avatars: DEMO_AVATAR_EMAILS.length, invitations: DEMO_INVITATIONS.length });
     expect(report.repaired).toBe(0);
     expect(await rowCounts()).toEqual(before);
@@ -277,6 +279,7 @@ describe('demo data', () => {
       invitations: 0,
       forumTopics: iotTopics.length,
       useCases: goneCases.length,
+      useCaseImages: 0,
     });
     // The membership, and the counters of the cases the removed user had liked or bookmarked.
     expect(repair.repaired).toBe(1 + engagedBefore.length);

@@ -25,6 +25,7 @@ import {
 import { DEMO_USERS, type DemoUser } from './demo-users.js';
 import { DEMO_TOPICS, removeDemoForum, seedForum } from './demo-forum.js';
 import { DEMO_USE_CASES, seedUseCases } from './demo-use-cases.js';
+import { seedUseCaseCovers } from './demo-use-cases-covers.js';
 import { removeDemoUseCases } from './demo-use-cases-upkeep.js';
 
 /** What the seed needs from the auth library: its password hasher (the one sign-in verifies with). */
@@ -39,6 +40,7 @@ interface SeedCounts {
   invitations: number;
   forumTopics: number;
   useCases: number;
+  useCaseImages: number;
 }
 
 export interface SeedReport {
@@ -110,6 +112,7 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
     await lockDemoData(tx);
     return seedUseCases(tx, onProgress);
   });
+  const covers = await seedUseCaseCovers(files, onProgress);
   return {
     created: {
       categories: categories.created,
@@ -120,6 +123,7 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
       invitations: invites.created,
       forumTopics: forum.created,
       useCases: library.created,
+      useCaseImages: covers.created,
     },
     existing: {
       categories: DEMO_CATEGORIES.length - categories.created,
@@ -130,9 +134,10 @@ export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileSt
       invitations: DEMO_INVITATIONS.length - invites.created,
       forumTopics: DEMO_TOPICS.length - forum.created,
       useCases: DEMO_USE_CASES.length - library.created,
+      useCaseImages: covers.existing,
     },
     repaired: people.repaired + invites.repaired + library.repaired,
-    warnings: [...logos.skipped, ...avatars.skipped, ...warnings],
+    warnings: [...logos.skipped, ...avatars.skipped, ...covers.skipped, ...warnings],
   };
 }
 

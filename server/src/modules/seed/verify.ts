@@ -16,6 +16,7 @@ import { DEMO_EMAILS, DEMO_ORGANIZATION_COUNT, demoOrganizationName, findDemoOrg
 import { DEMO_USERS } from './demo-users.js';
 import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES } from './demo-use-cases.js';
 import { checkDemoUseCases } from './demo-use-cases-check.js';
+import { DEMO_COVER_TITLES, checkDemoCovers } from './demo-use-cases-covers.js';
 
 export interface TableCount {
   table: string;
@@ -144,7 +145,8 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
   const demoTopics = await countDemoTopics(db);
   if (demoTopics < DEMO_TOPICS.length) problems.push(`${DEMO_TOPICS.length - demoTopics} of ${DEMO_TOPICS.length} demo forum topics are missing`);
   const library = await checkDemoUseCases(db);
-  problems.push(...library.problems);
+  const covers = await checkDemoCovers(db, storage);
+  problems.push(...library.problems, ...covers.problems);
 
   const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal, fileTotal, invitationTotal, topicTotal, useCaseTotal, termTotal] = await Promise.all([
     countRows(db, forumCategories),
@@ -164,7 +166,12 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
     { table: 'users', rows: userTotal, demo: userRows.length, expected: DEMO_USERS.length },
     { table: 'memberships', rows: membershipTotal, demo: demoMemberships, expected: DEMO_USERS.length },
     { table: 'accounts', rows: accountTotal, demo: demoPasswords, expected: DEMO_USERS.length },
-    { table: 'files', rows: fileTotal, demo: images.logos + images.avatars, expected: DEMO_ORGANIZATION_COUNT + DEMO_AVATAR_EMAILS.length },
+    {
+      table: 'files',
+      rows: fileTotal,
+      demo: images.logos + images.avatars + covers.covers,
+      expected: DEMO_ORGANIZATION_COUNT + DEMO_AVATAR_EMAILS.length + DEMO_COVER_TITLES.length,
+    },
     { table: 'invitations', rows: invitationTotal, demo: INVITATION_STATUSES.reduce((sum, s) => sum + invited.byState[s].demo, 0), expected: DEMO_INVITATIONS.length },
     { table: 'forum_topics', rows: topicTotal, demo: demoTopics, expected: DEMO_TOPICS.length },
     { table: 'use_cases', rows: useCaseTotal, demo: library.useCases, expected: DEMO_USE_CASES.length },
@@ -175,6 +182,7 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
     { label: 'user avatars', demo: images.avatars, expected: DEMO_AVATAR_EMAILS.length },
     ...INVITATION_STATUSES.map((state) => ({ label: `invitations ${state}`, ...invited.byState[state] })),
     { label: 'use case counters', demo: library.exactCounters, expected: DEMO_USE_CASES.length },
+    { label: 'use case images', demo: covers.covers, expected: DEMO_COVER_TITLES.length },
   ];
   return { ok: problems.length === 0, tables, checks, problems };
 }
