@@ -50,7 +50,7 @@ export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBodySchema
 /** A company as anyone (guests included) sees it: the public part of its profile. */
 export const organizationCardSchema = organizationSchema
   .pick({ id: true, name: true, nameAr: true, industry: true, size: true, city: true, region: true, website: true, description: true, logoUrl: true })
-  .extend({ memberCount: z.number().int() })
+  .extend({ memberCount: z.number().int(), /** Its published public use cases. */ publicUseCasesCount: z.number().int() })
   .meta({ id: 'OrganizationCard' });
 export type OrganizationCard = z.infer<typeof organizationCardSchema>;
 
@@ -62,8 +62,8 @@ export const organizationStatsSchema = z
       byStatus: z.object({ active: z.number().int(), inactive: z.number().int(), suspended: z.number().int() }),
     }),
     invitations: z.object({ pending: z.number().int() }),
-    /** What the organization's people have written in the forum (not deleted). */
-    content: z.object({ forumTopics: z.number().int(), forumPosts: z.number().int() }),
+    /** What the organization's people have written (not deleted): forum topics and replies, use cases (all statuses) and the published ones. */
+    content: z.object({ forumTopics: z.number().int(), forumPosts: z.number().int(), useCases: z.number().int(), publishedUseCases: z.number().int() }),
     storage: z.object({ usedBytes: z.number().int(), quotaBytes: z.number().int().nullable(), files: z.number().int() }),
     subscription: z.object({
       tier: z.enum(SUBSCRIPTION_TIERS),

@@ -9,6 +9,7 @@ import { users } from '../../src/modules/users/users.tables.js';
 import { queryRows } from '../../src/platform/db.js';
 import { TestClient, type TestContext, createTestApp, expectProblem } from '../helpers/app.js';
 import { addMember, createOrganization, invite } from '../invitations/factories.js';
+import { writeCase } from '../use-cases/factories.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -109,7 +110,7 @@ describe('GET /api/v1/organizations/me/stats', () => {
     expect(stats.json()).toEqual({
       users: { total: 5, byRole: { admin: 2, member: 3 }, byStatus: { active: 3, inactive: 1, suspended: 1 } },
       invitations: { pending: 2 },
-      content: { forumTopics: 1, forumPosts: 3 },
+      content: { forumTopics: 1, forumPosts: 3, useCases: 0, publishedUseCases: 0 },
       storage: { usedBytes: 5_000_000_000, quotaBytes: 1024 ** 3, files: 2 },
       subscription: { tier: 'trial', trialEndsAt: expect.any(String), trialDaysLeft: 30, limits: TIER_LIMITS.trial },
     });
@@ -147,6 +148,10 @@ describe('GET /api/v1/organizations/:id', () => {
     await org.admin.request({ method: 'PATCH', url: `/api/v1/users/${inactive.id}`, body: { status: 'inactive' } });
     await org.admin.delete(`/api/v1/users/${removed.id}`);
 
+    // Only published, public use cases count on the card.
+    await writeCase(org.admin);
+    await writeCase(org.admin, { visibility: 'organization' });
+    await writeCase(org.admin, { publish: false });
     const card = await new TestClient(t.app).get(`/api/v1/organizations/${org.organizationId}`);
     expect(card.statusCode).toBe(200);
     expect(card.json()).toEqual({
@@ -161,7 +166,9 @@ describe('GET /api/v1/organizations/:id', () => {
       description: null,
       logoUrl: null,
       memberCount: 2,
+      publicUseCasesCount: 1,
     });
+    expect((await org.admin.get('/api/v1/organizations/me/stats')).json().content).toMatchObject({ useCases: 3, publishedUseCases: 2 });
     expect(card.body).not.toContain('private@tabuk.example');
     const other = await createOrganization(t.app);
     expect((await other.admin.get(`/api/v1/organizations/${org.organizationId}`)).json().memberCount).toBe(2);

@@ -129,6 +129,8 @@ export interface OrganizationCounts {
   liveFiles: number;
   forumTopics: number;
   forumPosts: number;
+  useCases: number;
+  publishedUseCases: number;
 }
 
 /** Everything the stats page counts, in two aggregate queries. Soft-deleted users are not counted. */
@@ -140,15 +142,17 @@ export async function countOrganizationContents(db: DbOrTx, organizationId: stri
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, organizationId), isNull(users.deletedAt)))
       .groupBy(memberships.role, users.status),
-    // The forum's tables by name: the forum module depends on this one, not the other way round.
-    queryRows<{ invitations: unknown; files: unknown; topics: unknown; posts: unknown }>(
+    // The forum's and use cases' tables by name: those modules depend on this one, not the other way round.
+    queryRows<{ invitations: unknown; files: unknown; topics: unknown; posts: unknown; use_cases: unknown; published_use_cases: unknown }>(
       db,
       sql`select
         (select count(*) from ${invitations} i
           where i.organization_id = ${organizationId} and i.status = 'pending' and i.expires_at > now()) as invitations,
         (select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null) as files,
         (select count(*) from forum_topics t where t.organization_id = ${organizationId} and t.deleted_at is null) as topics,
-        (select count(*) from forum_posts p where p.organization_id = ${organizationId} and p.deleted_at is null) as posts`,
+        (select count(*) from forum_posts p where p.organization_id = ${organizationId} and p.deleted_at is null) as posts,
+        (select count(*) from use_cases uc where uc.organization_id = ${organizationId} and uc.deleted_at is null) as use_cases,
+        (select count(*) from use_cases uc where uc.organization_id = ${organizationId} and uc.deleted_at is null and uc.status = 'published') as published_use_cases`,
     ),
   ]);
   return {
@@ -157,20 +161,28 @@ export async function countOrganizationContents(db: DbOrTx, organizationId: stri
     liveFiles: toNumber(totals?.files),
     forumTopics: toNumber(totals?.topics),
     forumPosts: toNumber(totals?.posts),
+    useCases: toNumber(totals?.use_cases),
+    publishedUseCases: toNumber(totals?.published_use_cases),
   };
 }
 
 /** The organization with the number of its active members (its public card). */
-export async function findOrganizationWithMemberCount(db: DbOrTx, id: string): Promise<{ organization: OrganizationRow; memberCount: number } | undefined> {
+export async function findOrganizationWithMemberCount(db: DbOrTx, id: string): Promise<{ organization: OrganizationRow; memberCount: number; publicUseCasesCount: number } | undefined> {
   const memberCount = db
     .select({ n: count() })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, organizations.id), isActiveUser));
   const [row] = await db
-    .select({ organization: organizations, memberCount: sql<unknown>`(${memberCount})` })
+    .select({
+      organization: organizations,
+      memberCount: sql<unknown>`(${memberCount})`,
+      // The use cases' table by name (see countOrganizationContents).
+      publicUseCasesCount: sql<unknown>`(select count(*) from use_cases uc where uc.organization_id = organizations.id
+        and uc.status = 'published' and uc.visibility = 'public' and uc.deleted_at is null and uc.hidden_at is null)`,
+    })
     .from(organizations)
     .where(eq(organizations.id, id))
     .limit(1);
-  return row ? { organization: row.organization, memberCount: toNumber(row.memberCount) } : undefined;
+  return row ? { organization: row.organization, memberCount: toNumber(row.memberCount), publicUseCasesCount: toNumber(row.publicUseCasesCount) } : undefined;
 }

@@ -65,7 +65,7 @@ export async function getMyOrganizationStats(db: Db, actor: Actor): Promise<Orga
   return {
     users: { total: byRole.admin + byRole.member, byRole, byStatus },
     invitations: { pending: counts.pendingInvitations },
-    content: { forumTopics: counts.forumTopics, forumPosts: counts.forumPosts },
+    content: { forumTopics: counts.forumTopics, forumPosts: counts.forumPosts, useCases: counts.useCases, publishedUseCases: counts.publishedUseCases },
     storage: { usedBytes: organization.storageUsedBytes, quotaBytes: limits.storageBytes, files: counts.liveFiles },
     subscription: {
       tier: organization.subscriptionTier,
@@ -81,5 +81,5 @@ export async function getOrganizationCard(db: Db, organizationId: string): Promi
   const found = await findOrganizationWithMemberCount(db, organizationId);
   if (!found) throw notFound('Organization');
   const { id, name, nameAr, industry, size, city, region, website, description, logoUrl } = presentOrganization(found.organization);
-  return { id, name, nameAr, industry, size, city, region, website, description, logoUrl, memberCount: found.memberCount };
+  return { id, name, nameAr, industry, size, city, region, website, description, logoUrl, memberCount: found.memberCount, publicUseCasesCount: found.publicUseCasesCount };
 }

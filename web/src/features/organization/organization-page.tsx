@@ -89,6 +89,8 @@ function StatsPanel({ stats }: { stats: OrganizationStats }) {
     [t('organization.statPendingInvitations'), formatNumber(stats.invitations.pending, language)],
     [t('organization.statForumTopics'), formatNumber(stats.content.forumTopics, language)],
     [t('organization.statForumPosts'), formatNumber(stats.content.forumPosts, language)],
+    [t('organization.statUseCases'), formatNumber(stats.content.useCases, language)],
+    [t('organization.statPublishedUseCases'), formatNumber(stats.content.publishedUseCases, language)],
     [t('organization.statFiles'), formatNumber(files, language)],
     [
       t('organization.statPlan'),

@@ -68,6 +68,9 @@ export function OrganizationCardPage() {
       <p className="muted">{[org.industry ? industryLabel(org.industry, language) : null, org.city, org.region].filter(Boolean).join(' · ')}</p>
       {org.description ? <p>{org.description}</p> : null}
       <p>{t('cards.members', { count: org.memberCount })}</p>
+      <p>
+        <Link to={`/use-cases?organizationId=${org.id}`}>{t('cards.publicUseCases', { count: org.publicUseCasesCount })}</Link>
+      </p>
       {org.website ? (
         <p>
           <a href={org.website} rel="noopener noreferrer nofollow" dir="ltr">
