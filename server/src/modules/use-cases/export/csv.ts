@@ -22,6 +22,7 @@ import { type ListExportMeta, listMetaLines } from './export-meta.js';
  * Arabic turns into mojibake. Lines end in CRLF (RFC 4180).
  */
 
+export const CSV_MIME = 'text/csv; charset=utf-8';
 export const CSV_BOM = '\uFEFF';
 const EOL = '\r\n';
 const ROWS_PER_CHUNK = 200;

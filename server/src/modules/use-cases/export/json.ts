@@ -3,6 +3,7 @@ import type { UseCase } from '@p2p/contracts';
 import { type ExportSourceCase, jsonItem } from './export-fields.js';
 import type { ListExportMeta, SingleExportMeta } from './export-meta.js';
 
+export const JSON_MIME = 'application/json; charset=utf-8';
 const ITEMS_PER_CHUNK = 200;
 
 function* jsonChunks(meta: ListExportMeta, cases: Iterable<ExportSourceCase>, baseUrl: string): Generator<string> {
