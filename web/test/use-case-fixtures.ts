@@ -275,11 +275,13 @@ export function problem(status: number, code: string): Response {
 export interface RecordedRequest {
   method: string;
   url: string;
+  /** The URL without its query string. */
+  path: string;
   body: unknown;
 }
 
 /**
- * Replaces fetch with `route`: each request is recorded (method, URL, parsed JSON body) and answered by
+ * Replaces fetch with `route`: each request is recorded (method, URL, path, parsed JSON body) and answered by
  * the first matching handler, or 404. `/api/v1/users/me` answers 401 (a guest) unless a handler says otherwise.
  */
 export function mockApi(route: (request: RecordedRequest) => Response | undefined) {
@@ -288,7 +290,7 @@ export function mockApi(route: (request: RecordedRequest) => Response | undefine
     const url = String(input);
     const method = init?.method ?? 'GET';
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const request = { method, url, body };
+    const request = { method, url, path: url.split('?')[0] ?? url, body };
     requests.push(request);
     const answer = route(request);
     if (answer) return answer;

@@ -84,7 +84,7 @@ describe('saved searches page', () => {
   it('lists saved searches, runs one through the execute endpoint, opens it in search, and deletes one', async () => {
     let items = [savedSearch(1), savedSearch(2, { name: 'Verified energy savers', search: { q: 'energy', filters: { category: ['energy'], verified: true, roiMin: 40 }, sort: 'roi' }, lastRunAt: new Date().toISOString() })];
     const { requests } = mockApi((request) => {
-      const path = request.url.split('?')[0];
+      const { path } = request;
       if (path === '/api/v1/users/me') return json(me());
       if (path === `${BASE}/search/saved` && request.method === 'GET') return json({ items });
       if (path === `${BASE}/search/saved/${items[0]?.id}/execute`) return json(searchResult([searchHit(useCaseSummary(5, { title: 'Pump seals in Jubail' }))]));
@@ -125,7 +125,7 @@ describe('saved searches page', () => {
 describe('location page', () => {
   function locationApi() {
     return mockApi((request) => {
-      const path = request.url.split('?')[0];
+      const { path } = request;
       if (path === `${BASE}/location/filter`) {
         return json(page([useCaseSummary(3, { title: 'Bottling line in Jeddah', location: location('jeddah'), distanceKm: 12.3 }), useCaseSummary(4, { title: 'Makkah cooling', location: location(null), distanceKm: 71 })]));
       }

@@ -8,7 +8,7 @@ const SEARCH = '/api/v1/use-cases/search/advanced';
 
 function searchApi({ signedIn = false, result = searchResult([searchHit(useCaseSummary(1))]) } = {}) {
   return mockApi((request) => {
-    const path = request.url.split('?')[0];
+    const { path } = request;
     if (path === '/api/v1/users/me' && signedIn) return json(me());
     if (path === SEARCH && request.method === 'POST') return json(result);
     if (path === '/api/v1/use-cases/search/suggestions') {

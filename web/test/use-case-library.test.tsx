@@ -20,7 +20,7 @@ const LIST = '/api/v1/use-cases';
 
 function libraryApi({ signedIn = false, page = useCasePage() } = {}) {
   return mockApi((request) => {
-    const path = request.url.split('?')[0];
+    const { path } = request;
     if (path === '/api/v1/users/me' && signedIn) return json(me());
     if (path === LIST) return json(page);
     if (path === `${LIST}/featured`) return json({ items: [useCaseSummary(7, { title: 'Featured vision line', featured: true })] });
