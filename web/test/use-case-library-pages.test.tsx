@@ -36,7 +36,7 @@ describe('export menu', () => {
     const { requests } = mockApi((request) => {
       if (request.url.startsWith(`${BASE}?`)) return json(useCasePage());
       if (request.url === `${BASE}/export/custom`) {
-        return new Response(new Blob(['PK']), { status: 200, headers: { 'content-disposition': `attachment; filename="use-cases.xlsx"; filename*=UTF-8''${encodeURIComponent('حالات-الاستخدام.xlsx')}` } });
+        return new Response(new Blob(['PK']), { status: 200, headers: { 'content-disposition': `attachment; filename="use-cases.xlsx"; filename*=UTF-8''${encodeURIComponent('حالات-الاستخدام.xlsx')}`, 'x-export-truncated': 'true' } });
       }
       return undefined;
     });
@@ -63,7 +63,7 @@ describe('export menu', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: 'Efficiency gain (%)' }));
     await user.click(within(dialog).getByRole('radio', { name: 'Excel workbook' }));
     await user.click(within(dialog).getByRole('button', { name: 'Download' }));
-    await within(dialog).findByText('Downloaded حالات-الاستخدام.xlsx.');
+    await within(dialog).findByText('Downloaded حالات-الاستخدام.xlsx. The results were more than 5,000: the file holds the first 5,000.');
 
     const sent = requests.find((request) => request.url === `${BASE}/export/custom`)!;
     expect(sent.method).toBe('POST');

@@ -289,6 +289,7 @@ export const ar: Messages = {
       download: 'تنزيل',
       preparing: 'جارٍ تجهيز الملف…',
       downloaded: 'تم تنزيل {{name}}.',
+      truncated: 'زادت النتائج على {{max}}، فيحوي الملف أول {{max}} منها.',
       fieldNames: {
         id: 'المعرّف',
         title: 'العنوان',

@@ -287,6 +287,7 @@ export const en = {
       download: 'Download',
       preparing: 'Preparing the file…',
       downloaded: 'Downloaded {{name}}.',
+      truncated: 'The results were more than {{max}}: the file holds the first {{max}}.',
       fieldNames: {
         id: 'ID',
         title: 'Title',

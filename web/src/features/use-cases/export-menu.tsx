@@ -1,10 +1,12 @@
-import { DEFAULT_EXPORT_FIELDS, EXPORT_FIELDS, EXPORT_FORMATS, type ExportField, type ExportFormat } from '@p2p/contracts';
+import { DEFAULT_EXPORT_FIELDS, EXPORT_FIELDS, EXPORT_FORMATS, EXPORT_MAX_ROWS, type ExportField, type ExportFormat } from '@p2p/contracts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../../components/layout/disclosure.js';
 import { Alert } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
+import { useLanguage } from '../forum/use-language.js';
 import { type LibraryState, customExportFilters } from './library-filters.js';
+import { formatCount } from './use-case-labels.js';
 import { exportUrl, useCustomExport } from './use-cases-api.js';
 
 /** Custom exports sort as the browse list does; the search page's relevance order falls back to newest. */
@@ -14,6 +16,7 @@ function exportSort(sort: string): 'newest' | 'views' | 'likes' | 'roi' {
 
 function CustomExportDialog({ state, open, onClose }: { state: LibraryState; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('csv');
@@ -88,7 +91,12 @@ function CustomExportDialog({ state, open, onClose }: { state: LibraryState; ope
           ) : null}
         </fieldset>
         {mutation.isError ? <Alert tone="error">{errorMessage(t, mutation.error)}</Alert> : null}
-        {mutation.isSuccess ? <Alert tone="success">{t('useCases.export.downloaded', { name: mutation.data })}</Alert> : null}
+        {mutation.isSuccess ? (
+          <Alert tone="success">
+            {t('useCases.export.downloaded', { name: mutation.data.fileName })}
+            {mutation.data.truncated ? ` ${t('useCases.export.truncated', { max: formatCount(EXPORT_MAX_ROWS, language) })}` : null}
+          </Alert>
+        ) : null}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={mutation.isPending}>
             {mutation.isPending ? t('useCases.export.preparing') : t('useCases.export.download')}

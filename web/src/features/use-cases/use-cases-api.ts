@@ -177,7 +177,14 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
  * POST /use-cases/export/custom answers a file, not JSON, so it is read as a blob here; failures are turned
  * into the same ApiError the JSON client throws, so pages show them the same way.
  */
-export async function requestCustomExport(body: CustomExportBody): Promise<{ blob: Blob; fileName: string }> {
+export interface ExportedFile {
+  blob: Blob;
+  fileName: string;
+  /** The result set had more rows than one export holds (EXPORT_MAX_ROWS); the file has the first ones. */
+  truncated: boolean;
+}
+
+export async function requestCustomExport(body: CustomExportBody): Promise<ExportedFile> {
   let response: Response;
   try {
     response = await fetch(`${BASE}/export/custom`, {
@@ -201,7 +208,11 @@ export async function requestCustomExport(body: CustomExportBody): Promise<{ blo
     }
     throw new ApiError({ status: response.status, code, requestId });
   }
-  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition'), `use-cases.${body.format}`) };
+  return {
+    blob: await response.blob(),
+    fileName: fileNameFrom(response.headers.get('content-disposition'), `use-cases.${body.format}`),
+    truncated: response.headers.get('x-export-truncated') === 'true',
+  };
 }
 
 /** Hands a blob to the browser as a download. */
@@ -221,9 +232,9 @@ export function saveBlob(blob: Blob, fileName: string) {
 export function useCustomExport() {
   return useMutation({
     mutationFn: async (body: CustomExportBody) => {
-      const { blob, fileName } = await requestCustomExport(body);
+      const { blob, fileName, truncated } = await requestCustomExport(body);
       saveBlob(blob, fileName);
-      return fileName;
+      return { fileName, truncated };
     },
   });
 }
