@@ -87,7 +87,10 @@ describe('saved searches page', () => {
       const { path } = request;
       if (path === '/api/v1/users/me') return json(me());
       if (path === `${BASE}/search/saved` && request.method === 'GET') return json({ items });
-      if (path === `${BASE}/search/saved/${items[0]?.id}/execute`) return json(searchResult([searchHit(useCaseSummary(5, { title: 'Pump seals in Jubail' }))]));
+      if (path === `${BASE}/search/saved/${items[0]?.id}/execute`) {
+        items = items.map((entry, index) => (index === 0 ? { ...entry, lastRunAt: new Date().toISOString() } : entry));
+        return json(searchResult([searchHit(useCaseSummary(5, { title: 'Pump seals in Jubail' }))]));
+      }
       if (path.startsWith(`${BASE}/search/saved/`) && request.method === 'DELETE') {
         items = items.filter((entry) => !path.endsWith(entry.id));
         return new Response(null, { status: 204 });
@@ -107,6 +110,8 @@ describe('saved searches page', () => {
     const results = await screen.findByRole('region', { name: 'Results of “Pumps in the east 1”' });
     expect(await within(results).findByRole('link', { name: 'Pump seals in Jubail' })).toBeTruthy();
     expect(lastQuery(requests, `${BASE}/search/saved/${items[0]!.id}/execute`)?.get('page')).toBe('1');
+    // Running it moves its "last run", and the list shows that without a reload.
+    await waitFor(() => expect(first.textContent).toContain('Last run'));
 
     await user.click(within(second).getByRole('button', { name: 'Delete' }));
     await user.click(within(second).getByRole('button', { name: 'Yes, delete' }));

@@ -128,6 +128,11 @@ describe('use-case search page', () => {
     const saved = requests.find((request) => request.url === '/api/v1/use-cases/search/saved' && request.method === 'POST');
     expect(saved?.body).toEqual({ name: 'Pumps we like', search: { q: 'pump', filters: { category: ['maintenance'], featured: 'true' }, sort: 'likes' } });
 
+    // Each new search lands in the history: it is asked for again once the results are in.
+    const historyRequests = () => requests.filter((request) => request.path === '/api/v1/use-cases/search/history').length;
+    await waitFor(() => expect(historyRequests()).toBe(1));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'newest');
+    await waitFor(() => expect(historyRequests()).toBe(2));
     const history = screen.getByRole('region', { name: 'My recent searches' });
     const again = await within(history).findByRole('link', { name: 'compressor' });
     expect(again.getAttribute('href')).toBe('/use-cases/search?q=compressor&category=energy&verified=true');

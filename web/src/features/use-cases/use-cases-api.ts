@@ -71,9 +71,15 @@ export function useCategoryStats() {
 
 /** Full-text search with highlights; nothing is asked until there is a query. */
 export function useAdvancedSearch(body: AdvancedSearchBody | null) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: [...USE_CASES_KEY, 'search', body],
-    queryFn: () => api.post<UseCaseSearchResult>(`${BASE}/search/advanced`, body),
+    queryFn: async () => {
+      const result = await api.post<UseCaseSearchResult>(`${BASE}/search/advanced`, body);
+      // The server logged this search: the history beside the results is now one entry behind.
+      void queryClient.invalidateQueries({ queryKey: keys.history, exact: true });
+      return result;
+    },
     enabled: body !== null && body.q.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -115,9 +121,15 @@ export function useDeleteSavedSearch() {
 
 /** Runs a saved search (`id` null: nothing to run yet). */
 export function useExecuteSavedSearch(id: string | null, page: number) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: [...keys.savedSearches, 'execute', id, page],
-    queryFn: ({ signal }) => api.get<UseCaseSearchResult>(`${BASE}/search/saved/${id}/execute?page=${page}&pageSize=${LIBRARY_PAGE_SIZE}`, signal),
+    queryFn: async ({ signal }) => {
+      const result = await api.get<UseCaseSearchResult>(`${BASE}/search/saved/${id}/execute?page=${page}&pageSize=${LIBRARY_PAGE_SIZE}`, signal);
+      // Running it moved its "last run"; only the list itself is refreshed (exact), not this result.
+      void queryClient.invalidateQueries({ queryKey: keys.savedSearches, exact: true });
+      return result;
+    },
     enabled: id !== null,
     placeholderData: keepPreviousData,
   });
