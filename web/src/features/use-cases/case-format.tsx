@@ -38,6 +38,16 @@ export function formatDateTime(value: string, language: Language) {
   return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
 
+/**
+ * The language of a piece of user-written text, judged by its first letter: Arabic script → "ar",
+ * Latin → "en". Cases are often written in one language only, whatever the interface language is.
+ */
+export function textLang(text: string | null | undefined): 'ar' | 'en' | undefined {
+  const first = text?.match(/\p{L}/u)?.[0];
+  if (!first) return undefined;
+  return /\p{Script=Arabic}/u.test(first) ? 'ar' : 'en';
+}
+
 /** Text in Arabic, marked as such so screen readers pronounce it and the browser lays it out right to left. */
 export function ArabicText({ as: Tag = 'span', className, children }: { as?: 'span' | 'p' | 'div'; className?: string; children: ReactNode }) {
   return (

@@ -5,7 +5,7 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { AuthorName } from '../forum/components/author.js';
 import { organizationName } from '../forum/format.js';
 import { useLanguage } from '../forum/use-language.js';
-import { ArabicText, formatDay, formatNumberIn } from './case-format.js';
+import { ArabicText, formatDay, formatNumberIn, textLang } from './case-format.js';
 import { categoryLabel } from './use-case-labels.js';
 
 /** Draft, archived and hidden cases say so at the top, with who can see them. */
@@ -60,13 +60,13 @@ export function CaseHeader({ useCase }: { useCase: UseCase }) {
           <div lang="ar" dir="rtl">
             <PageTitle>{useCase.titleAr}</PageTitle>
           </div>
-          <p className="case-header__alt" dir="auto">
+          <p className="case-header__alt" dir="auto" lang={textLang(useCase.title)}>
             {useCase.title}
           </p>
         </>
       ) : (
         <>
-          <div dir="auto" className="case-header__title">
+          <div dir="auto" lang={textLang(useCase.title)} className="case-header__title">
             <PageTitle>{useCase.title}</PageTitle>
           </div>
           {useCase.titleAr ? (
@@ -96,11 +96,13 @@ export function CaseHeader({ useCase }: { useCase: UseCase }) {
             <ArabicText as="p" className="lead">
               {useCase.summaryAr}
             </ArabicText>
-            <p dir="auto">{useCase.summary}</p>
+            <p dir="auto" lang={textLang(useCase.summary)}>
+              {useCase.summary}
+            </p>
           </>
         ) : (
           <>
-            <p className="lead" dir="auto">
+            <p className="lead" dir="auto" lang={textLang(useCase.summary)}>
               {useCase.summary}
             </p>
             {useCase.summaryAr ? (

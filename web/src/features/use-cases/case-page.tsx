@@ -9,6 +9,7 @@ import { AuthorCard } from '../forum/components/author.js';
 import { MarkdownBody } from '../forum/components/markdown.js';
 import { CaseModeratorControls, CaseOwnerActions, CaseReaderActions } from './case-actions.js';
 import { useUseCase } from './case-api.js';
+import { textLang } from './case-format.js';
 import { CaseFacts, CaseMedia, CompanyCard } from './case-details.js';
 import { CaseEngagement } from './case-engagement.js';
 import { CaseBanners, CaseHeader } from './case-header.js';
@@ -28,7 +29,10 @@ function CaseSections({ useCase }: { useCase: UseCase }) {
       {filled.map((section) => (
         <section key={section} className="card" aria-labelledby={`section-${section}`}>
           <h2 id={`section-${section}`}>{t(`useCase.sections.${section}`)}</h2>
-          <MarkdownBody html={useCase[SECTIONS[section]]} className="case-section" />
+          {/* A section takes the direction of its own text, so lists and paragraphs line up in either interface. */}
+          <div dir="auto" lang={textLang(useCase[section])}>
+            <MarkdownBody html={useCase[SECTIONS[section]]} className="case-section" />
+          </div>
         </section>
       ))}
     </>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { organizationName } from '../forum/format.js';
 import { useLanguage } from '../forum/use-language.js';
-import { formatOutcome } from './case-format.js';
+import { formatOutcome, textLang } from './case-format.js';
 import { caseTitle, categoryLabel, locationLabel } from './use-case-labels.js';
 
 /** One case in a short list (related, nearby, saved): title, company, place, ROI, and whatever the list adds. */
@@ -19,7 +19,7 @@ export function CaseRow({ useCase, children, headingLevel = 3 }: { useCase: UseC
       {useCase.coverImageUrl ? <img className="case-row__cover" src={useCase.coverImageUrl} alt="" width={72} height={72} loading="lazy" /> : null}
       <div className="case-row__main">
         <Heading className="case-row__title">
-          <Link to={`/use-cases/${useCase.id}`} lang={title === useCase.titleAr ? 'ar' : undefined} dir="auto">
+          <Link to={`/use-cases/${useCase.id}`} lang={textLang(title)} dir="auto">
             {title}
           </Link>
         </Heading>

@@ -51,7 +51,12 @@ function ChartFrame({ title, table, children, headingLevel = 3 }: { title: strin
         </button>
       </figcaption>
       {children}
-      <div id={`${id}-table`} className={showTable ? 'table-wrap chart__table' : 'visually-hidden'}>
+      {/* When shown, the table may scroll: it takes focus so keyboard users can scroll it too. */}
+      <div
+        id={`${id}-table`}
+        className={showTable ? 'table-wrap chart__table' : 'visually-hidden'}
+        {...(showTable ? { tabIndex: 0, role: 'region', 'aria-labelledby': `${id}-title` } : {})}
+      >
         <table className="table">
           <caption className={showTable ? 'visually-hidden' : undefined}>{title}</caption>
           <thead>
@@ -154,7 +159,8 @@ export function BarChart({ title, points, valueLabel, axisLabel, language, extra
           );
         })}
         {points.map((p, index) =>
-          index % labelEvery === 0 || index === points.length - 1 ? (
+          // Every few points, and the last one unless the one before it would crowd it.
+          (index % labelEvery === 0 && points.length - 1 - index >= Math.ceil(labelEvery / 2)) || index === points.length - 1 ? (
             <text key={p.key} className="chart__tick" x={xOf(index) + barWidth / 2} y={MARGIN.top + plotHeight + 16} textAnchor="middle">
               {p.label}
             </text>

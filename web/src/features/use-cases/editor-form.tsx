@@ -42,7 +42,12 @@ export function CaseEditorForm({ existing }: { existing?: UseCase }) {
   const intents = intentsFor(existing);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const errorFor = (path: string) => messageFor(t, form.fields, path);
+  const errorFor = (path: string) => {
+    const message = messageFor(t, form.fields, path);
+    // An unchosen list is reported by the schema as an invalid value; to the reader it is a missing one.
+    if (message && (path === 'category' || path === 'industry') && draft[path] === '') return t('fieldErrors.required');
+    return message;
+  };
   const busy = pending !== null || uploads.images || uploads.attachments;
 
   const run = async (intent: Intent) => {

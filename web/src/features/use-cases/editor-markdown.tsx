@@ -47,8 +47,15 @@ export function MarkdownField({ label, hint, value, onChange, error, rows = 8, m
         </p>
       ) : null}
       <div>
-        <button type="button" className="button button--small" aria-expanded={previewing} aria-controls={`${id}-preview`} onClick={() => setPreviewing((v) => !v)}>
-          {previewing ? t('useCase.editor.hidePreview') : t('useCase.editor.showPreview', { label })}
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={previewing}
+          aria-controls={`${id}-preview`}
+          aria-label={t('useCase.editor.previewOf', { label })}
+          onClick={() => setPreviewing((v) => !v)}
+        >
+          {t('useCase.editor.preview')}
         </button>
       </div>
       <div id={`${id}-preview`} hidden={!previewing} className="composer__preview" aria-label={t('useCase.editor.previewOf', { label })} role="region">

@@ -25,7 +25,7 @@ export function OutcomesEditor({ outcomes, onOutcome, implementationMonths, onIm
   return (
     <div className="stack">
       <p className="muted">{t('useCase.editor.outcomesIntro')}</p>
-      <div className="form__row">
+      <div className="form__row editor__figures">
         {OUTCOME_KEYS.map((field) => (
           <TextField
             key={field}

@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../forum/use-language.js';
 import { useUseCase } from './case-api.js';
+import { textLang } from './case-format.js';
 import { caseTitle } from './use-case-labels.js';
 import { CaseEditorForm } from './editor-form.js';
 import './case-styles.css';
@@ -48,7 +49,7 @@ export function EditCasePage() {
       <nav aria-label={t('useCase.breadcrumb')} className="breadcrumb">
         <Link to="/use-cases">{t('useCase.library')}</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={`/use-cases/${useCase.id}`} dir="auto">
+        <Link to={`/use-cases/${useCase.id}`} dir="auto" lang={textLang(caseTitle(useCase, language))}>
           {caseTitle(useCase, language)}
         </Link>
       </nav>

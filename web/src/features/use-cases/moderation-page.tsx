@@ -11,7 +11,7 @@ import { AuthorName } from '../forum/components/author.js';
 import { ConfirmAction } from '../forum/components/confirm-action.js';
 import { useLanguage } from '../forum/use-language.js';
 import { useReports, useResolveReport } from './case-api.js';
-import { formatDateTime, formatNumberIn } from './case-format.js';
+import { formatDateTime, formatNumberIn, textLang } from './case-format.js';
 import { companyName, reportReasonLabel } from './use-case-labels.js';
 import './case-styles.css';
 
@@ -27,7 +27,7 @@ function ReportEntry({ report }: { report: UseCaseReport }) {
   return (
     <li className="report" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="report__title">
-        <Link to={`/use-cases/${report.useCaseId}`} dir="auto">
+        <Link to={`/use-cases/${report.useCaseId}`} dir="auto" lang={textLang(report.useCaseTitle)}>
           {report.useCaseTitle}
         </Link>
       </h3>
