@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hasArabic, paragraphDirection, visualRuns } from '../../../src/modules/use-cases/export/arabic-text.js';
+import { hasArabic, linePieces, paragraphDirection, visualRuns } from '../../../src/modules/use-cases/export/arabic-text.js';
 
 describe('bidi runs for PDF lines', () => {
   it('puts the Latin words of a right-to-left line on the left, in their own order', () => {
     const line = 'خط تعبئة PLC Siemens S7';
     expect(paragraphDirection(line)).toBe('rtl');
     expect(visualRuns(line, 'rtl')).toEqual([
-      { text: 'PLC Siemens S7', rtl: false },
-      { text: 'خط تعبئة ', rtl: true },
+      { text: 'PLC Siemens S7', rtl: false, start: 9 },
+      { text: 'خط تعبئة ', rtl: true, start: 0 },
     ]);
   });
 
@@ -15,13 +15,13 @@ describe('bidi runs for PDF lines', () => {
     const line = 'Line PLC خط تعبئة';
     expect(paragraphDirection(line)).toBe('ltr');
     expect(visualRuns(line, 'ltr')).toEqual([
-      { text: 'Line PLC ', rtl: false },
-      { text: 'خط تعبئة', rtl: true },
+      { text: 'Line PLC ', rtl: false, start: 0 },
+      { text: 'خط تعبئة', rtl: true, start: 9 },
     ]);
   });
 
   it('hands an all-Arabic line over whole, for the font engine to shape and lay out right to left', () => {
-    expect(visualRuns('صيانة المضخات', 'rtl')).toEqual([{ text: 'صيانة المضخات', rtl: true }]);
+    expect(visualRuns('صيانة المضخات', 'rtl')).toEqual([{ text: 'صيانة المضخات', rtl: true, start: 0 }]);
   });
 
   it('mirrors brackets inside right-to-left text and keeps numbers left to right', () => {
@@ -30,8 +30,18 @@ describe('bidi runs for PDF lines', () => {
     expect(runs.map((run) => run.rtl)).toEqual([true, false, true]);
   });
 
+  it('places the words of an Arabic run right to left, each remembering its place in reading order', () => {
+    expect(linePieces('خط تعبئة PLC Siemens S7', 'rtl')).toEqual([
+      { text: 'PLC Siemens S7', start: 9 },
+      { text: ' ', start: 8 },
+      { text: 'تعبئة', start: 3 },
+      { text: ' ', start: 2 },
+      { text: 'خط', start: 0 },
+    ]);
+  });
+
   it('draws plain Latin text untouched', () => {
-    expect(visualRuns('Pump maintenance (phase 2)', 'ltr')).toEqual([{ text: 'Pump maintenance (phase 2)', rtl: false }]);
+    expect(visualRuns('Pump maintenance (phase 2)', 'ltr')).toEqual([{ text: 'Pump maintenance (phase 2)', rtl: false, start: 0 }]);
     expect(visualRuns('', 'ltr')).toEqual([]);
     expect(hasArabic('Pump')).toBe(false);
     expect(hasArabic('مضخة')).toBe(true);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { paragraphDirection, type TextDirection, visualRuns } from './arabic-text.js';
+import { linePieces, paragraphDirection, type TextDirection } from './arabic-text.js';
 
 export type PdfDocument = PDFKit.PDFDocument;
 export type FontWeight = 'regular' | 'bold';
@@ -91,10 +91,19 @@ export function storeArabicLigaturesInDrawingOrder(doc: PdfDocument): void {
  * is ordered for display (arabic-text.ts) and drawn run by run.
  */
 export class Typesetter {
+  private current = '';
+  /** Wrapped cells repeat (a category, a region, a company on every row): each is wrapped once per width and style. */
+  private readonly wrapped = new Map<string, Line[]>();
+
   constructor(readonly doc: PdfDocument) {}
 
   use(style: TextStyle): this {
-    this.doc.font(style.weight).fontSize(style.size).fillColor(style.color ?? '#1a1a1a');
+    const color = style.color ?? '#1a1a1a';
+    const key = `${style.weight}|${style.size}|${color}`;
+    // Fill colour is also changed by shapes (row shading), so it is set every time; font and size only on change.
+    if (key !== this.current) this.doc.font(style.weight).fontSize(style.size);
+    this.current = key;
+    this.doc.fillColor(color);
     return this;
   }
 
@@ -102,21 +111,23 @@ export class Typesetter {
     return style.size * 1.4;
   }
 
-  /**
-   * Width in the current font. A right-to-left run is measured and drawn as one layout (an empty
-   * feature list makes the PDF writer lay out the whole string instead of word by word, which would
-   * keep the words in logical order).
-   */
-  private runWidth(text: string, rtl: boolean): number {
-    return this.doc.widthOfString(text, rtl ? { features: [] } : {});
-  }
-
+  /** Width in the current font. The PDF writer measures word by word and remembers each word's layout. */
   widthOf(text: string): number {
-    return this.runWidth(text, false);
+    return this.doc.widthOfString(text);
   }
 
   /** Logical lines of `text` no wider than `width` in `style`; `\n` starts a new paragraph. */
   wrap(text: string, width: number, style: TextStyle, maxLines = Number.POSITIVE_INFINITY): Line[] {
+    const key = `${width}|${style.weight}|${style.size}|${maxLines}|${text}`;
+    const known = this.wrapped.get(key);
+    if (known) return known;
+    const lines = this.wrapLines(text, width, style, maxLines);
+    if (this.wrapped.size >= 5000) this.wrapped.clear();
+    this.wrapped.set(key, lines);
+    return lines;
+  }
+
+  private wrapLines(text: string, width: number, style: TextStyle, maxLines: number): Line[] {
     this.use(style);
     const lines: Line[] = [];
     const space = this.widthOf(' ');
@@ -177,18 +188,25 @@ export class Typesetter {
     return fitted.trimEnd();
   }
 
-  /** Draws one wrapped line inside [x, x + width] with its baseline box starting at y. */
+  /**
+   * Draws one wrapped line inside [x, x + width] with its top at y. The pieces are placed left to right
+   * but written to the file in logical order: text extraction (copy and paste, search, pdf.js) follows
+   * the file's order, so an Arabic phrase comes out first word first.
+   */
   drawLine(line: Line, x: number, y: number, width: number, align: Align = 'start'): void {
-    const runs = visualRuns(line.text, line.direction);
-    if (runs.length === 0) return;
-    const widths = runs.map((run) => this.runWidth(run.text, run.rtl));
-    const total = widths.reduce((sum, value) => sum + value, 0);
+    const pieces = linePieces(line.text, line.direction);
+    if (pieces.length === 0) return;
     const toRight = align === 'right' || (align === 'start' && line.direction === 'rtl');
+    const widths = pieces.length > 1 || toRight ? pieces.map((piece) => this.widthOf(piece.text)) : [0];
+    const total = widths.reduce((sum, value) => sum + value, 0);
     let cursor = toRight ? x + Math.max(0, width - total) : x;
-    runs.forEach((run, index) => {
-      this.doc.text(run.text, cursor, y, { lineBreak: false, ...(run.rtl ? { features: [] } : {}) });
+    const placed = pieces.map((piece, index) => {
+      const at = cursor;
       cursor += widths[index]!;
+      return { ...piece, x: at };
     });
+    if (placed.length > 1) placed.sort((a, b) => a.start - b.start);
+    for (const piece of placed) if (piece.text.trim()) this.doc.text(piece.text, piece.x, y, { lineBreak: false });
   }
 
   /**
