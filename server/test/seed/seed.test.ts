@@ -29,6 +29,8 @@ import { countRows } from '../helpers/database.js';
 import { type FilesTestContext, createFilesTestApp, fileRow, filesOnDisk, liveFilesBytes, storageUsed } from '../files/helpers.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
+/** Seeding or clearing the whole demo set takes seconds, many more on a busy machine. */
+const SEED_TIMEOUT = 90_000;
 
 let t: FilesTestContext;
 let storage: LocalDiskStorage;
@@ -144,7 +146,7 @@ describe('demo data', () => {
     // The password is hashed once and the hash reused.
     expect(new Set(credentials.map((a) => a.password)).size).toBe(1);
     expect(credentials[0]!.password).not.toContain(DEMO_PASSWORD);
-  });
+  }, SEED_TIMEOUT);
 
   it('seeds forum topics in every category, in English and Arabic, threaded, with exact counters and solved topics', async () => {
     const db = t.database.db;
@@ -181,7 +183,7 @@ describe('demo data', () => {
     expect(report.existing).toMatchObject({ logos: DEMO_ORGANIZATIONS.length + 1, avatars: DEMO_AVATAR_EMAILS.length, invitations: DEMO_INVITATIONS.length });
     expect(report.repaired).toBe(0);
     expect(await rowCounts()).toEqual(before);
-  });
+  }, SEED_TIMEOUT);
 
   it('lets demo users sign in with the documented password, with their organization and role', async () => {
     const admin = demoUser((u) => u.organization === 'jubail-polymers' && u.role === 'admin');
@@ -284,7 +286,7 @@ describe('demo data', () => {
     // The membership, and the counters of the cases the removed user had liked or bookmarked.
     expect(repair.repaired).toBe(1 + engagedBefore.length);
     expect((await verifyDemo(db, storage)).ok).toBe(true);
-  });
+  }, SEED_TIMEOUT);
 
   it('clear removes the demo rows and leaves everyone else alone', async () => {
     const db = t.database.db;
@@ -349,7 +351,7 @@ describe('demo data', () => {
     expect((await verifyDemo(db, storage)).ok).toBe(true);
     expect(await db.select().from(organizations).where(eq(organizations.name, 'Aja Cement Company'))).toHaveLength(1);
     expect(await db.select().from(organizations).where(eq(organizations.name, 'Platform'))).toHaveLength(1);
-  });
+  }, SEED_TIMEOUT);
 });
 
 describe('demo data with a Platform organization made by create-admin', () => {
@@ -387,5 +389,5 @@ describe('demo data with a Platform organization made by create-admin', () => {
     expect(filesOnDisk(own)).toEqual([logo.storageKey]);
     expect(await storageUsed(own, platform!.id)).toBe(logo.sizeBytes);
     expect(await liveFilesBytes(own, platform!.id)).toBe(logo.sizeBytes);
-  });
+  }, SEED_TIMEOUT);
 });

@@ -208,8 +208,10 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
   {
     by: 'zainab.alsaif',
     title: 'Automated dielectric test reports for switchgear panels',
+    titleAr: 'تقارير آلية لاختبارات العزل في لوحات المفاتيح الكهربائية',
     summary:
       'Test results from the high-voltage and insulation testers go straight into a report template. A panel\u2019s test report is ready when the test ends, instead of two days later, and transcription errors are gone.',
+    summaryAr: 'نتائج أجهزة اختبار الجهد العالي ومقاومة العزل تنتقل مباشرة إلى قالب التقرير، فيصبح تقرير اللوحة جاهزًا عند انتهاء الاختبار بدل يومين لاحقًا.',
     challenge: md(
       'Every low- and medium-voltage panel we ship from Dhahran gets routine tests: insulation resistance, dielectric withstand, primary injection and functional checks. The testers print or show results, and engineers typed them into a Word template afterwards.',
       'With 60–80 panels a month, the test bay spent about **30% of its time on paperwork**, and customers\u2019 inspectors found typing mistakes in roughly one report in twenty.',

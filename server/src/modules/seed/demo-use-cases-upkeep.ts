@@ -2,6 +2,7 @@ import type { TermKind } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, type Tx } from '../../platform/db.js';
 import { type FilesContext, removeFile } from '../files/index.js';
+import { normalizeTerm } from '../use-cases/index.js';
 import { DEMO_EMAILS } from './demo-lookup.js';
 
 export interface TermRef {
@@ -9,60 +10,50 @@ export interface TermRef {
   name: string;
 }
 
-/**
- * The key of a term in the vocabulary, as search folds text: Arabic letter variants and marks folded
- * by p2p_fold_arabic (migrations 0004 and 0007), then lower-cased. Written in SQL so that it is the
- * database's one folding, not a second copy of it.
- */
-const normalizedOf = (name: SQL | string): SQL => sql`lower(p2p_fold_arabic(${name}))`;
+/** Each term with its key in the vocabulary, as the use-case module computes it when a case is written. */
+const termValues = (terms: readonly TermRef[]): SQL => sql.join(terms.map((t) => sql`(${t.kind}, ${t.name}, ${normalizeTerm(t.name)})`), sql`, `);
 
-const termValues = (terms: readonly TermRef[]): SQL => sql.join(terms.map((t) => sql`(${t.kind}, ${t.name})`), sql`, `);
+/**
+ * How many live (not deleted) cases list the term, by its spelling in the vocabulary: the cases'
+ * lists hold that spelling, and this is what the use-case module moves uses_count by (each list
+ * probed through its GIN index).
+ */
+const usesOf = (term: { kind: SQL; name: SQL }): SQL => sql`case when ${term.kind} = 'technology'
+  then (select count(*) from use_cases c where c.deleted_at is null and c.technologies @> array[${term.name}])
+  else (select count(*) from use_cases c where c.deleted_at is null and c.tags @> array[${term.name}]) end`;
 
 /** The demo users' ids, as a subquery. */
 export const demoUserIds: SQL = sql`(select id from users where email in (${sql.join(DEMO_EMAILS.map((email) => sql`${email}`), sql`, `)}))`;
 
 /**
  * Adds the terms the vocabulary lacks and answers each term's spelling in the vocabulary (which may be
- * an existing spelling that folds the same, e.g. "plc" for "PLC"), keyed by kind and given name.
+ * an existing spelling with the same key, e.g. "plc" for "PLC"), keyed by kind and given name.
  */
 export async function ensureTerms(tx: Tx, terms: readonly TermRef[]): Promise<Map<string, string>> {
   const spelling = new Map<string, string>();
   if (terms.length === 0) return spelling;
-  await queryRows(
-    tx,
-    sql`insert into use_case_terms (kind, name, normalized)
-        select v.kind, v.name, ${normalizedOf(sql`v.name`)} from (values ${termValues(terms)}) as v(kind, name)
-        on conflict (kind, normalized) do nothing`,
-  );
+  await queryRows(tx, sql`insert into use_case_terms (kind, name, normalized) values ${termValues(terms)} on conflict (kind, normalized) do nothing`);
   const rows = await queryRows<{ kind: TermKind; given: string; name: string }>(
     tx,
-    sql`select v.kind, v.given, t.name from (values ${termValues(terms)}) as v(kind, given)
-        join use_case_terms t on t.kind = v.kind and t.normalized = ${normalizedOf(sql`v.given`)}`,
+    sql`select v.kind, v.given, t.name from (values ${termValues(terms)}) as v(kind, given, normalized)
+        join use_case_terms t on t.kind = v.kind and t.normalized = v.normalized`,
   );
   for (const row of rows) spelling.set(`${row.kind}:${row.given}`, row.name);
   return spelling;
 }
 
 /**
- * Sets uses_count of the given terms to the number of live (not deleted) cases whose technologies or
- * tags hold a name folding to the term; with `dropUnused`, terms no case uses any more are removed.
- * Answers the terms whose count changed or that were removed.
+ * Sets uses_count of the given terms to the number of live cases using them; with `dropUnused`, terms
+ * no case uses any more are removed. Answers how many terms changed or went.
  */
 export async function recountTerms(tx: Tx, terms: readonly TermRef[], { dropUnused = false } = {}): Promise<number> {
   if (terms.length === 0) return 0;
-  const scope = sql`(t.kind, t.normalized) in (select v.kind, ${normalizedOf(sql`v.name`)} from (values ${termValues(terms)}) as v(kind, name))`;
-  const usage = sql`(
-    select 'technology' as kind, ${normalizedOf(sql`x.name`)} as normalized, count(distinct c.id)::int as n
-      from use_cases c cross join unnest(c.technologies) as x(name) where c.deleted_at is null group by 1, 2
-    union all
-    select 'tag', ${normalizedOf(sql`x.name`)}, count(distinct c.id)::int
-      from use_cases c cross join unnest(c.tags) as x(name) where c.deleted_at is null group by 1, 2)`;
+  const scope = sql`(t.kind, t.normalized) in (select v.kind, v.normalized from (values ${termValues(terms)}) as v(kind, name, normalized))`;
   const changed = await queryRows(
     tx,
-    sql`with usage as ${usage}
-        update use_case_terms t set uses_count = coalesce(u.n, 0)
-        from use_case_terms t2 left join usage u on u.kind = t2.kind and u.normalized = t2.normalized
-        where t2.id = t.id and ${scope} and t.uses_count is distinct from coalesce(u.n, 0)
+    sql`update use_case_terms t set uses_count = u.n
+        from (select t.id, ${usesOf({ kind: sql`t.kind`, name: sql`t.name` })} as n from use_case_terms t where ${scope}) u
+        where u.id = t.id and t.uses_count <> u.n
         returning t.id`,
   );
   if (!dropUnused) return changed.length;
@@ -109,20 +100,16 @@ export async function findCounterMismatches(
   );
 }
 
-/** The given terms, each with its stored uses_count and the number of live cases using it (null when the term is missing). */
+/** The given terms, each with its stored uses_count and the number of live cases using it (null and 0 when the term is missing). */
 export async function findTermUsage(db: DbOrTx, terms: readonly TermRef[]): Promise<Array<TermRef & { stored: number | null; used: number }>> {
   if (terms.length === 0) return [];
-  const rows = await queryRows<{ kind: TermKind; name: string; stored: number | null; used: number }>(
+  const rows = await queryRows<{ kind: TermKind; name: string; stored: number | null; used: number | null }>(
     db,
-    sql`select v.kind, v.name, t.uses_count as stored,
-          (select count(*) from use_cases c
-            where c.deleted_at is null
-              and exists (select 1 from unnest(case when v.kind = 'technology' then c.technologies else c.tags end) as x(name)
-                          where ${normalizedOf(sql`x.name`)} = ${normalizedOf(sql`v.name`)}))::int as used
-        from (values ${termValues(terms)}) as v(kind, name)
-        left join use_case_terms t on t.kind = v.kind and t.normalized = ${normalizedOf(sql`v.name`)}`,
+    sql`select v.kind, v.name, t.uses_count as stored, ${usesOf({ kind: sql`t.kind`, name: sql`t.name` })} as used
+        from (values ${termValues(terms)}) as v(kind, name, normalized)
+        left join use_case_terms t on t.kind = v.kind and t.normalized = v.normalized`,
   );
-  return rows.map((row) => ({ ...row, stored: row.stored === null ? null : Number(row.stored), used: Number(row.used) }));
+  return rows.map((row) => ({ kind: row.kind, name: row.name, stored: row.stored === null ? null : Number(row.stored), used: Number(row.used ?? 0) }));
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db.js';
 import { renderMarkdown } from '../forum/index.js';
 import { memberships } from '../organizations/index.js';
-import { useCaseLikes, useCaseReports, useCaseSaves, useCaseVersions, useCaseViews, useCases } from '../use-cases/use-cases.tables.js';
+import { useCaseLikes, useCaseReports, useCaseSaves, useCaseVersions, useCaseViewers, useCaseViews, useCases } from '../use-cases/use-cases.tables.js';
 import { users } from '../users/index.js';
 import { CENTRAL_USE_CASES } from './demo-use-cases-central.js';
 import { EASTERN_USE_CASES } from './demo-use-cases-east.js';
@@ -140,7 +140,12 @@ export async function seedUseCases(tx: Tx, onProgress: ProgressListener): Promis
         .insert(useCaseVersions)
         .values(edits.map((edit, i) => ({ useCaseId, version: i + 2, editorId: person(edit.by).id, changes: edit.changes, createdAt: editedAt[i]! })));
     }
-    if (engagement.views.length > 0) await tx.insert(useCaseViews).values(engagement.views.map((view) => ({ useCaseId, ...view })));
+    if (engagement.views.length > 0) {
+      await tx.insert(useCaseViews).values(engagement.views.map((view) => ({ useCaseId, ...view })));
+      // Each viewer's last counted view, from which the next view counts an hour later (views are in time order).
+      const lastViews = new Map(engagement.views.map((view) => [view.userId, view.viewedAt]));
+      await tx.insert(useCaseViewers).values([...lastViews].map(([userId, viewedAt]) => ({ useCaseId, userId, viewedAt })));
+    }
     if (engagement.likes.length > 0) await tx.insert(useCaseLikes).values(engagement.likes.map((like) => ({ useCaseId, ...like })));
     if (engagement.saves.length > 0) await tx.insert(useCaseSaves).values(engagement.saves.map((save) => ({ useCaseId, ...save })));
     for (const report of demo.reports ?? []) {
