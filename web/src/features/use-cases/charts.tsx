@@ -124,7 +124,8 @@ export function BarChart({ title, points, valueLabel, axisLabel, language, extra
   const xOf = (index: number) => plotStart + (rtl ? points.length - 1 - index : index) * band + (band - barWidth) / 2;
   const yOf = (value: number) => MARGIN.top + plotHeight - (value / top) * plotHeight;
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
-  const ticks = [0, top / 2, top];
+  // A middle grid line only where it falls on a whole number (counts are whole).
+  const ticks = top % 2 === 0 ? [0, top / 2, top] : [0, top];
   const total = points.reduce((sum, p) => sum + p.value, 0);
   const peak = points.reduce<ChartPoint | null>((best, p) => (best === null || p.value > best.value ? p : best), null);
   const first = points[0];
@@ -146,7 +147,7 @@ export function BarChart({ title, points, valueLabel, axisLabel, language, extra
           <g key={tick}>
             <line className="chart__grid" x1={plotStart} x2={plotStart + plotWidth} y1={yOf(tick)} y2={yOf(tick)} />
             <text className="chart__tick" x={rtl ? axisX + 6 : axisX - 6} y={yOf(tick)} dy="0.32em" textAnchor={rtl ? 'start' : 'end'}>
-              {format(Math.round(tick * 10) / 10)}
+              {format(tick)}
             </text>
           </g>
         ))}
@@ -160,7 +161,7 @@ export function BarChart({ title, points, valueLabel, axisLabel, language, extra
         })}
         {points.map((p, index) =>
           // Every few points, and the last one unless the one before it would crowd it.
-          (index % labelEvery === 0 && points.length - 1 - index >= Math.ceil(labelEvery / 2)) || index === points.length - 1 ? (
+          (index % labelEvery === 0 && points.length - 1 - index >= labelEvery) || index === points.length - 1 ? (
             <text key={p.key} className="chart__tick" x={xOf(index) + barWidth / 2} y={MARGIN.top + plotHeight + 16} textAnchor="middle">
               {p.label}
             </text>
