@@ -23,7 +23,7 @@ function searchApi({ signedIn = false, result = searchResult([searchHit(useCaseS
       return json({ id: '00000000-0000-4000-8000-000000000077', name: (request.body as { name: string }).name, search: (request.body as { search: unknown }).search, lastRunAt: null, createdAt: '2026-01-10T10:00:00.000Z' }, 201);
     }
     if (path === '/api/v1/use-cases/search/history') {
-      return json({ items: [{ q: 'compressor', filters: { category: ['energy'], verified: true }, resultsCount: 4, searchedAt: new Date().toISOString() }] });
+      return json({ items: [{ q: 'compressor', filters: { category: ['energy'], verified: true, sort: 'roi' }, resultsCount: 4, searchedAt: new Date().toISOString() }] });
     }
     return undefined;
   });
@@ -135,7 +135,8 @@ describe('use-case search page', () => {
     await waitFor(() => expect(historyRequests()).toBe(2));
     const history = screen.getByRole('region', { name: 'My recent searches' });
     const again = await within(history).findByRole('link', { name: 'compressor' });
-    expect(again.getAttribute('href')).toBe('/use-cases/search?q=compressor&category=energy&verified=true');
+    // The history keeps the sort with the filters; the link brings both back.
+    expect(again.getAttribute('href')).toBe('/use-cases/search?q=compressor&category=energy&verified=true&sort=roi');
     expect(history.textContent).toContain('results: 4');
   });
 

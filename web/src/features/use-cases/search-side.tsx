@@ -76,7 +76,7 @@ export function SearchHistoryPanel() {
         <ul className="history-list">
           {history.data.items.map((item) => (
             <li key={`${item.searchedAt}-${item.q}`}>
-              <Link to={`/use-cases/search?${searchParamsFromStored(item.q, item.filters).toString()}`}>
+              <Link to={`/use-cases/search?${searchParamsFromStored(item.q, item.filters, typeof item.filters.sort === 'string' ? item.filters.sort : undefined).toString()}`}>
                 <bdi>{item.q}</bdi>
               </Link>
               <span className="muted">
