@@ -81,9 +81,11 @@ function printSeedReport(report: SeedReport): void {
   out.write(
     `Added ${created.categories} categories, ${created.organizations} organizations and ${created.users} users` +
       ` (already there: ${existing.categories}, ${existing.organizations}, ${existing.users}` +
-      `${report.repaired > 0 ? `; repaired ${report.repaired} memberships, passwords or expired pending invitations` : ''}).\n` +
+      `${report.repaired > 0 ? `; repaired ${report.repaired} memberships, passwords, expired pending invitations or use-case counters` : ''}).\n` +
       `Added ${created.logos} logos, ${created.avatars} avatars, ${created.invitations} invitations and ${created.forumTopics} forum topics with their replies` +
-      ` (already there: ${existing.logos}, ${existing.avatars}, ${existing.invitations}, ${existing.forumTopics}).\n`,
+      ` (already there: ${existing.logos}, ${existing.avatars}, ${existing.invitations}, ${existing.forumTopics}).\n` +
+      `Added ${created.useCases} use cases with their versions, likes, bookmarks, views and reports, and ${created.useCaseImages} cover images` +
+      ` (already there: ${existing.useCases}, ${existing.useCaseImages}).\n`,
   );
   printWarnings(report.warnings);
   const examples = [DEMO_USERS.find((u) => u.platformRole === 'superadmin'), DEMO_USERS.find((u) => u.platformRole === 'moderator'), DEMO_USERS.find((u) => u.role === 'admin' && !u.platformRole)];
@@ -96,7 +98,7 @@ function printSeedReport(report: SeedReport): void {
 
 function printClearReport(report: ClearReport): void {
   out.write(
-    `Removed ${report.forumTopics} forum topics, ${report.invitations} invitations, ${report.files} files, ${report.users} users` +
+    `Removed ${report.forumTopics} forum topics, ${report.useCases} use cases, ${report.invitations} invitations, ${report.files} files, ${report.users} users` +
       ` and ${report.organizations} organizations (the forum categories stay).\n`,
   );
   printWarnings(report.warnings);
