@@ -128,6 +128,16 @@ describe('GET /use-cases/export', () => {
     expect(text).not.toContain('Members-only energy audit');
   });
 
+  it('makes at most two PDF or Excel files at a time and asks the next caller to come back', async () => {
+    const responses = await Promise.all([1, 2, 3].map(() => guest.get('/api/v1/use-cases/export?format=pdf')));
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 200, 429]);
+    const refused = responses.find((response) => response.statusCode === 429)!;
+    expect(refused.headers['retry-after']).toBe('5');
+    expectProblem(refused, 429, 'RATE_LIMITED');
+    expect((await guest.get('/api/v1/use-cases/export?format=xlsx')).statusCode).toBe(200);
+    expect((await Promise.all([guest.get('/api/v1/use-cases/export?format=csv'), guest.get('/api/v1/use-cases/export?format=json')])).map((response) => response.statusCode)).toEqual([200, 200]);
+  });
+
   it('refuses an unknown format', async () => {
     expectProblem(await guest.get('/api/v1/use-cases/export?format=docx'), 400, 'VALIDATION_FAILED');
   });

@@ -17,6 +17,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../platform/db.js';
+import { AppError } from '../../../platform/errors.js';
 import type { Actor, SessionResolver } from '../../auth/session.js';
 import { findMembershipWithOrganization } from '../../organizations/index.js';
 import { findUserById } from '../../users/index.js';
@@ -49,6 +50,13 @@ const LIST_RENDERERS: Record<ExportFormat, (meta: ListExportMeta, cases: Iterabl
   pdf: renderPdfList,
 };
 
+/**
+ * PDF and Excel files of up to EXPORT_MAX_ROWS cases take seconds of CPU each; this many may be in the
+ * making at once per process, further requests are asked to come back shortly (429 with Retry-After).
+ */
+export const MAX_HEAVY_EXPORTS = 2;
+const HEAVY_FORMATS: ReadonlySet<ExportFormat> = new Set(['pdf', 'xlsx']);
+
 const FILTER_KEYS = Object.keys(useCaseFiltersSchema.shape) as Array<keyof UseCaseFilters>;
 
 function filtersIn(query: Partial<UseCaseFilters>): Partial<UseCaseFilters> {
@@ -80,17 +88,40 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
   const tags = ['use-cases'];
   const security: { [name: string]: string[] }[] = [{ sessionCookie: [] }, {}];
 
+  let heavyExports = 0;
+  /** Takes a heavy-export slot until the response is over (sent, failed or abandoned by the client). */
+  const takeSlot = (reply: FastifyReply): (() => void) => {
+    if (heavyExports >= MAX_HEAVY_EXPORTS) throw new AppError('RATE_LIMITED', 'Other exports are being prepared; try again in a few seconds', undefined, { 'retry-after': '5' });
+    heavyExports += 1;
+    let held = true;
+    const release = () => {
+      if (held) heavyExports -= 1;
+      held = false;
+    };
+    reply.raw.once('close', release);
+    return release;
+  };
+
   const sendList = async (
     actor: Actor | null,
     reply: FastifyReply,
     input: { format: ExportFormat; fields: readonly ExportField[]; filters: Partial<UseCaseFilters>; sort: UseCaseSort; scope: 'all' | 'mine' },
   ) => {
-    const [found, exportedBy] = await Promise.all([
-      findExportCases(db, actor, { filters: input.filters, sort: input.sort, scope: input.scope }, EXPORT_MAX_ROWS),
-      exporterOf(db, actor),
-    ]);
-    const meta = buildListMeta({ exportedBy, filters: input.filters, sort: input.sort, scope: input.scope, fields: input.fields, rows: found.items.length, truncated: found.truncated });
-    const body = LIST_RENDERERS[input.format](meta, found.items, publicUrl);
+    const release = HEAVY_FORMATS.has(input.format) ? takeSlot(reply) : null;
+    let body: Readable;
+    let meta: ListExportMeta;
+    try {
+      const [found, exportedBy] = await Promise.all([
+        findExportCases(db, actor, { filters: input.filters, sort: input.sort, scope: input.scope }, EXPORT_MAX_ROWS),
+        exporterOf(db, actor),
+      ]);
+      meta = buildListMeta({ exportedBy, filters: input.filters, sort: input.sort, scope: input.scope, fields: input.fields, rows: found.items.length, truncated: found.truncated });
+      body = LIST_RENDERERS[input.format](meta, found.items, publicUrl);
+    } catch (error) {
+      release?.();
+      throw error;
+    }
+    if (release) body.once('close', release);
     return reply
       .type(LIST_MIME[input.format])
       .header('content-disposition', attachmentDisposition(listFileName(LIST_EXTENSIONS[input.format], new Date(meta.exportedAt))))
@@ -108,7 +139,7 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
         security,
         summary: `Download the cases the list shows for these filters (at most ${EXPORT_MAX_ROWS}): JSON with every field, CSV, Excel or PDF with the default columns`,
         querystring: exportQuerySchema,
-        response: { 200: fileResponse('The export file (attachment)'), 400: problemSchema },
+        response: { 200: fileResponse('The export file (attachment)'), 400: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {
@@ -126,7 +157,7 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
         security,
         summary: 'Download the filtered cases with the chosen columns, in the chosen order',
         body: customExportBodySchema,
-        response: { 200: fileResponse('The export file (attachment)'), 400: problemSchema },
+        response: { 200: fileResponse('The export file (attachment)'), 400: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {
