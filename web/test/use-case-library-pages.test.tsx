@@ -77,6 +77,10 @@ describe('export menu', () => {
     expect(body.fields.indexOf('efficiencyGainPercent')).toBeLessThan(body.fields.indexOf('publishedAt'));
     expect(createObjectURL).toHaveBeenCalledTimes(1);
     expect(clicked).toEqual(['حالات-الاستخدام.xlsx']);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Export these results' }));
   });
 });
 

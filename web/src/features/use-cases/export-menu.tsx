@@ -114,8 +114,14 @@ function CustomExportDialog({ state, open, onClose }: { state: LibraryState; ope
 export function ExportMenu({ state }: { state: LibraryState }) {
   const { t } = useTranslation();
   const [customOpen, setCustomOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const closeCustom = () => {
+    setCustomOpen(false);
+    // The menu item that opened the dialog is gone with the closed menu: focus goes back to the menu's button.
+    root.current?.querySelector<HTMLButtonElement>('button[aria-expanded]')?.focus();
+  };
   return (
-    <div className="export-menu">
+    <div className="export-menu" ref={root}>
       <Disclosure label={t('useCases.export.label')} buttonClassName="button" panelClassName="popover popover--menu" buttonContent={t('useCases.export.button')}>
         {(close) => (
           <ul className="menu">
@@ -141,7 +147,7 @@ export function ExportMenu({ state }: { state: LibraryState }) {
           </ul>
         )}
       </Disclosure>
-      {customOpen ? <CustomExportDialog state={state} open={customOpen} onClose={() => setCustomOpen(false)} /> : null}
+      {customOpen ? <CustomExportDialog state={state} open={customOpen} onClose={closeCustom} /> : null}
     </div>
   );
 }
