@@ -2,7 +2,7 @@ import { SAUDI_PLACES, findPlace } from '@p2p/contracts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { MAP_HEIGHT, MAP_WIDTH, SaudiMap, clusterCases, projectPoint } from '../src/features/use-cases/saudi-map.js';
+import { MAP_HEIGHT, MAP_WIDTH, SaudiMap, areaEllipse, clusterCases, projectPoint } from '../src/features/use-cases/saudi-map.js';
 import { SAUDI_OUTLINE } from '../src/features/use-cases/saudi-outline.js';
 import { location, renderAt, sampleCases, useCaseSummary } from './use-case-fixtures.js';
 
@@ -46,6 +46,19 @@ describe('projection', () => {
     const east = projectPoint(24, 47).x - projectPoint(24, 46).x;
     const north = projectPoint(24, 46).y - projectPoint(25, 46).y;
     expect(east / north).toBeCloseTo(Math.cos((24 * Math.PI) / 180), 5);
+  });
+
+  it('draws a searched radius to the same scale as the map', () => {
+    const riyadh = findPlace('riyadh')!;
+    const area = areaEllipse({ latitude: riyadh.latitude, longitude: riyadh.longitude, radiusKm: 300 });
+    const kharj = at('al-kharj');
+    // Al-Kharj lies about 80 km from Riyadh: inside a 300 km circle, outside a 50 km one.
+    const inside = (ellipse: typeof area, point: { x: number; y: number }) => ((point.x - ellipse.cx) / ellipse.rx) ** 2 + ((point.y - ellipse.cy) / ellipse.ry) ** 2 <= 1;
+    expect(inside(area, kharj)).toBe(true);
+    expect(inside(areaEllipse({ latitude: riyadh.latitude, longitude: riyadh.longitude, radiusKm: 50 }), kharj)).toBe(false);
+    // Jeddah is about 850 km away.
+    expect(inside(area, at('jeddah'))).toBe(false);
+    expect(inside(areaEllipse({ latitude: riyadh.latitude, longitude: riyadh.longitude, radiusKm: 900 }), at('jeddah'))).toBe(true);
   });
 
   it('keeps every place inside the drawing', () => {

@@ -151,6 +151,9 @@ describe('location page', () => {
     expect(Object.fromEntries(query)).toEqual({ lat: '21.4858', lng: '39.1925', radiusKm: '50', page: '1', pageSize: '20' });
     const card = (await screen.findByRole('link', { name: 'Bottling line in Jeddah' })).closest('article')!;
     expect(card.textContent).toContain('12 km away');
+    // The searched circle is drawn on the map around Jeddah.
+    expect(document.querySelector('.saudi-map__area ellipse')).not.toBeNull();
+    expect(screen.getByRole('link', { name: 'Bottling line in Jeddah, Jeddah' })).toBeTruthy();
     expect((screen.getByRole('radio', { name: 'Near a place' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('combobox', { name: 'Around' }) as HTMLSelectElement).value).toBe('jeddah');
   });
@@ -172,6 +175,8 @@ describe('location page', () => {
     await waitFor(() => expect(router.state.location.search).toBe('?region=makkah'));
     await waitFor(() => expect(lastQuery(requests, `${BASE}/location/filter`)?.get('region')).toBe('makkah'));
     expect(await screen.findByRole('heading', { name: 'Use cases in Makkah Region' })).toBeTruthy();
+    await screen.findByRole('link', { name: 'Bottling line in Jeddah' });
+    expect(document.querySelector('.saudi-map__area')).toBeNull();
 
     const stats = screen.getByRole('region', { name: 'Use cases by region' });
     const eastern = await within(stats).findByRole('row', { name: /Eastern Province/ });

@@ -157,6 +157,7 @@ export function LocationPage() {
       : search.mode === 'near'
         ? t('useCases.location.resultsNear', { place: placeLabel(search.place, language), radius: formatKm(search.radiusKm, language) })
         : t('useCases.location.resultsInCity', { place: placeLabel(search.place, language) });
+  const centre = search.mode === 'near' ? findPlace(search.place) : undefined;
   const clusterHref = (cities: string[]) => `/use-cases?${new URLSearchParams(cities.map((city) => ['city', city])).toString()}`;
 
   return (
@@ -182,7 +183,12 @@ export function LocationPage() {
               <EmptyState title={t('useCases.location.noResultsTitle')}>{t('useCases.location.noResults')}</EmptyState>
             ) : (
               <>
-                <SaudiMap cases={results.data.items} total={results.data.total} clusterHref={clusterHref} />
+                <SaudiMap
+                  cases={results.data.items}
+                  total={results.data.total}
+                  clusterHref={clusterHref}
+                  area={centre ? { latitude: centre.latitude, longitude: centre.longitude, radiusKm: search.radiusKm } : undefined}
+                />
                 <UseCaseList items={results.data.items} start={(results.data.page - 1) * results.data.pageSize + 1} />
                 <Pagination page={results.data.page} totalPages={results.data.totalPages} onPage={(page) => go({ ...search, page })} />
               </>

@@ -114,9 +114,21 @@ interface SaudiMapProps {
   clusterHref: (cities: string[]) => string;
   /** How many cases the whole result set holds (the map may show only the first page of it). */
   total?: number;
+  /** A searched area: the circle around a point (a radius search), drawn under the dots. */
+  area?: { latitude: number; longitude: number; radiusKm: number } | undefined;
 }
 
-export function SaudiMap({ cases, clusterHref, total }: SaudiMapProps) {
+const KM_PER_DEGREE = 111.2;
+
+/** The radius of a circle on the ground as the projection draws it: an ellipse, wider at higher latitudes. */
+export function areaEllipse(area: { latitude: number; longitude: number; radiusKm: number }) {
+  const { x, y } = projectPoint(area.latitude, area.longitude);
+  const ry = (area.radiusKm / KM_PER_DEGREE) * UNITS_PER_DEGREE;
+  const rx = ry * (X_FACTOR / Math.cos((area.latitude * Math.PI) / 180));
+  return { cx: x, cy: y, rx, ry };
+}
+
+export function SaudiMap({ cases, clusterHref, total, area }: SaudiMapProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -139,6 +151,12 @@ export function SaudiMap({ cases, clusterHref, total }: SaudiMapProps) {
     <figure className="saudi-map" dir="ltr">
       <svg className="saudi-map__svg" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-labelledby={`${id}-caption`}>
         <path className="saudi-map__land" d={OUTLINE_PATH} aria-hidden="true" />
+        {area ? (
+          <g className="saudi-map__area" aria-hidden="true">
+            <ellipse {...areaEllipse(area)} />
+            <circle cx={areaEllipse(area).cx} cy={areaEllipse(area).cy} r={3} />
+          </g>
+        ) : null}
         <g className="saudi-map__places" aria-hidden="true">
           {LABELLED_PLACES.map(({ slug, side }) => {
             const place = findPlace(slug);
