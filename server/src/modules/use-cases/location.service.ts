@@ -39,6 +39,29 @@ function withinRadius(lat: number, lng: number, radiusKm: number): SQL {
 const distanceFrom = (lat: number, lng: number) => sql`earth_distance(${earthOf(sql`${lat}::float8`, sql`${lng}::float8`)}, ${CASE_EARTH}) / 1000.0`;
 
 /**
+ * The ids and distances of one page of a radius search, nearest first (ties by id). The index walks
+ * the cases outwards from the point (GiST distance order, straight-line through the earth, which
+ * orders exactly as the surface distance) only as far as the last case the page needs; the page is
+ * then sorted by surface distance and id among the cases no farther than that one (plus a metre, so
+ * that cases tied with it are all there), instead of sorting every case within the radius.
+ */
+function nearestPage(where: SQL, point: { lat: number; lng: number; radiusKm: number }, offset: number, pageSize: number): SQL {
+  const origin = earthOf(sql`${point.lat}::float8`, sql`${point.lng}::float8`);
+  return sql`select uc.id, ${distanceFrom(point.lat, point.lng)} as distance_km from use_cases uc
+    where ${where}
+      and ${CASE_EARTH} <@ coalesce((select earth_box(${origin}, edge.d + 1) from edge), earth_box(${origin}, ${point.radiusKm * 1000}::float8))
+      and earth_distance(${origin}, ${CASE_EARTH}) <= coalesce((select edge.d + 1 from edge), ${point.radiusKm * 1000}::float8)
+    order by distance_km, uc.id limit ${pageSize} offset ${offset}`;
+}
+
+/** The surface distance (m) of the last case a radius page needs, nearest first; none when fewer match. */
+function nearestEdge(where: SQL, point: { lat: number; lng: number }, offset: number, pageSize: number): SQL {
+  const origin = earthOf(sql`${point.lat}::float8`, sql`${point.lng}::float8`);
+  return sql`select earth_distance(${origin}, ${CASE_EARTH}) as d from use_cases uc where ${where}
+    order by ${CASE_EARTH} <-> ${origin} limit 1 offset ${offset + pageSize - 1}`;
+}
+
+/**
  * Cases by place: a city, a region, a country, or a point and a radius in km (nearest first, each
  * with its distance). A point needs a radius and the other way round.
  */
@@ -57,14 +80,20 @@ export async function filterByLocation(db: DbOrTx, actor: Actor | null, query: L
     conditions.push(withinRadius(query.lat, query.lng, query.radiusKm));
   }
   const where = sql.join(conditions, sql` and `);
-  const point = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+  const point = query.lat !== undefined && query.lng !== undefined && query.radiusKm !== undefined ? { lat: query.lat, lng: query.lng, radiusKm: query.radiusKm } : null;
+  const offset = (query.page - 1) * query.pageSize;
+  // The page is chosen from narrow rows (id and sort key) first; only its own rows then get the list
+  // columns, the organization and the cover: a wide radius holds thousands of matches.
+  const page = point
+    ? sql`edge as materialized (${nearestEdge(where, point, offset, query.pageSize)}), page as (${nearestPage(where, point, offset, query.pageSize)})`
+    : sql`page as (select uc.id, uc.published_at from use_cases uc where ${where} order by uc.published_at desc, uc.id desc limit ${query.pageSize} offset ${offset})`;
   const [rows, counted] = await Promise.all([
     queryRows(
       db,
-      sql`select ${SUMMARY_COLUMNS}${point ? sql`, ${distanceFrom(point.lat, point.lng)} as distance_km` : sql``}
-          from use_cases uc ${SUMMARY_JOINS} where ${where}
-          order by ${point ? sql`distance_km, uc.id` : sql`uc.published_at desc, uc.id desc`}
-          limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+      sql`with ${page}
+          select ${SUMMARY_COLUMNS}${point ? sql`, page.distance_km` : sql``}
+          from page join use_cases uc on uc.id = page.id ${SUMMARY_JOINS}
+          order by ${point ? sql`page.distance_km, uc.id` : sql`uc.published_at desc, uc.id desc`}`,
     ),
     queryRows<{ n: number }>(db, sql`select count(*) as n from (select 1 from use_cases uc where ${where} limit ${COUNT_CAP}) capped`),
   ]);
