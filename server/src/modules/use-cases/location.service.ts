@@ -147,7 +147,7 @@ export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: strin
     db,
     sql`with candidates as (${sql.join(candidateSources, sql` union `)}),
         scored as (
-          select uc.id, uc.category = ${source.category} as same_category, uc.industry = ${source.industry} as same_industry,
+          select uc.id, uc.published_at, uc.category = ${source.category} as same_category, uc.industry = ${source.industry} as same_industry,
             ${shared} as shared, ${distance} as distance_km, ${roiDifference} as roi_difference
           from candidates c join use_cases uc on uc.id = c.id),
         ranked as (
@@ -155,7 +155,9 @@ export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: strin
             + 1.5 * cardinality(shared)
             + coalesce(greatest(0, 2 * (1 - distance_km / ${NEAR_KM})), 0)
             + coalesce(greatest(0, 1 - roi_difference / 50.0), 0) as score
-          from scored)
+          from scored
+          -- The best ones are chosen before the list columns are read: hundreds of candidates, a handful shown.
+          order by score desc, published_at desc, id limit ${limit})
         select ${SUMMARY_COLUMNS}, r.same_category, r.same_industry, r.shared, r.distance_km as r_distance_km, r.roi_difference, r.score
         from ranked r join use_cases uc on uc.id = r.id ${SUMMARY_JOINS}
         order by r.score desc, uc.published_at desc, uc.id limit ${limit}`,
