@@ -30,6 +30,8 @@ export interface Session {
   /** Serious and critical axe findings on the pages checked so far. */
   a11y: string[];
   checkA11y(label: string): Promise<void>;
+  /** From now on, console errors matching this are expected (a page that must answer not-found, say). */
+  expectConsoleError(pattern: RegExp): void;
 }
 
 export async function openSession(browser: Browser, baseURL: string, locale = 'en-US'): Promise<Session> {
@@ -37,8 +39,9 @@ export async function openSession(browser: Browser, baseURL: string, locale = 'e
   const page = await context.newPage();
   const errors: string[] = [];
   const a11y: string[] = [];
+  const expected: RegExp[] = [EXPECTED_NETWORK_ERRORS];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !EXPECTED_NETWORK_ERRORS.test(message.text())) errors.push(message.text());
+    if (message.type() === 'error' && !expected.some((pattern) => pattern.test(message.text()))) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return {
@@ -46,6 +49,9 @@ export async function openSession(browser: Browser, baseURL: string, locale = 'e
     page,
     errors,
     a11y,
+    expectConsoleError(pattern) {
+      expected.push(pattern);
+    },
     async checkA11y(label) {
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       for (const violation of result.violations) {
