@@ -50,6 +50,14 @@ describe('use-case library: facets', () => {
     expect(checkbox('Verified only (1)')).toBeTruthy();
     // A chosen technology the counts no longer include stays visible (with 0) so it can be unticked.
     expect((checkbox('PLC (0)') as HTMLInputElement).checked).toBe(true);
+    // On small screens the facets fold behind a button that says how many are on.
+    const toggle = within(facets).getByRole('button', { name: 'Show the filters (active: 2)' });
+    const body = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(body.dataset.expanded).toBe('false');
+    await userEvent.setup().click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(body.dataset.expanded).toBe('true');
+    expect(toggle.textContent).toBe('Hide the filters');
     expect(within(within(facets).getByRole('group', { name: 'Technology' })).getAllByRole('checkbox').map((box) => box.parentElement?.textContent)).toEqual([
       'SCADA (3)',
       'Vibration sensors (2)',

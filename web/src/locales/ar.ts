@@ -246,6 +246,8 @@ export const ar: Messages = {
     facets: {
       title: 'التصفية',
       clear: 'مسح كل المرشحات',
+      show: 'عرض المرشحات (النشطة: {{count}})',
+      hide: 'إخفاء المرشحات',
       category: 'الفئة',
       industry: 'القطاع',
       technology: 'التقنية',

@@ -244,6 +244,8 @@ export const en = {
     facets: {
       title: 'Filter',
       clear: 'Clear all filters',
+      show: 'Show the filters (active: {{count}})',
+      hide: 'Hide the filters',
       category: 'Category',
       industry: 'Industry',
       technology: 'Technology',

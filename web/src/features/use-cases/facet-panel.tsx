@@ -3,7 +3,7 @@ import type { Language } from '@p2p/contracts/enums';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../forum/use-language.js';
-import { type FlagFacet, type LibraryState, type ListFacet, clearFilters, hasActiveFilters, toggleFacet } from './library-filters.js';
+import { type FlagFacet, type LibraryState, type ListFacet, clearFilters, toggleFacet } from './library-filters.js';
 import { categoryLabel, formatCount, industryLabel, placeLabel, regionLabel } from './use-case-labels.js';
 
 /** Long value lists (technologies) show this many until "show all". */
@@ -142,23 +142,33 @@ interface FacetPanelProps<S extends string> {
 /** Checkbox facets with counts, the ROI range and "clear all"; each change goes straight to the URL. */
 export function FacetPanel<S extends string>({ facets, state, onChange }: FacetPanelProps<S>) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  // Small screens fold the facets away behind a button so the results come first; wide ones always show them.
+  const [expanded, setExpanded] = useState(false);
   const groups: ListFacet[] = ['category', 'industry', 'technology', 'region', 'year'];
+  const active = [...groups, 'city' as const].reduce((sum, facet) => sum + state[facet].length, 0) + Number(state.verified) + Number(state.featured) + Number(state.roiMin !== '' || state.roiMax !== '');
   return (
     <section className="facet-panel" aria-labelledby="facet-panel-heading">
       <div className="facet-panel__head">
         <h2 id="facet-panel-heading">{t('useCases.facets.title')}</h2>
-        {hasActiveFilters({ ...state, q: '' }) ? (
+        {active > 0 ? (
           <button type="button" className="link-button" onClick={() => onChange({ ...clearFilters(state), q: state.q })}>
             {t('useCases.facets.clear')}
           </button>
         ) : null}
       </div>
-      {state.city.length > 0 ? <FacetGroup facet="city" counts={[]} selected={state.city} onToggle={(value) => onChange({ ...state, city: state.city.filter((entry) => entry !== value), page: 1 })} /> : null}
-      {groups.map((facet) => (
-        <FacetGroup key={facet} facet={facet} counts={facets?.[facet] ?? []} selected={state[facet]} onToggle={(value) => onChange(toggleFacet(state, facet, value))} />
-      ))}
-      <FlagGroup facets={facets} state={state} onToggle={(facet) => onChange(toggleFacet(state, facet, 'true'))} />
-      <RoiRange key={`${state.roiMin}|${state.roiMax}`} state={state} onApply={(roiMin, roiMax) => onChange({ ...state, roiMin, roiMax, page: 1 })} />
+      <button type="button" className="button button--small facet-panel__toggle" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={() => setExpanded((value) => !value)}>
+        {expanded ? t('useCases.facets.hide') : t('useCases.facets.show', { count: formatCount(active, language) })}
+      </button>
+      <div id={`${id}-body`} className="facet-panel__body" data-expanded={expanded}>
+        {state.city.length > 0 ? <FacetGroup facet="city" counts={[]} selected={state.city} onToggle={(value) => onChange({ ...state, city: state.city.filter((entry) => entry !== value), page: 1 })} /> : null}
+        {groups.map((facet) => (
+          <FacetGroup key={facet} facet={facet} counts={facets?.[facet] ?? []} selected={state[facet]} onToggle={(value) => onChange(toggleFacet(state, facet, value))} />
+        ))}
+        <FlagGroup facets={facets} state={state} onToggle={(facet) => onChange(toggleFacet(state, facet, 'true'))} />
+        <RoiRange key={`${state.roiMin}|${state.roiMax}`} state={state} onApply={(roiMin, roiMax) => onChange({ ...state, roiMin, roiMax, page: 1 })} />
+      </div>
     </section>
   );
 }
