@@ -149,6 +149,7 @@ describe('use-case library: front page', () => {
     // Guests browse, but neither write nor keep saved searches.
     expect(screen.queryByRole('link', { name: 'Write a use case' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'My saved searches' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'My saved use cases' })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Whose use cases' })).toBeNull();
   });
 
@@ -188,6 +189,7 @@ describe('use-case library: front page', () => {
     const { router } = await renderAt(<LibraryPage />, '/use-cases', '/use-cases');
     expect((await screen.findByRole('link', { name: 'Write a use case' })).getAttribute('href')).toBe('/use-cases/new');
     expect(screen.getByRole('link', { name: 'My saved searches' }).getAttribute('href')).toBe('/use-cases/saved-searches');
+    expect(screen.getByRole('link', { name: 'My saved use cases' }).getAttribute('href')).toBe('/use-cases/saved');
     await screen.findByText('No use cases yet');
 
     await user.click(screen.getByRole('button', { name: 'My use cases' }));

@@ -184,6 +184,7 @@ export const ar: Messages = {
       search: 'البحث المتقدم',
       location: 'البحث حسب الموقع',
       savedSearches: 'عمليات البحث المحفوظة',
+      savedCases: 'حالات الاستخدام المحفوظة',
     },
     search: {
       label: 'ابحث في حالات الاستخدام',

@@ -182,6 +182,7 @@ export const en = {
       search: 'Advanced search',
       location: 'Find by location',
       savedSearches: 'My saved searches',
+      savedCases: 'My saved use cases',
     },
     search: {
       label: 'Search the use cases',

@@ -19,7 +19,7 @@ import './library.css';
 
 const DEFAULT_SORT: LibrarySort = 'newest';
 
-/** Links to the library's other pages; saved searches and writing need an account. */
+/** Links to the library's other pages; saved searches and bookmarked cases need an account. */
 export function LibraryNav({ signedIn }: { signedIn: boolean }) {
   const { t } = useTranslation();
   return (
@@ -32,9 +32,14 @@ export function LibraryNav({ signedIn }: { signedIn: boolean }) {
           <Link to="/use-cases/location">{t('useCases.nav.location')}</Link>
         </li>
         {signedIn ? (
-          <li>
-            <Link to="/use-cases/saved-searches">{t('useCases.nav.savedSearches')}</Link>
-          </li>
+          <>
+            <li>
+              <Link to="/use-cases/saved-searches">{t('useCases.nav.savedSearches')}</Link>
+            </li>
+            <li>
+              <Link to="/use-cases/saved">{t('useCases.nav.savedCases')}</Link>
+            </li>
+          </>
         ) : null}
       </ul>
     </nav>
