@@ -12,7 +12,7 @@ import { filesModule } from './modules/files/index.js';
 import { organizations, organizationsRoutes } from './modules/organizations/index.js';
 import { invitationsRoutes } from './modules/invitations/index.js';
 import { forumRoutes } from './modules/forum/index.js';
-import { canReadCaseFile, useCaseRoutes } from './modules/use-cases/index.js';
+import { canReadCaseFile, useCaseExportRoutes, useCaseRoutes } from './modules/use-cases/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { registerErrorHandling, sendProblem } from './platform/errors.js';
@@ -138,6 +138,7 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
       await api.register(invitationsRoutes, { db: database.db, sessions, auth, mailer, publicUrl: config.publicUrl });
       await api.register(forumRoutes, { db: database.db, sessions });
       await api.register(useCaseRoutes, { db: database.db, sessions });
+      await api.register(useCaseExportRoutes, { db: database.db, sessions, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );

@@ -69,6 +69,7 @@ export const entries: MatrixEntry[] = [
   ...perVisibility('GET', '/api/v1/use-cases/:id/related', caseUrl('/related'), readers(200)),
   ...perVisibility('GET', '/api/v1/use-cases/:id/nearby', caseUrl('/nearby'), readers(200)),
   ...perVisibility('GET', '/api/v1/use-cases/:id/versions', caseUrl('/versions'), readers(200)),
+  ...perVisibility('GET', '/api/v1/use-cases/:id/export', caseUrl('/export?format=md'), readers(200)),
   // A draft: its author, A's admins and moderators see it; everyone else 404 (A's plain member included).
   {
     method: 'POST',
