@@ -12,7 +12,7 @@ import { LIBRARY_SORTS, type LibrarySort, type LibraryState, clearFilters, hasAc
 import { LibraryOverview } from './library-overview.js';
 import { LibrarySearchBox } from './library-search-box.js';
 import { SaudiMap } from './saudi-map.js';
-import { UseCaseList } from './use-case-card.js';
+import { CaseCardList } from './use-case-card.js';
 import { formatCount } from './use-case-labels.js';
 import { useUseCaseList } from './use-cases-api.js';
 import './library.css';
@@ -116,7 +116,7 @@ function Results({ state, signedIn, onChange }: { state: LibraryState<LibrarySor
           {list.data && list.data.items.length > 0 && isMap ? <SaudiMap cases={list.data.items} total={list.data.total} clusterHref={clusterHref} /> : null}
           {list.data && list.data.items.length > 0 && !isMap ? (
             <>
-              <UseCaseList items={list.data.items} start={(list.data.page - 1) * list.data.pageSize + 1} />
+              <CaseCardList items={list.data.items} start={(list.data.page - 1) * list.data.pageSize + 1} />
               <Pagination page={list.data.page} totalPages={list.data.totalPages} onPage={(page) => onChange({ ...state, page })} />
             </>
           ) : null}

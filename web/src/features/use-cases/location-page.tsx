@@ -9,7 +9,7 @@ import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../forum/use-language.js';
 import { LocationStatisticsTable } from './library-location-stats.js';
 import { SaudiMap } from './saudi-map.js';
-import { UseCaseList } from './use-case-card.js';
+import { CaseCardList } from './use-case-card.js';
 import { formatCount, formatKm, placeLabel, regionLabel } from './use-case-labels.js';
 import { type LocationQuery, useLocationFilter } from './use-cases-api.js';
 import './library.css';
@@ -189,7 +189,7 @@ export function LocationPage() {
                   clusterHref={clusterHref}
                   area={centre ? { latitude: centre.latitude, longitude: centre.longitude, radiusKm: search.radiusKm } : undefined}
                 />
-                <UseCaseList items={results.data.items} start={(results.data.page - 1) * results.data.pageSize + 1} />
+                <CaseCardList items={results.data.items} start={(results.data.page - 1) * results.data.pageSize + 1} />
                 <Pagination page={results.data.page} totalPages={results.data.totalPages} onPage={(page) => go({ ...search, page })} />
               </>
             )}

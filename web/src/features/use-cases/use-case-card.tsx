@@ -108,7 +108,7 @@ export function UseCaseCard({ useCase, highlight, headingLevel = 3, footer }: Us
 }
 
 /** A list of cards (the browse list, location results). */
-export function UseCaseList({ items, start = 1 }: { items: UseCaseSummary[]; start?: number }) {
+export function CaseCardList({ items, start = 1 }: { items: UseCaseSummary[]; start?: number }) {
   return (
     <ol className="case-list" start={start}>
       {items.map((useCase) => (
