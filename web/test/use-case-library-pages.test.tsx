@@ -32,6 +32,23 @@ describe('export menu', () => {
     expect(screen.getByRole('link', { name: 'JSON' })).toBeTruthy();
   });
 
+  it('asks to retry later when the server is busy making other exports', async () => {
+    mockApi((request) => {
+      if (request.url.startsWith(`${BASE}?`)) return json(useCasePage());
+      if (request.url === `${BASE}/export/custom`) {
+        return new Response(JSON.stringify({ type: 't', title: 'Busy', status: 429, code: 'RATE_LIMITED' }), { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '5' } });
+      }
+      return undefined;
+    });
+    const user = userEvent.setup();
+    await renderAt(<LibraryPage />, '/use-cases', '/use-cases');
+    await user.click(await screen.findByRole('button', { name: 'Export these results' }));
+    await user.click(screen.getByRole('button', { name: 'Custom export…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Custom export' });
+    await user.click(within(dialog).getByRole('button', { name: 'Download' }));
+    expect(await within(dialog).findByText('Too many attempts. Try again in 5 seconds.')).toBeTruthy();
+  });
+
   it('posts the chosen columns and format with the filters, and saves the returned file', async () => {
     const { requests } = mockApi((request) => {
       if (request.url.startsWith(`${BASE}?`)) return json(useCasePage());

@@ -218,7 +218,8 @@ export async function requestCustomExport(body: CustomExportBody): Promise<Expor
     } catch {
       /* not a problem document */
     }
-    throw new ApiError({ status: response.status, code, requestId });
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new ApiError({ status: response.status, code, requestId, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined });
   }
   return {
     blob: await response.blob(),
