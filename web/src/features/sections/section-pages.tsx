@@ -13,11 +13,6 @@ function SectionPage({ title, empty }: { title: string; empty: string }) {
   );
 }
 
-export function UseCasesPage() {
-  const { t } = useTranslation();
-  return <SectionPage title={t('sections.useCasesTitle')} empty={t('sections.useCasesEmpty')} />;
-}
-
 export function MessagesPage() {
   const { t } = useTranslation();
   return <SectionPage title={t('sections.messagesTitle')} empty={t('sections.messagesEmpty')} />;
