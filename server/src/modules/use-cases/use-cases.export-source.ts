@@ -4,7 +4,7 @@ import { type DbOrTx, queryRows } from '../../platform/db.js';
 import type { Actor } from '../auth/session.js';
 import { orderOf } from './browse.service.js';
 import { buildConditions, type CaseScope, whereAll } from './use-cases.filters.js';
-import { numberOrNull, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
+import { OUTCOME_COLUMNS, outcomesOf, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
 import { type CaseReader, getCaseReader } from './use-cases.reader.js';
 
 /** A case as exports carry it: the list row plus every outcome, implementation time, vendors and extra outcomes. */
@@ -29,31 +29,14 @@ export async function findExportCases(
   const conditions = buildConditions(reader, query.filters, query.scope);
   const rows = await queryRows(
     db,
-    sql`select ${SUMMARY_COLUMNS}, uc.efficiency_gain_percent, uc.quality_improvement_percent, uc.downtime_reduction_percent,
-          uc.energy_savings_percent, uc.extra_outcomes, uc.implementation_months, uc.vendors
+    sql`select ${SUMMARY_COLUMNS}, ${OUTCOME_COLUMNS}
         from use_cases uc ${SUMMARY_JOINS}
         where ${whereAll(conditions)}
         order by ${orderOf(query.sort, query.scope)} limit ${limit + 1}`,
   );
   const items = rows.slice(0, limit).map((row): ExportCase => {
     const summary = toSummary(row);
-    const extra = row.extra_outcomes;
-    return {
-      ...summary,
-      outcomes: {
-        roiPercent: summary.roiPercent,
-        paybackMonths: summary.paybackMonths,
-        investmentSar: summary.investmentSar,
-        annualSavingsSar: summary.annualSavingsSar,
-        efficiencyGainPercent: numberOrNull(row.efficiency_gain_percent),
-        qualityImprovementPercent: numberOrNull(row.quality_improvement_percent),
-        downtimeReductionPercent: numberOrNull(row.downtime_reduction_percent),
-        energySavingsPercent: numberOrNull(row.energy_savings_percent),
-      },
-      extraOutcomes: (typeof extra === 'string' ? JSON.parse(extra) : (extra ?? [])) as ExtraOutcome[],
-      implementationMonths: numberOrNull(row.implementation_months),
-      vendors: (row.vendors as string[] | null) ?? [],
-    };
+    return { ...summary, ...outcomesOf(row, summary) };
   });
   return { items, truncated: rows.length > limit, reader };
 }

@@ -1,4 +1,4 @@
-import type { Industry, SaudiRegion, UseCaseCategory, UseCaseStatus, UseCaseSummary, UseCaseVisibility } from '@p2p/contracts';
+import type { ExtraOutcome, Industry, SaudiRegion, UseCaseCategory, UseCaseOutcomes, UseCaseStatus, UseCaseSummary, UseCaseVisibility } from '@p2p/contracts';
 import { sql } from 'drizzle-orm';
 import { iso, isoOrNull } from '../forum/forum.reader.js';
 
@@ -71,4 +71,28 @@ export function toSummary(row: SummaryRow): UseCaseSummary {
   };
   if ('distance_km' in row) summary.distanceKm = numberOrNull(row.distance_km);
   return summary;
+}
+
+/** The columns outcomesOf reads beyond SUMMARY_COLUMNS. */
+export const OUTCOME_COLUMNS = sql.raw(`uc.efficiency_gain_percent, uc.quality_improvement_percent, uc.downtime_reduction_percent,
+  uc.energy_savings_percent, uc.extra_outcomes, uc.implementation_months, uc.vendors`);
+
+/** Every outcome, the further ones, implementation time and vendors of a row that selected OUTCOME_COLUMNS. */
+export function outcomesOf(row: SummaryRow, summary: UseCaseSummary): { outcomes: UseCaseOutcomes; extraOutcomes: ExtraOutcome[]; implementationMonths: number | null; vendors: string[] } {
+  const extra = row.extra_outcomes;
+  return {
+    outcomes: {
+      roiPercent: summary.roiPercent,
+      paybackMonths: summary.paybackMonths,
+      investmentSar: summary.investmentSar,
+      annualSavingsSar: summary.annualSavingsSar,
+      efficiencyGainPercent: numberOrNull(row.efficiency_gain_percent),
+      qualityImprovementPercent: numberOrNull(row.quality_improvement_percent),
+      downtimeReductionPercent: numberOrNull(row.downtime_reduction_percent),
+      energySavingsPercent: numberOrNull(row.energy_savings_percent),
+    },
+    extraOutcomes: (typeof extra === 'string' ? JSON.parse(extra) : (extra ?? [])) as ExtraOutcome[],
+    implementationMonths: numberOrNull(row.implementation_months),
+    vendors: (row.vendors as string[] | null) ?? [],
+  };
 }

@@ -1,9 +1,9 @@
-import type { ExtraOutcome, UseCase, UseCaseFile } from '@p2p/contracts';
+import type { UseCase, UseCaseFile } from '@p2p/contracts';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { authorColumns, authorFrom } from '../forum/forum.reader.js';
-import { numberOrNull, SUMMARY_COLUMNS, SUMMARY_JOINS, type SummaryRow, toSummary } from './use-cases.presenter.js';
+import { OUTCOME_COLUMNS, outcomesOf, SUMMARY_COLUMNS, SUMMARY_JOINS, type SummaryRow, toSummary } from './use-cases.presenter.js';
 import { useCases } from './use-cases.tables.js';
 import { type CaseAccessRow, type CaseReader, canSeeCase, isCaseOwner } from './use-cases.reader.js';
 
@@ -51,8 +51,7 @@ export async function loadCase(db: DbOrTx, reader: CaseReader, id: string): Prom
     db,
     sql`select ${SUMMARY_COLUMNS}, uc.author_id, uc.deleted_at is not null as deleted,
           uc.challenge, uc.solution, uc.results, uc.challenge_html, uc.solution_html, uc.results_html,
-          uc.efficiency_gain_percent, uc.quality_improvement_percent, uc.downtime_reduction_percent, uc.energy_savings_percent,
-          uc.extra_outcomes, uc.implementation_months, uc.vendors, uc.version,
+          ${OUTCOME_COLUMNS}, uc.version,
           o.industry as o_industry, o.city as o_city, o.region as o_region, o.size as o_size,
           (select count(*) from use_cases p where p.organization_id = uc.organization_id and p.status = 'published'
              and p.visibility = 'public' and p.deleted_at is null and p.hidden_at is null) as o_public_count,
@@ -89,7 +88,6 @@ function presentCase(reader: CaseReader, access: CaseAccessRow, row: SummaryRow)
   const owner = isCaseOwner(reader, access);
   const signedIn = reader.userId !== null;
   const published = access.status === 'published' && !access.hidden;
-  const extra = row.extra_outcomes;
   return {
     ...summary,
     challenge: row.challenge as string,
@@ -98,19 +96,7 @@ function presentCase(reader: CaseReader, access: CaseAccessRow, row: SummaryRow)
     challengeHtml: row.challenge_html as string,
     solutionHtml: row.solution_html as string,
     resultsHtml: row.results_html as string,
-    outcomes: {
-      roiPercent: summary.roiPercent,
-      paybackMonths: summary.paybackMonths,
-      investmentSar: summary.investmentSar,
-      annualSavingsSar: summary.annualSavingsSar,
-      efficiencyGainPercent: numberOrNull(row.efficiency_gain_percent),
-      qualityImprovementPercent: numberOrNull(row.quality_improvement_percent),
-      downtimeReductionPercent: numberOrNull(row.downtime_reduction_percent),
-      energySavingsPercent: numberOrNull(row.energy_savings_percent),
-    },
-    extraOutcomes: (typeof extra === 'string' ? JSON.parse(extra) : (extra ?? [])) as ExtraOutcome[],
-    implementationMonths: numberOrNull(row.implementation_months),
-    vendors: (row.vendors as string[] | null) ?? [],
+    ...outcomesOf(row, summary),
     images: toFiles(row.images),
     attachments: toFiles(row.attachments),
     company: {
