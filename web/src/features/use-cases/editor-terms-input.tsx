@@ -1,7 +1,7 @@
 import type { TermKind } from '@p2p/contracts';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebounced } from '../forum/use-debounced.js';
+import { useDebounced } from '../../lib/use-debounced.js';
 import { useTerms } from './case-api.js';
 
 interface TermsInputProps {

@@ -5,7 +5,7 @@ import { Alert, Spinner } from '../../../components/ui/feedback.js';
 import { errorMessage } from '../../../lib/form-errors.js';
 import { usePeople, usePreview } from '../api.js';
 import { type MentionQuery, findMentionQuery, insertMention } from '../mention.js';
-import { useDebounced } from '../use-debounced.js';
+import { useDebounced } from '../../../lib/use-debounced.js';
 import { MarkdownBody } from './markdown.js';
 
 interface ComposerProps {
