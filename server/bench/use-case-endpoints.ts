@@ -133,6 +133,8 @@ const EXPORT_REQUESTS = 5;
 export const USE_CASE_ENDPOINTS: BenchEndpoint[] = [
   { name: 'GET /api/v1/use-cases (browse, facets)', as: 'member', request: (f, n) => ({ method: 'GET', path: useCaseBrowsePath(f, n) }) },
   { name: 'GET /api/v1/use-cases/:id (case page)', as: 'member', request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/${pick(f.useCaseIds, n)}` }) },
+  // The same page for guests, whose views are not counted: the difference is the cost of counting.
+  { name: 'GET /api/v1/use-cases/:id (case page, guest)', as: 'anonymous', request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/${pick(f.useCaseIds, n)}` }) },
   {
     name: 'GET /api/v1/use-cases/:id/related',
     as: 'member',
