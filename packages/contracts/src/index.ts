@@ -10,4 +10,5 @@ export * from './invitations.js';
 export * from './files.js';
 export * from './forum.js';
 export * from './places.js';
+export * from './use-case-constants.js';
 export * from './use-cases.js';
