@@ -70,6 +70,15 @@ async function assertNumericCounts(panel: Locator) {
   for (const name of names) assert.match(name, /\(\d[\d,]*\)$/, `a facet count is a number: ${name}`);
 }
 
+/**
+ * Ticks a facet value. The box follows the page address, which changes a moment after the click, so the
+ * check waits for the ticked box instead of expecting it at once.
+ */
+async function tick(group: Locator, name: string) {
+  await group.getByRole('checkbox', { name, checked: false }).click();
+  await group.getByRole('checkbox', { name, checked: true }).waitFor();
+}
+
 async function openExportMenu(page: Page, format: string) {
   const button = page.getByRole('button', { name: 'Export these results' });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
@@ -198,11 +207,11 @@ describe('use-case library journeys', () => {
     await g.page.getByRole('status').filter({ hasText: 'Use cases: 2' }).waitFor();
     await g.checkA11y('library (guest)');
     const facets = g.page.getByRole('region', { name: 'Filter' });
-    await facets.getByRole('group', { name: 'Technology' }).getByRole('checkbox', { name: `${CASE.sharedTechnology} (2)` }).check();
+    await tick(facets.getByRole('group', { name: 'Technology' }), `${CASE.sharedTechnology} (2)`);
     await g.page.waitForURL(/technology=/);
     const category = facets.getByRole('group', { name: 'Category' });
     await category.getByRole('checkbox', { name: 'Automation (1)' }).waitFor();
-    await category.getByRole('checkbox', { name: 'Maintenance (1)' }).check();
+    await tick(category, 'Maintenance (1)');
     await g.page.waitForURL(/category=maintenance/);
     await g.page.getByRole('status').filter({ hasText: 'Use cases: 1' }).waitFor();
     const results = g.page.getByRole('region', { name: 'All use cases' }).locator('ol.case-list');
