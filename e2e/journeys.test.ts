@@ -212,7 +212,7 @@ describe('browser journeys', () => {
 
     await phone.page.reload();
     await phone.page.waitForURL('**/sign-in?next=%2Fdashboard');
-    for (const [path, title] of [['/forum', 'Forum'], ['/use-cases', 'Use cases'], ['/messages', 'Messages']] as const) {
+    for (const [path, title] of [['/forum', 'Forum'], ['/use-cases', 'Use-case library'], ['/messages', 'Messages']] as const) {
       await laptop.page.goto(path);
       await laptop.page.getByRole('heading', { level: 1, name: title }).waitFor();
       await laptop.checkA11y(title);
