@@ -71,6 +71,9 @@ describe('writing a use case', () => {
     expect(published.version).toBe(1);
     const edited = (await org.admin.patch(`/api/v1/use-cases/${draft.id}`, { outcomes: { roiPercent: 55 }, technologies: ['Vibration sensors'] })).json() as UseCase;
     expect(edited.version).toBe(2);
+    // The search vectors follow text edits (the trigger of migration 0020), not only the first insert.
+    const found = (await other.admin.post('/api/v1/use-cases/search/advanced', { q: 'kilns vibration' })).json();
+    expect(found.items.map((hit: { useCase: { id: string } }) => hit.useCase.id)).toEqual([draft.id]);
     const archived = (await member.client.patch(`/api/v1/use-cases/${draft.id}`, { status: 'archived' })).json() as UseCase;
     expect([archived.status, archived.version]).toEqual(['archived', 3]);
     const versions = (await other.admin.get(`/api/v1/use-cases/${draft.id}/versions`)).json().items as { version: number; editor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[];

@@ -86,15 +86,13 @@ export const useCases = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    searchVector: tsvector('search_vector')
-      .notNull()
-      .generatedAlwaysAs(
-        sql`p2p_use_case_vector(title, title_ar, technologies, tags, summary, summary_ar, challenge || ' ' || solution || ' ' || results, vendors)`,
-      ),
-    /** Title words (both languages), for suggestions while typing. */
-    titleVector: tsvector('title_vector')
-      .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('public.p2p_bilingual'::regconfig, p2p_fold_arabic(title || ' ' || coalesce(title_ar, '')))`),
+    /**
+     * The search document (p2p_use_case_vector) and the title words (suggestions), kept by the trigger
+     * use_cases_search_vectors (migration 0020) when a text column is written, not on every counter
+     * update as generated columns would be.
+     */
+    searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
+    titleVector: tsvector('title_vector').notNull().default(sql`''::tsvector`),
   },
   (t) => [
     // Browse reads published, visible, not hidden cases newest first (or by a counter); each order has its index.
