@@ -172,16 +172,37 @@ describe('browse', () => {
     expect(new Set([...idsOf(first.items), ...idsOf(second.items)]).size).toBe(4);
   });
 
-  it('answers a list in the same number of queries whatever the filters', async () => {
+  it('answers a list in the same number of statements whatever the filters, and reuses the public facet counts', async () => {
     const { database } = t;
     const spy = vi.spyOn(database.db, 'execute');
-    await list('');
-    const plain = spy.mock.calls.length;
-    spy.mockClear();
-    await list('category=automation,quality&technology=PLC,IoT%20gateway&region=eastern&year=2025,2026&verified=true&q=packaging&roiMin=1&sort=roi&page=1');
-    expect(spy.mock.calls.length).toBe(plain);
-    expect(plain).toBeLessThanOrEqual(2);
+    const statements = async (query: string, client: TestClient) => {
+      spy.mockClear();
+      await list(query, client);
+      return spy.mock.calls.length;
+    };
+    // roiMax values never asked before: the public facet counts are not cached yet.
+    const plain = 'roiMax=100001';
+    const complex = 'category=automation,quality&technology=PLC,IoT%20gateway&region=eastern&year=2025,2026&verified=true&q=packaging&roiMin=1&sort=roi&page=1&roiMax=100002';
+    // A guest: the page and the public facet counts. A member: the page, the public counts, their organization's others.
+    expect([await statements(plain, guest), await statements(complex, guest)]).toEqual([2, 2]);
+    expect([await statements(`${plain}1`, org.admin), await statements(`${complex}1`, org.admin)]).toEqual([3, 3]);
+    // Asked again: the public counts come from the cache, for every reader.
+    expect([await statements(complex, guest), await statements(complex, other.admin)]).toEqual([1, 2]);
     spy.mockRestore();
+  });
+
+  it('counts a new, changed or hidden case at once: writes forget the cached counts', async () => {
+    const energy = async () => (await list('industry=food_beverage')).facets!.category.find((entry) => entry.value === 'energy')?.count ?? 0;
+    const before = await energy();
+    expect(await energy()).toBe(before);
+    const created = await writeCase(other.admin, { category: 'energy', industry: 'food_beverage', city: 'tabuk' });
+    expect(await energy()).toBe(before + 1);
+    await other.admin.patch(`/api/v1/use-cases/${created.id}`, { category: 'safety' });
+    expect(await energy()).toBe(before);
+    await other.admin.patch(`/api/v1/use-cases/${created.id}`, { category: 'energy' });
+    expect(await energy()).toBe(before + 1);
+    await other.admin.delete(`/api/v1/use-cases/${created.id}`);
+    expect(await energy()).toBe(before);
   });
 
   it('refuses unknown facet values naming the parameter', async () => {

@@ -15,13 +15,12 @@ import type { z } from 'zod';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import type { Actor } from '../auth/session.js';
 import { buildConditions, CASE_YEAR, type CaseConditions, type CaseScope, FACETS, type Facet, whereAll } from './use-cases.filters.js';
+import { facetsFor, TECHNOLOGY_FACET_LIMIT } from './facet-cache.js';
 import { numberOrNull, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
 import { type CaseReader, getCaseReader, listedCase } from './use-cases.reader.js';
 
 type ListQuery = z.output<typeof useCaseListQuerySchema>;
 
-/** At most this many technology values come back in a facet (the most frequent). */
-const TECHNOLOGY_FACET_LIMIT = 30;
 /** Where an exact count would cost more than it tells (lists without facets). */
 const COUNT_CAP = 10_000;
 
@@ -43,6 +42,9 @@ export function withIndexedText(conditions: CaseConditions, q: string | undefine
   if (!q) return conditions;
   return { ...conditions, base: sql`${conditions.base} and uc.search_vector @@ (select p2p_search_query(${q}))` };
 }
+
+/** Facet counts for the conditions, the text condition read from the search index. */
+export const countFacets = (db: DbOrTx, conditions: CaseConditions, q: string | undefined) => facetCounts(db, withIndexedText(conditions, q));
 
 /** The order of a list; "mine" holds drafts, which have no publication date yet. */
 export function orderOf(sort: UseCaseSort, scope: CaseScope): SQL {
@@ -75,7 +77,7 @@ export async function listUseCases(db: DbOrTx, actor: Actor | null, query: ListQ
           where ${whereAll(conditions)}
           order by ${orderOf(query.sort, query.scope)} limit ${query.pageSize} offset ${offset}`,
     ),
-    withFacets ? facetCounts(db, withIndexedText(buildConditions(reader, { ...filters, q: undefined }, query.scope), filters.q)) : Promise.resolve(null),
+    withFacets ? facetsFor(db, reader, filters, query.scope, countFacets) : Promise.resolve(null),
   ]);
   let total: number;
   if (facets) {

@@ -13,6 +13,7 @@ import { AppError, isUniqueViolation, notFound } from '../../platform/errors.js'
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { authorColumns, authorFrom, iso, isoOrNull } from '../forum/forum.reader.js';
+import { invalidateFacetCache } from './facet-cache.js';
 import { accessOf, findCaseRow, getVisibleCaseRow } from './use-cases.repository.js';
 import { getCaseReader, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
 import { removeCase } from './use-cases.service.js';
@@ -108,7 +109,10 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
       await resolve(sql`id = ${reportId}`);
     } else {
       const row = await findCaseRow(tx, report.use_case_id, { lock: true });
-      if (row && body.action === 'hide') await queryRows(tx, sql`update use_cases set hidden_at = coalesce(hidden_at, now()), updated_at = now() where id = ${row.id}`);
+      if (row && body.action === 'hide') {
+        await queryRows(tx, sql`update use_cases set hidden_at = coalesce(hidden_at, now()), updated_at = now() where id = ${row.id}`);
+        invalidateFacetCache();
+      }
       if (row && body.action === 'remove' && !row.deletedAt) await removeCase(tx, row);
       await resolve(sql`use_case_id = ${report.use_case_id} and status = 'open'`);
     }

@@ -15,7 +15,8 @@ import type { Actor } from '../auth/session.js';
 import { iso, isoOrNull } from '../forum/forum.reader.js';
 import { plainText } from '../forum/markdown.js';
 import { titlePrefixQuery, toHighlight } from '../forum/search.service.js';
-import { facetCounts, withIndexedText } from './browse.service.js';
+import { countFacets, filtersOf } from './browse.service.js';
+import { facetsFor } from './facet-cache.js';
 import { buildConditions, whereAll } from './use-cases.filters.js';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
 import { type CaseReader, getCaseReader, listedCase, requireSignedIn } from './use-cases.reader.js';
@@ -68,7 +69,7 @@ export async function advancedSearch(db: Db, actor: Actor | null, body: SearchBo
             q.query, ${HEADLINE_EXCERPT}) as excerpt_marked
         from page cross join q order by ${sql.raw(ORDER[body.sort].replaceAll('uc.', 'page.'))}`,
     ),
-    facetCounts(db, withIndexedText(buildConditions(reader, { ...body.filters }), body.q)),
+    facetsFor(db, reader, filtersOf({ ...body.filters, q: body.q }), 'all', countFacets),
   ]);
   const chosen = body.filters?.category;
   const total = facets.category.filter((entry) => !chosen || chosen.length === 0 || chosen.includes(entry.value as never)).reduce((sum, entry) => sum + entry.count, 0);

@@ -36,8 +36,9 @@ export const CASE_YEAR = sql`extract(year from ${riyadhTime(sql`coalesce(uc.publ
 const anyOf = (column: SQL, values: readonly string[] | undefined): SQL | null =>
   values && values.length > 0 ? sql`${column} = any(${textArray(values)})` : null;
 
-export function buildConditions(reader: CaseReader, filters: Partial<UseCaseFilters>, scope: CaseScope = 'all'): CaseConditions {
-  const base: SQL[] = [scope === 'mine' ? ownOrganizationCase(reader) : listedCase(reader)];
+/** The conditions of a list; `visibility` replaces the reader's own (listedCase, or ownOrganizationCase for "mine") when given. */
+export function buildConditions(reader: CaseReader, filters: Partial<UseCaseFilters>, scope: CaseScope = 'all', visibility?: SQL): CaseConditions {
+  const base: SQL[] = [visibility ?? (scope === 'mine' ? ownOrganizationCase(reader) : listedCase(reader))];
   if (filters.q) base.push(sql`uc.search_vector @@ p2p_search_query(${filters.q})`);
   if (filters.organizationId) base.push(sql`uc.organization_id = ${filters.organizationId}`);
   if (filters.tag && filters.tag.length > 0) base.push(sql`uc.tags && ${textArray(filters.tag)}`);

@@ -91,6 +91,20 @@ export function listedCase(reader: CaseReader, alias = 'uc'): SQL {
 }
 
 /**
+ * The listed cases of the reader's own organization that are not public (organization-only ones, and
+ * the private ones listedCase lets them see): with the public cases, exactly what listedCase lists
+ * for a member, as two disjoint sets.
+ */
+export function ownNonPublicCase(reader: CaseReader, alias = 'uc'): SQL {
+  const a = sql.raw(alias);
+  if (!reader.organizationId) return sql`false`;
+  const ownPrivate = reader.isOrgAdmin ? sql`true` : sql`${a}.author_id = ${reader.userId}`;
+  return sql`${a}.status = 'published' and ${a}.deleted_at is null and ${a}.hidden_at is null
+    and ${a}.organization_id = ${reader.organizationId} and ${a}.visibility <> 'public'
+    and (${a}.visibility = 'organization' or ${ownPrivate})`;
+}
+
+/**
  * The SQL condition for "my organization's cases": every case of the reader's organization they may
  * see, in any status (drafts and hidden ones included for their authors and the admins).
  */

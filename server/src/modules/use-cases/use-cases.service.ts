@@ -13,6 +13,7 @@ import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { renderMarkdown } from '../forum/index.js';
+import { invalidateFacetCache } from './facet-cache.js';
 import { moveTermCounts, resolveTerms } from './terms.js';
 import { type CaseRow, findCaseRow, getVisibleCaseRow, loadCase, accessOf } from './use-cases.repository.js';
 import { assertWriter, type CaseReader, getCaseReader, isCaseOwner } from './use-cases.reader.js';
@@ -137,6 +138,7 @@ export async function createUseCase(db: Db, actor: Actor, body: CreateUseCaseBod
     await replaceFiles(tx, reader, id, body);
     await moveTermCounts(tx, 'technology', [], values.technologies ?? []);
     await moveTermCounts(tx, 'tag', [], values.tags ?? []);
+    invalidateFacetCache();
     return loadCase(tx, reader, id);
   });
 }
@@ -203,6 +205,7 @@ async function applyChange(tx: Tx, reader: CaseReader & { userId: string }, row:
   if (versioned) await tx.insert(useCaseVersions).values({ useCaseId: row.id, version, editorId: reader.userId, changes });
   if (values.technologies) await moveTermCounts(tx, 'technology', row.technologies, values.technologies);
   if (values.tags) await moveTermCounts(tx, 'tag', row.tags, values.tags);
+  invalidateFacetCache();
 }
 
 export async function updateUseCase(db: Db, actor: Actor, id: string, body: UpdateUseCaseBody): Promise<UseCase> {
@@ -250,6 +253,7 @@ export async function removeCase(tx: DbOrTx, row: CaseRow): Promise<void> {
   await tx.update(useCases).set({ deletedAt: new Date(), updatedAt: new Date() }).where(and(eq(useCases.id, row.id), isNull(useCases.deletedAt)));
   await moveTermCounts(tx, 'technology', row.technologies, []);
   await moveTermCounts(tx, 'tag', row.tags, []);
+  invalidateFacetCache();
 }
 
 export async function getUseCase(db: DbOrTx, actor: Actor | null, id: string): Promise<UseCase> {
@@ -267,6 +271,7 @@ export async function moderateUseCase(db: Db, actor: Actor, id: string, change: 
     if (change.verified !== undefined) values.verified = change.verified;
     if (change.hidden !== undefined) values.hiddenAt = change.hidden ? (row.hiddenAt ?? new Date()) : null;
     await tx.update(useCases).set(values).where(eq(useCases.id, id));
+    invalidateFacetCache();
     return loadCase(tx, reader, id);
   });
 }
