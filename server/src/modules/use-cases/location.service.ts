@@ -20,7 +20,11 @@ import { getCaseReader, listedCase } from './use-cases.reader.js';
 
 type LocationQuery = z.output<typeof locationFilterQuerySchema>;
 
-const COUNT_CAP = 10_000;
+/**
+ * A place search counts its matches up to this many ("1,000 or more", totalIsExact: false): every
+ * match within a large radius costs a distance check, and nobody pages through a thousand of them.
+ */
+const COUNT_CAP = 1_000;
 /** Candidates each similarity source contributes before scoring (same category, shared technologies, nearby). */
 const RELATED_CANDIDATES = 200;
 /** Within this distance, being near adds to the similarity (linearly, more when closer). */

@@ -15,7 +15,7 @@ import type { Actor } from '../auth/session.js';
 import { iso, isoOrNull } from '../forum/forum.reader.js';
 import { plainText } from '../forum/markdown.js';
 import { titlePrefixQuery, toHighlight } from '../forum/search.service.js';
-import { countFacets, filtersOf } from './browse.service.js';
+import { countFacets, filtersOf, withIndexedText } from './browse.service.js';
 import { facetsFor } from './facet-cache.js';
 import { buildConditions, whereAll } from './use-cases.filters.js';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
@@ -48,8 +48,8 @@ const ORDER: Record<SearchBody['sort'], string> = {
 export async function advancedSearch(db: Db, actor: Actor | null, body: SearchBody): Promise<UseCaseSearchResult> {
   const started = performance.now();
   const reader = await getCaseReader(db, actor);
-  const filters = { ...body.filters, q: body.q };
-  const conditions = buildConditions(reader, filters);
+  // The text condition as a sub-select (see withIndexedText): matches come from the search index even for a very common word.
+  const conditions = withIndexedText(buildConditions(reader, { ...body.filters }), body.q);
   const relevance = body.sort === 'relevance';
   const [rows, facets] = await Promise.all([
     queryRows(
