@@ -94,7 +94,7 @@ const TYPO_CANDIDATES = 50;
 /**
  * Suggestions while typing: case titles completing the typed words (by stem, through the title
  * vector), companies with listed cases whose name contains the text, and technologies and tags from
- * the vocabulary that a listed case uses; titles similar to the text (trigram) when none completes.
+ * the vocabulary that a listed case uses; titles similar to the text (trigram) when nothing else answers.
  */
 export async function suggestUseCases(db: DbOrTx, actor: Actor | null, q: string, limit: number): Promise<UseCaseSuggestion[]> {
   const reader = await getCaseReader(db, actor);
@@ -129,7 +129,9 @@ export async function suggestUseCases(db: DbOrTx, actor: Actor | null, q: string
           limit 6`,
     ),
   ]);
-  if (titles.length === 0 && q.trim().length >= TYPO_MIN_LENGTH) {
+  // Titles similar to a misspelling are the expensive part (a trigram scan over every title): looked
+  // for only when nothing else — no title word, company, technology or tag — answers the text.
+  if (titles.length === 0 && companies.length === 0 && terms.length === 0 && q.trim().length >= TYPO_MIN_LENGTH) {
     const title = sql`p2p_fold_arabic(lower(uc.title || ' ' || coalesce(uc.title_ar, '')))`;
     titles.push(
       ...(await queryRows<{ id: string; title: string }>(
