@@ -62,6 +62,19 @@ export const AWKWARD_CASE: ExportSourceCase = {
   vendors: [],
 };
 
+/**
+ * Arabic text in which a letter that does not join the next one (ا أ إ آ د ذ ر ز و, and lam-alef) is
+ * followed by another letter. The embedded font kerns some of these pairs apart (ر or ز before an
+ * initial ي, an alef or lam-alef before ك: up to 0.17 em), which text extractors can take for a word
+ * break. Each phrase fits on one line at the title size.
+ */
+export const NON_JOINING = {
+  title: 'الصيانة التنبؤية لمضخات مياه التبريد في الجبيل',
+  titleAr: 'بريد المدير الذكي لاكتشاف الأعطال الأكبر',
+  summary: 'أكبر وكيل زيت في الوزارة يكمل تدريب الحرير',
+  heading: 'إكمال آلية اكتشاف الوقود',
+} as const;
+
 const ARABIC_WORDS = ['صيانة', 'المضخات', 'خط', 'تعبئة', 'الجودة', 'الطاقة', 'مصنع', 'الرياض'];
 const LATIN_WORDS = ['pump', 'line', 'PLC', 'Siemens', 'S7', 'quality', 'energy', 'vision'];
 
@@ -108,4 +121,21 @@ export const PUMP_USE_CASE: UseCase = {
   savedByMe: false,
   reportedByMe: false,
   can: { edit: false, delete: false, publish: false, moderate: false, viewEngagement: false, like: true, report: true },
+};
+
+/** A case whose title, Arabic title, summary and a section heading are the phrases of NON_JOINING. */
+export const NON_JOINING_CASE: ExportSourceCase = {
+  ...PUMP_CASE,
+  id: '2d9a4e3c-7f6b-4a5c-9d4e-3f2a1b0c9d8e',
+  title: NON_JOINING.title,
+  titleAr: NON_JOINING.titleAr,
+  summary: NON_JOINING.summary,
+  summaryAr: NON_JOINING.titleAr,
+};
+
+export const NON_JOINING_USE_CASE: UseCase = {
+  ...PUMP_USE_CASE,
+  ...NON_JOINING_CASE,
+  extraOutcomes: [],
+  solution: `## ${NON_JOINING.heading}\n${NON_JOINING.summary}`,
 };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { linePieces, paragraphDirection, type TextDirection } from './arabic-text.js';
+import { declareKernedWidths } from './pdf-glyph-widths.js';
 
 export type PdfDocument = PDFKit.PDFDocument;
 export type FontWeight = 'regular' | 'bold';
@@ -53,7 +54,10 @@ export function createPdf(options: { title: string; layout: 'portrait' | 'landsc
   const data = fonts();
   doc.registerFont('regular', data.regular);
   doc.registerFont('bold', data.bold);
+  // Both fonts are loaded up front so that their kerned glyphs are declared before any text is drawn.
+  doc.font('bold');
   doc.font('regular');
+  declareKernedWidths(doc);
   return doc;
 }
 
