@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { linePieces, paragraphDirection, type TextDirection } from './arabic-text.js';
+import { type FontWeight, loadSharedFonts } from './pdf-fonts.js';
 import { declareKernedWidths } from './pdf-glyph-widths.js';
+import { bufferPageContent } from './pdf-page-buffer.js';
+import { writeText } from './pdf-text-ops.js';
 
 export type PdfDocument = PDFKit.PDFDocument;
-export type FontWeight = 'regular' | 'bold';
+export type { FontWeight } from './pdf-fonts.js';
 
 export interface TextStyle {
   weight: FontWeight;
@@ -21,25 +22,6 @@ export interface Line {
   direction: TextDirection;
 }
 
-/**
- * IBM Plex Sans Arabic (SIL Open Font License, shipped on the npm registry as TTF): one family with
- * Arabic and Latin glyphs and the GSUB/GPOS tables for Arabic joining, so one embedded font draws the
- * mixed lines of a report.
- */
-const FONT_FILES: Record<FontWeight, string> = {
-  regular: '@expo-google-fonts/ibm-plex-sans-arabic/400Regular/IBMPlexSansArabic_400Regular.ttf',
-  bold: '@expo-google-fonts/ibm-plex-sans-arabic/700Bold/IBMPlexSansArabic_700Bold.ttf',
-};
-export const PDF_FONT_NAME = 'IBMPlexSansArabic';
-
-const require = createRequire(import.meta.url);
-let fontData: Record<FontWeight, Buffer> | undefined;
-
-function fonts(): Record<FontWeight, Buffer> {
-  fontData ??= { regular: readFileSync(require.resolve(FONT_FILES.regular)), bold: readFileSync(require.resolve(FONT_FILES.bold)) };
-  return fontData;
-}
-
 export const PAGE_MARGIN = 40;
 
 export function createPdf(options: { title: string; layout: 'portrait' | 'landscape' }): PdfDocument {
@@ -51,12 +33,9 @@ export function createPdf(options: { title: string; layout: 'portrait' | 'landsc
     displayTitle: true,
     lang: 'en',
   });
-  const data = fonts();
-  doc.registerFont('regular', data.regular);
-  doc.registerFont('bold', data.bold);
+  bufferPageContent(doc);
   // Both fonts are loaded up front so that their kerned glyphs are declared before any text is drawn.
-  doc.font('bold');
-  doc.font('regular');
+  loadSharedFonts(doc);
   declareKernedWidths(doc);
   return doc;
 }
@@ -96,43 +75,35 @@ export function storeArabicLigaturesInDrawingOrder(doc: PdfDocument): void {
  */
 export class Typesetter {
   private current = '';
-  /** Wrapped cells repeat (a category, a region, a company on every row): each is wrapped once per width and style. */
-  private readonly wrapped = new Map<string, Line[]>();
 
   constructor(readonly doc: PdfDocument) {}
 
   use(style: TextStyle): this {
-    const color = style.color ?? '#1a1a1a';
-    const key = `${style.weight}|${style.size}|${color}`;
-    // Fill colour is also changed by shapes (row shading), so it is set every time; font and size only on change.
+    this.measureIn(style);
+    // Fill colour is also changed by shapes (row shading), so it is set every time.
+    this.doc.fillColor(style.color ?? '#1a1a1a');
+    return this;
+  }
+
+  /** Font and size only: enough to measure, and writes nothing to the page. */
+  private measureIn(style: TextStyle): void {
+    const key = `${style.weight}|${style.size}`;
     if (key !== this.current) this.doc.font(style.weight).fontSize(style.size);
     this.current = key;
-    this.doc.fillColor(color);
-    return this;
   }
 
   lineHeight(style: TextStyle): number {
     return style.size * 1.4;
   }
 
-  /** Width in the current font. The PDF writer measures word by word and remembers each word's layout. */
+  /** Width in the current font. The PDF writer measures word by word; each word's layout is kept (pdf-fonts.ts). */
   widthOf(text: string): number {
     return this.doc.widthOfString(text);
   }
 
   /** Logical lines of `text` no wider than `width` in `style`; `\n` starts a new paragraph. */
   wrap(text: string, width: number, style: TextStyle, maxLines = Number.POSITIVE_INFINITY): Line[] {
-    const key = `${width}|${style.weight}|${style.size}|${maxLines}|${text}`;
-    const known = this.wrapped.get(key);
-    if (known) return known;
-    const lines = this.wrapLines(text, width, style, maxLines);
-    if (this.wrapped.size >= 5000) this.wrapped.clear();
-    this.wrapped.set(key, lines);
-    return lines;
-  }
-
-  private wrapLines(text: string, width: number, style: TextStyle, maxLines: number): Line[] {
-    this.use(style);
+    this.measureIn(style);
     const lines: Line[] = [];
     const space = this.widthOf(' ');
     for (const paragraph of text.split(/\r?\n/)) {
@@ -207,10 +178,14 @@ export class Typesetter {
     const placed = pieces.map((piece, index) => {
       const at = cursor;
       cursor += widths[index]!;
-      return { ...piece, x: at };
+      return { text: piece.text, start: piece.start, x: at };
     });
     if (placed.length > 1) placed.sort((a, b) => a.start - b.start);
-    for (const piece of placed) if (piece.text.trim()) this.doc.text(piece.text, piece.x, y, { lineBreak: false });
+    writeText(
+      this.doc,
+      placed.filter((piece) => piece.text.trim()),
+      y,
+    );
   }
 
   /**
