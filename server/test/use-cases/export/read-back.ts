@@ -37,6 +37,28 @@ export function embeddedFonts(pdf: Buffer): string[] {
 }
 
 /**
+ * Every object of the file with its stream inflated, in file order, as latin1 text: what two renderings
+ * of the same report must share. Dates (the info dictionary's) are blanked and the trailer is left out.
+ */
+export function pdfObjects(pdf: Buffer): string[] {
+  const source = pdf.toString('latin1');
+  return [...source.matchAll(/\d+ 0 obj\n([\s\S]*?)endobj/g)].map((match) => {
+    const body = match[1]!;
+    const start = body.indexOf('stream\n');
+    if (start < 0) return body.replace(/\(D:[^)]*\)/g, '()');
+    const end = body.lastIndexOf('\nendstream');
+    const raw = Buffer.from(body.slice(start + 'stream\n'.length, end), 'latin1');
+    let stream: string;
+    try {
+      stream = inflateSync(raw).toString('latin1');
+    } catch {
+      stream = raw.toString('latin1');
+    }
+    return `${body.slice(0, start)}stream\n${stream}`;
+  });
+}
+
+/**
  * The code points each glyph maps to in the fonts' ToUnicode maps, one entry per glyph (hex, as
  * written: "0644 0627"). The maps are deflated streams.
  */

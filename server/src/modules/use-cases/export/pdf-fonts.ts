@@ -30,10 +30,19 @@ interface GlyphRecord {
   codePoints: number[];
 }
 
+/** Where the font engine put a glyph, in thousandths of the font size; `advanceWidth` is the glyph's own advance. */
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
 /** A laid-out word as the PDF writer uses it: glyphs, positions and total advance, in thousandths of the font size. */
 interface LaidOutRun {
-  glyphs: GlyphRecord[];
-  positions: unknown[];
+  glyphs: readonly GlyphRecord[];
+  positions: readonly GlyphPosition[];
   advanceWidth: number;
 }
 
@@ -57,6 +66,12 @@ function isEmbeddedFontLayout(value: unknown): value is EmbeddedFontLayout {
 interface SharedFont {
   file: Buffer;
   layouts: Map<string, LaidOutRun>;
+  /**
+   * One frozen object per distinct glyph and per distinct position: words share them (most letters
+   * sit at their plain advance), which keeps a kept word to a few pointers instead of a kilobyte.
+   */
+  glyphs: Map<string, GlyphRecord>;
+  positions: Map<string, GlyphPosition>;
 }
 
 const require = createRequire(import.meta.url);
@@ -65,7 +80,7 @@ const shared = new Map<FontWeight, SharedFont>();
 function sharedFont(weight: FontWeight): SharedFont {
   let font = shared.get(weight);
   if (!font) {
-    font = { file: readFileSync(require.resolve(FONT_FILES[weight])), layouts: new Map() };
+    font = { file: readFileSync(require.resolve(FONT_FILES[weight])), layouts: new Map(), glyphs: new Map(), positions: new Map() };
     shared.set(weight, font);
   }
   return font;
@@ -85,31 +100,56 @@ export function loadSharedFonts(doc: PDFKit.PDFDocument): void {
     doc.font(weight);
     const embedded = (doc as unknown as { _font?: unknown })._font;
     if (!isEmbeddedFontLayout(embedded)) throw new Error(`The PDF writer did not load the ${weight} font as an embedded font`);
-    shareLayouts(embedded, font.layouts);
+    shareLayouts(embedded, font);
   }
 }
 
-/** Words are laid out through `layouts` instead of the writer's per-document cache. */
-function shareLayouts(embedded: EmbeddedFontLayout, layouts: Map<string, LaidOutRun>): void {
+/** Words are laid out through the process-wide cache instead of the writer's per-document one. */
+function shareLayouts(embedded: EmbeddedFontLayout, font: SharedFont): void {
   const layoutRun = embedded.layoutRun.bind(embedded);
   embedded.layoutCached = (text: string): LaidOutRun => {
-    const known = layouts.get(text);
+    const known = font.layouts.get(text);
     if (known) return known;
     const run = layoutRun(text);
-    // Plain records: a run kept for later documents must not hold on to this document's parsed font.
     const kept: LaidOutRun = {
-      glyphs: run.glyphs.map((glyph) => ({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: glyph.codePoints })),
-      positions: run.positions,
+      // Plain records: a run kept for later documents must not hold on to this document's parsed font.
+      glyphs: run.glyphs.map((glyph) => glyphRecord(font, glyph)),
+      positions: run.positions.map((position) => glyphPosition(font, position)),
       // A getter on the engine's run, which sums the positions on every read.
       advanceWidth: run.advanceWidth,
     };
-    if (layouts.size >= MAX_SHARED_LAYOUTS) layouts.delete(layouts.keys().next().value as string);
-    layouts.set(text, kept);
+    if (font.layouts.size >= MAX_SHARED_LAYOUTS) font.layouts.delete(font.layouts.keys().next().value as string);
+    font.layouts.set(text, kept);
     return kept;
   };
 }
 
+function glyphRecord(font: SharedFont, glyph: GlyphRecord): GlyphRecord {
+  const key = `${glyph.id} ${glyph.codePoints.join(' ')}`;
+  let record = font.glyphs.get(key);
+  if (!record) {
+    record = Object.freeze({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: Object.freeze([...glyph.codePoints]) as number[] });
+    font.glyphs.set(key, record);
+  }
+  return record;
+}
+
+function glyphPosition(font: SharedFont, position: GlyphPosition): GlyphPosition {
+  const { xAdvance, yAdvance, xOffset, yOffset, advanceWidth } = position;
+  const key = `${xAdvance} ${yAdvance} ${xOffset} ${yOffset} ${advanceWidth}`;
+  let shared = font.positions.get(key);
+  if (!shared) {
+    shared = Object.freeze({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth });
+    font.positions.set(key, shared);
+  }
+  return shared;
+}
+
 /** How many words are kept laid out per weight (for tests and diagnostics). */
-export function sharedLayoutCount(): Record<FontWeight, number> {
-  return { regular: shared.get('regular')?.layouts.size ?? 0, bold: shared.get('bold')?.layouts.size ?? 0 };
+export function sharedLayoutCount(): Record<FontWeight, { words: number; glyphs: number; positions: number }> {
+  const count = (weight: FontWeight) => {
+    const font = shared.get(weight);
+    return { words: font?.layouts.size ?? 0, glyphs: font?.glyphs.size ?? 0, positions: font?.positions.size ?? 0 };
+  };
+  return { regular: count('regular'), bold: count('bold') };
 }
