@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { LayoutCache } from './pdf-layout-cache.js';
 
 export type FontWeight = 'regular' | 'bold';
 /** In the order they are loaded: the document is left on the regular weight. */
@@ -18,8 +19,8 @@ const FONT_FILES: Record<FontWeight, string> = {
 /**
  * Words laid out per weight and kept for every later report. Shaping a word (the font's GSUB and GPOS
  * lookups) allocates far more than its result holds, and reports repeat the same vocabulary (category,
- * region and company names, months, technology names), so each word is shaped once per process rather
- * than once per file. The oldest entries go first past this many.
+ * region and city names, months, technology names), so each word is shaped once per process rather
+ * than once per file. At most this many per weight (about 6 MB when full, see pdf-layout-cache.ts).
  */
 export const MAX_SHARED_LAYOUTS = 20_000;
 
@@ -65,7 +66,7 @@ function isEmbeddedFontLayout(value: unknown): value is EmbeddedFontLayout {
 
 interface SharedFont {
   file: Buffer;
-  layouts: Map<string, LaidOutRun>;
+  layouts: LayoutCache<LaidOutRun>;
   /**
    * One frozen object per distinct glyph and per distinct position: words share them (most letters
    * sit at their plain advance), which keeps a kept word to a few pointers instead of a kilobyte.
@@ -80,7 +81,7 @@ const shared = new Map<FontWeight, SharedFont>();
 function sharedFont(weight: FontWeight): SharedFont {
   let font = shared.get(weight);
   if (!font) {
-    font = { file: readFileSync(require.resolve(FONT_FILES[weight])), layouts: new Map(), glyphs: new Map(), positions: new Map() };
+    font = { file: readFileSync(require.resolve(FONT_FILES[weight])), layouts: new LayoutCache<LaidOutRun>(MAX_SHARED_LAYOUTS), glyphs: new Map(), positions: new Map() };
     shared.set(weight, font);
   }
   return font;
@@ -100,6 +101,7 @@ export function loadSharedFonts(doc: PDFKit.PDFDocument): void {
     doc.font(weight);
     const embedded = (doc as unknown as { _font?: unknown })._font;
     if (!isEmbeddedFontLayout(embedded)) throw new Error(`The PDF writer did not load the ${weight} font as an embedded font`);
+    font.layouts.startReport();
     shareLayouts(embedded, font);
   }
 }
@@ -118,7 +120,6 @@ function shareLayouts(embedded: EmbeddedFontLayout, font: SharedFont): void {
       // A getter on the engine's run, which sums the positions on every read.
       advanceWidth: run.advanceWidth,
     };
-    if (font.layouts.size >= MAX_SHARED_LAYOUTS) font.layouts.delete(font.layouts.keys().next().value as string);
     font.layouts.set(text, kept);
     return kept;
   };
