@@ -70,6 +70,7 @@ interface SharedFont {
   /**
    * One frozen object per distinct glyph and per distinct position: words share them (most letters
    * sit at their plain advance), which keeps a kept word to a few pointers instead of a kilobyte.
+   * Both are bounded by the font (its glyphs, and its kerning and mark placements).
    */
   glyphs: Map<string, GlyphRecord>;
   positions: Map<string, GlyphPosition>;
@@ -138,12 +139,12 @@ function glyphRecord(font: SharedFont, glyph: GlyphRecord): GlyphRecord {
 function glyphPosition(font: SharedFont, position: GlyphPosition): GlyphPosition {
   const { xAdvance, yAdvance, xOffset, yOffset, advanceWidth } = position;
   const key = `${xAdvance} ${yAdvance} ${xOffset} ${yOffset} ${advanceWidth}`;
-  let shared = font.positions.get(key);
-  if (!shared) {
-    shared = Object.freeze({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth });
-    font.positions.set(key, shared);
+  let kept = font.positions.get(key);
+  if (!kept) {
+    kept = Object.freeze({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth });
+    font.positions.set(key, kept);
   }
-  return shared;
+  return kept;
 }
 
 /** How many words are kept laid out per weight (for tests and diagnostics). */

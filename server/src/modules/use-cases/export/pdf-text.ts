@@ -181,11 +181,7 @@ export class Typesetter {
       return { text: piece.text, start: piece.start, x: at };
     });
     if (placed.length > 1) placed.sort((a, b) => a.start - b.start);
-    writeText(
-      this.doc,
-      placed.filter((piece) => piece.text.trim()),
-      y,
-    );
+    writeText(this.doc, placed.filter((piece) => piece.text.trim()), y);
   }
 
   /**
