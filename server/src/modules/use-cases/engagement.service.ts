@@ -6,7 +6,7 @@ import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { riyadhTime } from './use-cases.filters.js';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
-import { accessOf, getVisibleCaseRow, loadCase } from './use-cases.repository.js';
+import { accessOf, getVisibleCaseFacts, loadCase } from './use-cases.repository.js';
 import { type CaseReader, canSeeCase, getCaseReader, isCaseOwner, listedCase, requireSignedIn } from './use-cases.reader.js';
 
 /**
@@ -49,7 +49,7 @@ export async function toggleUseCase(db: Db, actor: Actor, id: string, kind: keyo
   return withTransaction(db, async (tx) => {
     const reader = await getCaseReader(tx, actor);
     requireSignedIn(reader);
-    const row = await getVisibleCaseRow(tx, reader, id);
+    const row = await getVisibleCaseFacts(tx, reader, id);
     if (row.status !== 'published' || row.hiddenAt) throw new AppError('CONFLICT', `Only published use cases can be ${kind === 'like' ? 'liked' : 'saved'}`);
     await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${`${table}:${id}:${reader.userId}`}, 0))`);
     const [result] = await queryRows<{ count: number; added: number }>(
@@ -93,7 +93,7 @@ async function countSaved(db: Db, reader: CaseReader & { userId: string }): Prom
 export async function getEngagement(db: Db, actor: Actor, id: string, days: number): Promise<UseCaseEngagement> {
   const reader = await getCaseReader(db, actor);
   requireSignedIn(reader);
-  const row = await getVisibleCaseRow(db, reader, id);
+  const row = await getVisibleCaseFacts(db, reader, id);
   const access = accessOf(row);
   if (!canSeeCase(reader, access)) throw notFound('Use case');
   if (!isCaseOwner(reader, access)) throw new AppError('FORBIDDEN', 'Only the use case\'s owners see its engagement');

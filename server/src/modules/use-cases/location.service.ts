@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../auth/session.js';
 import { textArray } from './use-cases.filters.js';
 import { numberOrNull, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
-import { getVisibleCaseRow } from './use-cases.repository.js';
+import { getVisibleCaseFacts } from './use-cases.repository.js';
 import { getCaseReader, listedCase } from './use-cases.reader.js';
 
 type LocationQuery = z.output<typeof locationFilterQuerySchema>;
@@ -26,7 +26,7 @@ type LocationQuery = z.output<typeof locationFilterQuerySchema>;
  */
 const COUNT_CAP = 1_000;
 /** Candidates each similarity source contributes before scoring (same category, shared technologies, nearby). */
-const RELATED_CANDIDATES = 200;
+const RELATED_CANDIDATES = 50;
 /** Within this distance, being near adds to the similarity (linearly, more when closer). */
 const NEAR_KM = 150;
 
@@ -108,7 +108,7 @@ export async function filterByLocation(db: DbOrTx, actor: Actor | null, query: L
 /** Listed cases within the radius of a case's own location, nearest first (none when it has no coordinates). */
 export async function nearbyUseCases(db: DbOrTx, actor: Actor | null, id: string, radiusKm: number, limit: number): Promise<UseCaseList> {
   const reader = await getCaseReader(db, actor);
-  const row = await getVisibleCaseRow(db, reader, id);
+  const row = await getVisibleCaseFacts(db, reader, id);
   if (row.latitude === null || row.longitude === null) return { items: [] };
   const rows = await queryRows(
     db,
@@ -127,7 +127,7 @@ export async function nearbyUseCases(db: DbOrTx, actor: Actor | null, id: string
  */
 export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: string, limit: number): Promise<{ items: RelatedUseCase[] }> {
   const reader = await getCaseReader(db, actor);
-  const source = await getVisibleCaseRow(db, reader, id);
+  const source = await getVisibleCaseFacts(db, reader, id);
   const located = source.latitude !== null && source.longitude !== null;
   const technologies = source.technologies;
   const candidateSources: SQL[] = [
@@ -136,7 +136,7 @@ export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: strin
   ];
   if (technologies.length > 0) {
     candidateSources.push(
-      sql`(select uc.id from use_cases uc where ${listedCase(reader)} and uc.technologies && ${textArray(technologies)} and uc.id <> ${id} order by uc.published_at desc limit ${RELATED_CANDIDATES})`,
+      sql`(select uc.id from use_cases uc where ${listedCase(reader)} and uc.technologies && ${textArray(technologies)} and uc.id <> ${id} limit ${RELATED_CANDIDATES})`,
     );
   }
   if (located) {

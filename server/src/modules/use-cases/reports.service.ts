@@ -14,7 +14,7 @@ import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { authorColumns, authorFrom, iso, isoOrNull } from '../forum/forum.reader.js';
 import { invalidateFacetCache } from './facet-cache.js';
-import { accessOf, findCaseRow, getVisibleCaseRow } from './use-cases.repository.js';
+import { accessOf, findCaseRow, getVisibleCaseFacts } from './use-cases.repository.js';
 import { getCaseReader, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
 import { removeCase } from './use-cases.service.js';
 
@@ -25,7 +25,7 @@ import { removeCase } from './use-cases.service.js';
 export async function reportUseCase(db: Db, actor: Actor, id: string, body: ReportUseCaseBody): Promise<{ id: string }> {
   const reader = await getCaseReader(db, actor);
   requireSignedIn(reader);
-  const row = await getVisibleCaseRow(db, reader, id);
+  const row = await getVisibleCaseFacts(db, reader, id);
   if (isCaseOwner(reader, accessOf(row)) && !reader.isModerator) throw new AppError('FORBIDDEN', 'You cannot report your own organization\'s use case');
   try {
     const [created] = await queryRows<{ id: string }>(
@@ -124,7 +124,7 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
 /** Every version of a case the reader can see, newest first, with who changed which fields. */
 export async function listVersions(db: Db, actor: Actor | null, id: string): Promise<{ items: UseCaseVersion[] }> {
   const reader = await getCaseReader(db, actor);
-  await getVisibleCaseRow(db, reader, id);
+  await getVisibleCaseFacts(db, reader, id);
   const rows = await queryRows(
     db,
     sql`select v.version, v.created_at, v.changes, ${authorColumns('u', 'o')}

@@ -11,7 +11,7 @@ import { type CaseAccessRow, type CaseReader, canSeeCase, isCaseOwner } from './
 const { searchVector: _searchVector, titleVector: _titleVector, ...caseColumns } = getTableColumns(useCases);
 export type CaseRow = Omit<typeof useCases.$inferSelect, 'searchVector' | 'titleVector'>;
 
-export function accessOf(row: CaseRow): CaseAccessRow {
+export function accessOf(row: Pick<CaseRow, 'organizationId' | 'authorId' | 'visibility' | 'status' | 'hiddenAt' | 'deletedAt'>): CaseAccessRow {
   return {
     organizationId: row.organizationId,
     authorId: row.authorId,
@@ -27,6 +27,40 @@ export async function findCaseRow(db: DbOrTx, id: string, { lock = false } = {})
   const query = db.select(caseColumns).from(useCases).where(eq(useCases.id, id));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
+}
+
+/** What reads about a case need beyond the list row: who sees it, and what related cases compare. */
+export type CaseFacts = Pick<
+  CaseRow,
+  'id' | 'organizationId' | 'authorId' | 'visibility' | 'status' | 'hiddenAt' | 'deletedAt' | 'category' | 'industry' | 'technologies' | 'latitude' | 'longitude' | 'roiPercent'
+>;
+
+/**
+ * The case's facts, if the reader may see it (404 otherwise): a narrow read that leaves the long text
+ * columns alone, for likes, saves, reports, engagement, versions, related and nearby.
+ */
+export async function getVisibleCaseFacts(db: DbOrTx, reader: CaseReader, id: string): Promise<CaseFacts> {
+  const c = useCases;
+  const [row] = await db
+    .select({
+      id: c.id,
+      organizationId: c.organizationId,
+      authorId: c.authorId,
+      visibility: c.visibility,
+      status: c.status,
+      hiddenAt: c.hiddenAt,
+      deletedAt: c.deletedAt,
+      category: c.category,
+      industry: c.industry,
+      technologies: c.technologies,
+      latitude: c.latitude,
+      longitude: c.longitude,
+      roiPercent: c.roiPercent,
+    })
+    .from(c)
+    .where(eq(c.id, id));
+  if (!row || !canSeeCase(reader, accessOf(row))) throw notFound('Use case');
+  return row;
 }
 
 /** The case the reader may see (404 otherwise), locked when asked. */
