@@ -11,27 +11,11 @@ import { type CaseReader, canSeeCase, getCaseReader, isCaseOwner, listedCase, re
 
 /**
  * Opens a case for its page. A signed-in reader's view counts when their last counted view of it is
- * more than an hour old, in one statement: the per-person marker, the view log row (for engagement
- * charts and trending) and the counter move together. Guests' views are not counted.
+ * more than an hour old, in the statement that reads the case (see viewCounter). Guests' views are
+ * not counted.
  */
 export async function openUseCase(db: Db, actor: Actor | null, id: string): Promise<UseCase> {
-  const reader = await getCaseReader(db, actor);
-  const useCase = await loadCase(db, reader, id);
-  if (!reader.userId || useCase.status !== 'published') return useCase;
-  const [counted] = await queryRows<{ views_count: number }>(
-    db,
-    sql`with viewed as (
-          insert into use_case_viewers (use_case_id, user_id, viewed_at) values (${id}, ${reader.userId}, now())
-          on conflict (use_case_id, user_id) do update set viewed_at = excluded.viewed_at
-            where use_case_viewers.viewed_at <= now() - interval '1 hour'
-          returning 1),
-        logged as (
-          insert into use_case_views (use_case_id, user_id, organization_id)
-          select ${id}, ${reader.userId}, ${reader.organizationId} where exists (select 1 from viewed) returning 1)
-        update use_cases set views_count = views_count + 1
-        where id = ${id} and exists (select 1 from viewed) returning views_count`,
-  );
-  return counted ? { ...useCase, viewsCount: toNumber(counted.views_count) } : useCase;
+  return loadCase(db, await getCaseReader(db, actor), id, { countView: true });
 }
 
 const TOGGLES = {

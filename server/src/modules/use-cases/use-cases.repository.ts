@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors.js';
 import { authorColumns, authorFrom } from '../forum/forum.reader.js';
 import { OUTCOME_COLUMNS, outcomesOf, SUMMARY_COLUMNS, SUMMARY_JOINS, type SummaryRow, toSummary } from './use-cases.presenter.js';
 import { useCases } from './use-cases.tables.js';
-import { type CaseAccessRow, type CaseReader, canSeeCase, isCaseOwner } from './use-cases.reader.js';
+import { type CaseAccessRow, type CaseReader, canSeeCase, isCaseOwner, listedCase } from './use-cases.reader.js';
 
 /** The stored case as the write paths read it (everything but the generated search vectors). */
 const { searchVector: _searchVector, titleVector: _titleVector, ...caseColumns } = getTableColumns(useCases);
@@ -76,14 +76,36 @@ const filesOf = (kind: 'image' | 'attachment') => sql`coalesce((
     where ucf.use_case_id = uc.id and ucf.kind = ${kind} and f.deleted_at is null), '[]'::json)`;
 
 /**
+ * Counts a signed-in reader's view of a listed case when their last counted view is more than an hour
+ * old: the per-person marker (an upsert that only moves an hour-old time), the view log row (engagement
+ * charts, trending) and the counter, as CTEs of the statement that reads the case. `counted` holds
+ * the new count when the view counted.
+ */
+function viewCounter(reader: CaseReader, id: string) {
+  return sql`with viewed as (
+      insert into use_case_viewers (use_case_id, user_id, viewed_at)
+      select ${id}, ${reader.userId}, now() where exists (select 1 from use_cases uc where uc.id = ${id} and ${listedCase(reader)})
+      on conflict (use_case_id, user_id) do update set viewed_at = excluded.viewed_at
+        where use_case_viewers.viewed_at <= now() - interval '1 hour'
+      returning 1),
+    logged as (
+      insert into use_case_views (use_case_id, user_id, organization_id)
+      select ${id}, ${reader.userId}, ${reader.organizationId} where exists (select 1 from viewed) returning 1),
+    counted as (
+      update use_cases set views_count = views_count + 1 where id = ${id} and exists (select 1 from viewed) returning views_count)`;
+}
+
+/**
  * The whole case for its page, in one statement: the case, its company card, author, files and the
  * reader's own like, save and open report. 404 when the reader may not see it.
  */
-export async function loadCase(db: DbOrTx, reader: CaseReader, id: string): Promise<UseCase> {
+export async function loadCase(db: DbOrTx, reader: CaseReader, id: string, { countView = false } = {}): Promise<UseCase> {
   const me = reader.userId;
+  const counting = countView && me !== null;
   const [row] = await queryRows<SummaryRow>(
     db,
-    sql`select ${SUMMARY_COLUMNS}, uc.author_id, uc.deleted_at is not null as deleted,
+    sql`${counting ? viewCounter(reader, id) : sql``}
+        select ${SUMMARY_COLUMNS}, uc.author_id, uc.deleted_at is not null as deleted,
           uc.challenge, uc.solution, uc.results, uc.challenge_html, uc.solution_html, uc.results_html,
           ${OUTCOME_COLUMNS}, uc.version,
           o.industry as o_industry, o.city as o_city, o.region as o_region, o.size as o_size,
@@ -94,9 +116,12 @@ export async function loadCase(db: DbOrTx, reader: CaseReader, id: string): Prom
           ${me ? sql`exists (select 1 from use_case_saves s where s.use_case_id = uc.id and s.user_id = ${me})` : sql`false`} as saved,
           ${me ? sql`exists (select 1 from use_case_reports r where r.use_case_id = uc.id and r.reporter_id = ${me} and r.status = 'open')` : sql`false`} as reported,
           ${filesOf('image')} as images, ${filesOf('attachment')} as attachments
+          ${counting ? sql`, (select views_count from counted) as counted_views` : sql``}
         from use_cases uc ${SUMMARY_JOINS} left join users u on u.id = uc.author_id
         where uc.id = ${id}`,
   );
+  // The statement read the row as it was before its own counter update.
+  if (row && row.counted_views !== null && row.counted_views !== undefined) row.views_count = row.counted_views;
   if (!row) throw notFound('Use case');
   const access: CaseAccessRow = {
     organizationId: row.organization_id as string,
