@@ -12,3 +12,4 @@ export * from './forum.js';
 export * from './places.js';
 export * from './use-case-constants.js';
 export * from './use-cases.js';
+export * from './use-case-search.js';

@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { INDUSTRIES } from './enums.js';
-import { forumAuthorSchema, highlightSchema, TRENDING_PERIODS } from './forum.js';
+import { forumAuthorSchema, TRENDING_PERIODS } from './forum.js';
 import { organizationRefSchema } from './organizations.js';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, pageQuerySchema, pageSchema } from './pagination.js';
+import { pageQuerySchema, pageSchema } from './pagination.js';
 import { SAUDI_REGIONS } from './places.js';
 import {
-  EXPORT_FIELDS,
-  EXPORT_FORMATS,
   REPORT_ACTIONS,
   REPORT_REASONS,
   REPORT_STATUSES,
-  SINGLE_EXPORT_FORMATS,
   TERM_KINDS,
   USE_CASE_CATEGORIES,
-  USE_CASE_SEARCH_SORTS,
   USE_CASE_SORTS,
   USE_CASE_STATUSES,
   USE_CASE_VISIBILITIES,
@@ -461,96 +457,3 @@ export const termQuerySchema = z.object({
 export const termListSchema = z
   .object({ items: z.array(z.object({ name: z.string(), usesCount: z.number().int() })) })
   .meta({ id: 'UseCaseTermList' });
-
-// ---- Search ----
-
-
-/** The body of an advanced search: a query, the browse filters, a sort and a page. */
-export const advancedSearchBodySchema = z
-  .object({
-    q: z.string().trim().min(1).max(200),
-    filters: useCaseFiltersSchema.omit({ q: true }).partial().optional(),
-    sort: z.enum(USE_CASE_SEARCH_SORTS).default('relevance'),
-    page: z.number().int().min(1).default(1),
-    pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
-  })
-  .strict()
-  .meta({ id: 'UseCaseAdvancedSearchBody' });
-export type AdvancedSearchBody = z.input<typeof advancedSearchBodySchema>;
-
-export const useCaseSearchHitSchema = z
-  .object({
-    useCase: useCaseSummarySchema,
-    rank: z.number(),
-    title: highlightSchema,
-    excerpt: highlightSchema,
-  })
-  .meta({ id: 'UseCaseSearchHit' });
-export type UseCaseSearchHit = z.infer<typeof useCaseSearchHitSchema>;
-
-export const useCaseSearchResultSchema = pageSchema(useCaseSearchHitSchema)
-  .extend({ facets: useCaseFacetsSchema, tookMs: z.number() })
-  .meta({ id: 'UseCaseSearchResult' });
-export type UseCaseSearchResult = z.infer<typeof useCaseSearchResultSchema>;
-
-export const useCaseSuggestionsQuerySchema = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(20).default(8) });
-export const useCaseSuggestionSchema = z
-  .object({
-    kind: z.enum(['title', 'company', 'technology', 'tag']),
-    text: z.string(),
-    /** The case for a title, the organization for a company. */
-    id: z.uuid().nullable(),
-  })
-  .meta({ id: 'UseCaseSuggestion' });
-export type UseCaseSuggestion = z.infer<typeof useCaseSuggestionSchema>;
-export const useCaseSuggestionListSchema = z.object({ items: z.array(useCaseSuggestionSchema) }).meta({ id: 'UseCaseSuggestionList' });
-
-export const savedSearchBodySchema = z
-  .object({ name: z.string().trim().min(1).max(100), search: advancedSearchBodySchema.omit({ page: true, pageSize: true }) })
-  .strict()
-  .meta({ id: 'SavedSearchBody' });
-export type SavedSearchBody = z.input<typeof savedSearchBodySchema>;
-
-/** A saved search as stored: the query, the filters (as the search body takes them) and the sort. */
-export const storedSearchSchema = z
-  .object({ q: z.string(), filters: z.record(z.string(), z.unknown()).optional(), sort: z.enum(USE_CASE_SEARCH_SORTS).optional() })
-  .meta({ id: 'StoredUseCaseSearch' });
-
-export const savedSearchSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    search: storedSearchSchema,
-    lastRunAt: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'SavedSearch' });
-export type SavedSearch = z.infer<typeof savedSearchSchema>;
-export const savedSearchListSchema = z.object({ items: z.array(savedSearchSchema) }).meta({ id: 'SavedSearchList' });
-
-export const searchHistorySchema = z
-  .object({
-    items: z.array(z.object({ q: z.string(), filters: z.record(z.string(), z.unknown()), resultsCount: z.number().int(), searchedAt: z.string() })),
-  })
-  .meta({ id: 'UseCaseSearchHistory' });
-export type SearchHistory = z.infer<typeof searchHistorySchema>;
-
-// ---- Export ----
-
-export const exportQuerySchema = useCaseListQuerySchema
-  .omit({ page: true, pageSize: true, facets: true })
-  .extend({ format: z.enum(EXPORT_FORMATS).default('json') });
-export type ExportQuery = z.input<typeof exportQuerySchema>;
-
-export const customExportBodySchema = z
-  .object({
-    format: z.enum(EXPORT_FORMATS),
-    fields: z.array(z.enum(EXPORT_FIELDS)).min(1).max(EXPORT_FIELDS.length),
-    filters: useCaseFiltersSchema.partial().optional(),
-    sort: z.enum(USE_CASE_SORTS).default('newest'),
-  })
-  .strict()
-  .meta({ id: 'CustomExportBody' });
-export type CustomExportBody = z.input<typeof customExportBodySchema>;
-
-export const singleExportQuerySchema = z.object({ format: z.enum(SINGLE_EXPORT_FORMATS).default('json') });

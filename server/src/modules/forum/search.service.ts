@@ -195,14 +195,15 @@ export async function suggest(db: Db, actor: Actor, q: string, limit: number): P
   ].slice(0, limit);
 }
 
-const PERIODS = { day: '1 day', week: '7 days', month: '30 days' } as const;
+/** How far back each trending period reaches (forum terms and use cases alike). */
+export const TRENDING_INTERVALS = { day: '1 day', week: '7 days', month: '30 days' } as const;
 
 /** The terms most people searched for in the period (each person counts once per term). */
-export async function trendingTerms(db: Db, period: keyof typeof PERIODS, limit: number): Promise<ForumTrending> {
+export async function trendingTerms(db: Db, period: keyof typeof TRENDING_INTERVALS, limit: number): Promise<ForumTrending> {
   const rows = await queryRows<{ term: string; n: number }>(
     db,
     sql`select term, count(distinct coalesce(user_id, id)) as n from forum_search_log
-        where created_at > now() - ${PERIODS[period]}::interval and results_count > 0
+        where created_at > now() - ${TRENDING_INTERVALS[period]}::interval and results_count > 0
         group by term order by n desc, term limit ${limit}`,
   );
   return { period, items: rows.map((row) => ({ term: row.term, count: toNumber(row.n) })) };

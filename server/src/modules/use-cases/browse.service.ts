@@ -14,6 +14,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import type { Actor } from '../auth/session.js';
+import { TRENDING_INTERVALS } from '../forum/index.js';
 import { buildConditions, CASE_YEAR, type CaseConditions, type CaseScope, FACETS, type Facet, whereAll } from './use-cases.filters.js';
 import { facetsFor, TECHNOLOGY_FACET_LIMIT } from './facet-cache.js';
 import { numberOrNull, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
@@ -41,6 +42,12 @@ const ORDER: Record<UseCaseSort, string> = {
 export function withIndexedText(conditions: CaseConditions, q: string | undefined): CaseConditions {
   if (!q) return conditions;
   return { ...conditions, base: sql`${conditions.base} and uc.search_vector @@ (select p2p_search_query(${q}))` };
+}
+
+/** The cases a list holds: every case has one category, so the counts of the chosen categories (or of all) add up to them. */
+export function totalOf(facets: UseCaseFacets, categories: readonly string[] | undefined): number {
+  const chosen = categories && categories.length > 0 ? new Set(categories) : null;
+  return facets.category.filter((entry) => !chosen || chosen.has(entry.value)).reduce((sum, entry) => sum + entry.count, 0);
 }
 
 /** Facet counts for the conditions, the text condition read from the search index. */
@@ -81,8 +88,7 @@ export async function listUseCases(db: DbOrTx, actor: Actor | null, query: ListQ
   ]);
   let total: number;
   if (facets) {
-    const chosen = query.category;
-    total = facets.category.filter((entry) => !chosen || chosen.length === 0 || chosen.includes(entry.value as never)).reduce((sum, entry) => sum + entry.count, 0);
+    total = totalOf(facets, query.category);
   } else if (rows.length > 0) {
     total = toNumber(rows[0]!.total);
   } else {
@@ -143,15 +149,13 @@ export async function facetCounts(db: DbOrTx, conditions: CaseConditions): Promi
   return facets;
 }
 
-const PERIOD_INTERVAL = { day: '1 day', week: '7 days', month: '30 days' } as const;
-
 /**
  * Trending: the listed cases with the most engagement in the period — counted views, plus likes and
  * saves weighted 3 and 5 (a bookmark says more than a look).
  */
-export async function trendingUseCases(db: DbOrTx, actor: Actor | null, period: keyof typeof PERIOD_INTERVAL, limit: number): Promise<UseCaseTrending> {
+export async function trendingUseCases(db: DbOrTx, actor: Actor | null, period: keyof typeof TRENDING_INTERVALS, limit: number): Promise<UseCaseTrending> {
   const reader = await getCaseReader(db, actor);
-  const since = sql`now() - ${PERIOD_INTERVAL[period]}::interval`;
+  const since = sql`now() - ${TRENDING_INTERVALS[period]}::interval`;
   const rows = await queryRows(
     db,
     sql`with activity as (

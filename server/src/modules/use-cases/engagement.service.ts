@@ -1,13 +1,13 @@
 import { type Page, toPage, type UseCase, type UseCaseEngagement, type UseCaseSummary, type UseCaseToggleResult } from '@p2p/contracts';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, toNumber } from '../../platform/db.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { riyadhTime } from './use-cases.filters.js';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
 import { accessOf, getVisibleCaseFacts, loadCase } from './use-cases.repository.js';
-import { type CaseReader, canSeeCase, getCaseReader, isCaseOwner, listedCase, requireSignedIn } from './use-cases.reader.js';
+import { type CaseReader, getCaseReader, isCaseOwner, listedCase, requireSignedIn } from './use-cases.reader.js';
 
 /**
  * Opens a case for its page. A signed-in reader's view counts when their last counted view of it is
@@ -78,9 +78,7 @@ export async function getEngagement(db: Db, actor: Actor, id: string, days: numb
   const reader = await getCaseReader(db, actor);
   requireSignedIn(reader);
   const row = await getVisibleCaseFacts(db, reader, id);
-  const access = accessOf(row);
-  if (!canSeeCase(reader, access)) throw notFound('Use case');
-  if (!isCaseOwner(reader, access)) throw new AppError('FORBIDDEN', 'Only the use case\'s owners see its engagement');
+  if (!isCaseOwner(reader, accessOf(row))) throw new AppError('FORBIDDEN', 'Only the use case\'s owners see its engagement');
   const since = sql`(date_trunc('day', ${riyadhTime(sql`now()`)}) - ${days - 1} * interval '1 day')`;
   const day = (column: string) => sql`to_char(date_trunc('day', ${riyadhTime(sql.raw(column))}), 'YYYY-MM-DD')`;
   const [daily, organizations, hours, totals] = await Promise.all([

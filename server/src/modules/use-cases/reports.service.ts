@@ -12,7 +12,7 @@ import { type Db, queryRows, toNumber } from '../../platform/db.js';
 import { AppError, isUniqueViolation, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
-import { authorColumns, authorFrom, iso, isoOrNull } from '../forum/forum.reader.js';
+import { authorColumns, authorFrom, iso, isoOrNull } from '../forum/index.js';
 import { invalidateFacetCache } from './facet-cache.js';
 import { accessOf, findCaseRow, getVisibleCaseFacts } from './use-cases.repository.js';
 import { getCaseReader, isCaseOwner, requireSignedIn } from './use-cases.reader.js';

@@ -12,10 +12,10 @@ import type { z } from 'zod';
 import { type Db, type DbOrTx, escapeLike, queryRows, toNumber } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import type { Actor } from '../auth/session.js';
-import { iso, isoOrNull } from '../forum/forum.reader.js';
-import { plainText } from '../forum/markdown.js';
-import { titlePrefixQuery, toHighlight } from '../forum/search.service.js';
-import { countFacets, filtersOf, withIndexedText } from './browse.service.js';
+import { iso, isoOrNull } from '../forum/index.js';
+import { plainText } from '../forum/index.js';
+import { titlePrefixQuery, toHighlight } from '../forum/index.js';
+import { countFacets, filtersOf, totalOf, withIndexedText } from './browse.service.js';
 import { facetsFor } from './facet-cache.js';
 import { buildConditions, whereAll } from './use-cases.filters.js';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
@@ -71,8 +71,7 @@ export async function advancedSearch(db: Db, actor: Actor | null, body: SearchBo
     ),
     facetsFor(db, reader, filtersOf({ ...body.filters, q: body.q }), 'all', countFacets),
   ]);
-  const chosen = body.filters?.category;
-  const total = facets.category.filter((entry) => !chosen || chosen.length === 0 || chosen.includes(entry.value as never)).reduce((sum, entry) => sum + entry.count, 0);
+  const total = totalOf(facets, body.filters?.category);
   if (reader.userId && body.page === 1) {
     await queryRows(
       db,

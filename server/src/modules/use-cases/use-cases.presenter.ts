@@ -1,6 +1,6 @@
 import type { ExtraOutcome, Industry, SaudiRegion, UseCaseCategory, UseCaseOutcomes, UseCaseStatus, UseCaseSummary, UseCaseVisibility } from '@p2p/contracts';
 import { sql } from 'drizzle-orm';
-import { iso, isoOrNull } from '../forum/forum.reader.js';
+import { iso, isoOrNull } from '../forum/index.js';
 
 /**
  * The columns a list row selects: the case `uc`, its organization `o` and its first image. Every

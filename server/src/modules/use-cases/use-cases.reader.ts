@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../auth/session.js';
-import { getReader } from '../forum/forum.reader.js';
+import { getReader } from '../forum/index.js';
 import { assertCanWriteWithStatus } from '../organizations/index.js';
 
 /** Who reads the library: a guest, or a signed-in person with their organization. */

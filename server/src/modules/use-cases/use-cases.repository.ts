@@ -2,7 +2,7 @@ import type { UseCase, UseCaseFile } from '@p2p/contracts';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
-import { authorColumns, authorFrom } from '../forum/forum.reader.js';
+import { authorColumns, authorFrom } from '../forum/index.js';
 import { OUTCOME_COLUMNS, outcomesOf, SUMMARY_COLUMNS, SUMMARY_JOINS, type SummaryRow, toSummary } from './use-cases.presenter.js';
 import { useCases } from './use-cases.tables.js';
 import { type CaseAccessRow, type CaseReader, canSeeCase, isCaseOwner, listedCase } from './use-cases.reader.js';

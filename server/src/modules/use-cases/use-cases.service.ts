@@ -15,7 +15,7 @@ import type { Actor } from '../auth/session.js';
 import { renderMarkdown } from '../forum/index.js';
 import { invalidateFacetCache } from './facet-cache.js';
 import { moveTermCounts, resolveTerms } from './terms.js';
-import { type CaseRow, findCaseRow, getVisibleCaseRow, loadCase, accessOf } from './use-cases.repository.js';
+import { type CaseRow, getVisibleCaseRow, loadCase, accessOf } from './use-cases.repository.js';
 import { assertWriter, type CaseReader, getCaseReader, isCaseOwner } from './use-cases.reader.js';
 import { useCaseFiles, useCases, useCaseVersions } from './use-cases.tables.js';
 
@@ -276,4 +276,3 @@ export async function moderateUseCase(db: Db, actor: Actor, id: string, change: 
   });
 }
 
-export { findCaseRow };
