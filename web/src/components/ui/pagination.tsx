@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 
 export function Pagination({ page, totalPages, onPage }: { page: number; totalPages: number; onPage: (page: number) => void }) {
   const { t } = useTranslation();
@@ -14,4 +15,15 @@ export function Pagination({ page, totalPages, onPage }: { page: number; totalPa
       </button>
     </nav>
   );
+}
+
+/** Moves a page kept in the address (`?page=`, left out for the first page), keeping the other parameters. */
+export function usePageParam(): (page: number) => void {
+  const [params, setParams] = useSearchParams();
+  return (page) => {
+    const out = new URLSearchParams(params);
+    if (page > 1) out.set('page', String(page));
+    else out.delete('page');
+    setParams(out);
+  };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
-import { Pagination } from '../../components/ui/pagination.js';
+import { Pagination, usePageParam } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { formatNumber } from '../../lib/format.js';
 import { THREAD_PAGE_SIZE, type ModerationAction, useCategories, useCreatePost, useDeleteTopic, useLikeTopic, useModerateTopic, useThread, useTopic } from './api.js';
@@ -94,7 +94,8 @@ function Thread({ topic }: { topic: ForumTopic }) {
   const language = useLanguage();
   const location = useLocation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setPage = usePageParam();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const thread = useThread(topic.id, page);
   const create = useCreatePost(topic.id);
@@ -132,12 +133,7 @@ function Thread({ topic }: { topic: ForumTopic }) {
         <Pagination
           page={thread.data.page}
           totalPages={thread.data.totalPages}
-          onPage={(next) => {
-            const out = new URLSearchParams(params);
-            if (next > 1) out.set('page', String(next));
-            else out.delete('page');
-            setParams(out);
-          }}
+          onPage={setPage}
         />
       ) : null}
       <div className="thread__reply">

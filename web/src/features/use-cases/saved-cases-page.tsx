@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
-import { Pagination } from '../../components/ui/pagination.js';
+import { Pagination, usePageParam } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../forum/use-language.js';
 import { useSavedCases, useUnsave } from './case-api.js';
@@ -14,7 +14,8 @@ import './case-styles.css';
 export function SavedCasesPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const setPage = usePageParam();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const saved = useSavedCases(page);
   const unsave = useUnsave();
@@ -60,12 +61,7 @@ export function SavedCasesPage() {
           <Pagination
             page={saved.data.page}
             totalPages={saved.data.totalPages}
-            onPage={(next) => {
-              const out = new URLSearchParams(params);
-              if (next > 1) out.set('page', String(next));
-              else out.delete('page');
-              setParams(out);
-            }}
+            onPage={setPage}
           />
         ) : null}
       </section>
