@@ -20,8 +20,14 @@ after(async () => {
   await browser?.close();
   await server?.stop();
   // Every forum page visited was checked: no serious or critical accessibility finding, no console error.
-  assert.deepEqual(sessions.flatMap((s) => s.a11y), []);
-  assert.deepEqual(sessions.flatMap((s) => s.errors), []);
+  assert.deepEqual(
+    sessions.flatMap((s) => s.a11y),
+    [],
+  );
+  assert.deepEqual(
+    sessions.flatMap((s) => s.errors),
+    [],
+  );
 });
 
 async function session(): Promise<Session> {
@@ -34,7 +40,8 @@ const CATEGORY = { en: 'Pumps and motors', ar: 'المضخات والمحركا�
 const TITLE = 'Pump maintenance schedule — جدول صيانة المضخات';
 
 /** The post written by someone, as the thread shows it (each post is an article named after its author). */
-const postBy = (page: Page, name: string) => page.locator('li.post').filter({ has: page.getByRole('article', { name: `Post by ${name}`, exact: true }) });
+const postBy = (page: Page, name: string) =>
+  page.locator('li.post').filter({ has: page.getByRole('article', { name: `Post by ${name}`, exact: true }) });
 
 async function createCategory(admin: Session) {
   const { page } = admin;
@@ -100,7 +107,9 @@ describe('forum journeys', () => {
     await a.checkA11y('new topic with errors');
 
     // Preview is the server's rendering.
-    await a.page.getByRole('textbox', { name: 'Details' }).fill('How often do you service **centrifugal pumps**?\n\nكم مرة تتم صيانة المضخات لديكم؟');
+    await a.page
+      .getByRole('textbox', { name: 'Details' })
+      .fill('How often do you service **centrifugal pumps**?\n\nكم مرة تتم صيانة المضخات لديكم؟');
     await a.page.getByRole('tab', { name: 'Preview' }).click();
     await a.page.getByRole('tabpanel', { name: 'Preview' }).locator('.markdown strong', { hasText: 'centrifugal pumps' }).waitFor();
     await a.checkA11y('composer preview');
@@ -116,7 +125,9 @@ describe('forum journeys', () => {
     await signUp(b, helper);
     await b.page.goto(topicPath);
     await b.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await b.page.getByRole('textbox', { name: 'Reply to the topic' }).fill('Every 2,000 running hours, and check the seals monthly — كل 2000 ساعة تشغيل.');
+    await b.page
+      .getByRole('textbox', { name: 'Reply to the topic' })
+      .fill('Every 2,000 running hours, and check the seals monthly — كل 2000 ساعة تشغيل.');
     await b.page.getByRole('button', { name: 'Post reply' }).click();
     const helperPost = postBy(b.page, 'Badr Al-Shehri');
     await helperPost.getByText('Every 2,000 running hours').waitFor();
@@ -209,7 +220,10 @@ describe('forum journeys', () => {
     await a.page.getByRole('complementary', { name: 'تم الحل' }).waitFor();
     const parentBox = await a.page.locator(`#post-${helperId}`).boundingBox();
     const replyBox = await a.page.locator('li.post').filter({ hasText: 'we will try 2,000 hours.' }).boundingBox();
-    assert.ok(parentBox && replyBox && replyBox.x + replyBox.width < parentBox.x + parentBox.width - 10, 'the reply is indented from the right in Arabic');
+    assert.ok(
+      parentBox && replyBox && replyBox.x + replyBox.width < parentBox.x + parentBox.width - 10,
+      'the reply is indented from the right in Arabic',
+    );
     await a.checkA11y('topic (ar)');
     await a.page.goto('/forum');
     await a.page.getByRole('heading', { level: 1, name: 'المنتدى' }).waitFor();
@@ -223,7 +237,9 @@ describe('forum journeys', () => {
   it('stored markup in a post is shown as text and never runs', async () => {
     const a = askerSession;
     assert.ok(topicPath, 'needs the topic of the first journey');
-    const attack = ['<img src=x onerror="window.__xss=1">', '[click](javascript:window.__xss=2)', '<script>window.__xss=3</script>'].join('\n\n');
+    const attack = ['<img src=x onerror="window.__xss=1">', '[click](javascript:window.__xss=2)', '<script>window.__xss=3</script>'].join(
+      '\n\n',
+    );
     await a.page.goto(topicPath);
     await a.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const reply = a.page.getByRole('textbox', { name: 'Reply to the topic' });
@@ -242,7 +258,9 @@ describe('forum journeys', () => {
       scripts: document.querySelectorAll('.markdown script').length,
       handlers: document.querySelectorAll('.markdown [onerror], .markdown [onload], .markdown [onclick]').length,
       images: document.querySelectorAll('.markdown img').length,
-      javascriptLinks: Array.from(document.querySelectorAll('.markdown a')).filter((link) => /^\s*javascript:/i.test(link.getAttribute('href') ?? '')).length,
+      javascriptLinks: Array.from(document.querySelectorAll('.markdown a')).filter((link) =>
+        /^\s*javascript:/i.test(link.getAttribute('href') ?? ''),
+      ).length,
     }));
     assert.deepEqual(found, { xss: undefined, scripts: 0, handlers: 0, images: 0, javascriptLinks: 0 });
     // Clicking what is left of the link does not run it either.

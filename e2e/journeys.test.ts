@@ -19,8 +19,14 @@ after(async () => {
   await browser?.close();
   await server?.stop();
   // Every page visited was checked: no serious or critical accessibility finding, no console error.
-  assert.deepEqual(sessions.flatMap((s) => s.a11y), []);
-  assert.deepEqual(sessions.flatMap((s) => s.errors), []);
+  assert.deepEqual(
+    sessions.flatMap((s) => s.a11y),
+    [],
+  );
+  assert.deepEqual(
+    sessions.flatMap((s) => s.errors),
+    [],
+  );
 });
 
 async function session(locale?: string): Promise<Session> {
@@ -60,7 +66,12 @@ function tealSquarePng(): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('browser journeys', () => {
@@ -212,7 +223,11 @@ describe('browser journeys', () => {
 
     await phone.page.reload();
     await phone.page.waitForURL('**/sign-in?next=%2Fdashboard');
-    for (const [path, title] of [['/forum', 'Forum'], ['/use-cases', 'Use-case library'], ['/messages', 'Messages']] as const) {
+    for (const [path, title] of [
+      ['/forum', 'Forum'],
+      ['/use-cases', 'Use-case library'],
+      ['/messages', 'Messages'],
+    ] as const) {
       await laptop.page.goto(path);
       await laptop.page.getByRole('heading', { level: 1, name: title }).waitFor();
       await laptop.checkA11y(title);

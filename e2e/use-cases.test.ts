@@ -21,8 +21,14 @@ after(async () => {
   await browser?.close();
   await server?.stop();
   // Every use-case page visited was checked: no serious or critical accessibility finding, no console error.
-  assert.deepEqual(sessions.flatMap((s) => s.a11y), []);
-  assert.deepEqual(sessions.flatMap((s) => s.errors), []);
+  assert.deepEqual(
+    sessions.flatMap((s) => s.a11y),
+    [],
+  );
+  assert.deepEqual(
+    sessions.flatMap((s) => s.errors),
+    [],
+  );
 });
 
 async function session(): Promise<Session> {
@@ -34,8 +40,10 @@ async function session(): Promise<Session> {
 const CASE = {
   title: 'Predictive maintenance of the cooling-water pumps at Jubail',
   titleAr: 'الصيانة التنبؤية لمضخات مياه التبريد في الجبيل',
-  summary: 'Wireless vibration sensors on 24 cooling-water pumps warn the maintenance team weeks before a bearing fails; unplanned stops fell by 60 percent.',
-  summaryAr: 'حساسات اهتزاز لاسلكية على 24 مضخة تنبه فريق الصيانة قبل تعطل المحامل بأسابيع، وانخفضت التوقفات غير المخطط لها بنسبة 60 بالمئة.',
+  summary:
+    'Wireless vibration sensors on 24 cooling-water pumps warn the maintenance team weeks before a bearing fails; unplanned stops fell by 60 percent.',
+  summaryAr:
+    'حساسات اهتزاز لاسلكية على 24 مضخة تنبه فريق الصيانة قبل تعطل المحامل بأسابيع، وانخفضت التوقفات غير المخطط لها بنسبة 60 بالمئة.',
   challenge: 'Two **bearing failures** a year stopped the cracker for three days each.',
   solution: 'We fitted 96 wireless sensors and fed their spectra to a model trained on five years of work orders.',
   results: 'Unplanned stops fell by 60%; the pumps now run 8,000 hours between overhauls.',
@@ -65,7 +73,9 @@ async function figure(page: Page, label: string): Promise<string> {
 
 /** Every count shown next to a facet value is a number in brackets. */
 async function assertNumericCounts(panel: Locator) {
-  const names = await panel.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
+  const names = await panel
+    .getByRole('checkbox')
+    .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
   assert.ok(names.length >= 4, `the facet panel offers values: ${names.join(' | ')}`);
   for (const name of names) assert.match(name, /\(\d[\d,]*\)$/, `a facet count is a number: ${name}`);
 }
@@ -128,7 +138,9 @@ describe('use-case library journeys', () => {
     // Technologies: a suggestion from the shared vocabulary, then a new term.
     const technologies = page.getByRole('combobox', { name: 'Technologies' });
     await technologies.pressSequentially('wireless vib');
-    const suggestion = page.getByRole('listbox', { name: 'Suggestions for Technologies' }).getByRole('option', { name: new RegExp(`^${CASE.sharedTechnology}`) });
+    const suggestion = page
+      .getByRole('listbox', { name: 'Suggestions for Technologies' })
+      .getByRole('option', { name: new RegExp(`^${CASE.sharedTechnology}`) });
     await suggestion.waitFor();
     assert.equal(await technologies.getAttribute('aria-expanded'), 'true');
     await a.checkA11y('technology suggestions');
@@ -233,10 +245,16 @@ describe('use-case library journeys', () => {
     await box.fill('الصيانه التنبويه');
     await box.press('Enter');
     await g.page.waitForURL(/\/use-cases\/search\?.*q=/);
-    const hit = g.page.getByRole('region', { name: 'Results' }).getByRole('article').filter({ has: g.page.getByRole('link', { name: new RegExp(CASE.title) }) });
+    const hit = g.page
+      .getByRole('region', { name: 'Results' })
+      .getByRole('article')
+      .filter({ has: g.page.getByRole('link', { name: new RegExp(CASE.title) }) });
     await hit.waitFor();
     const marked = await hit.locator('mark').allTextContents();
-    assert.ok(marked.some((text) => /\p{Script=Arabic}/u.test(text)), `an Arabic word is marked: ${marked.join(' | ')}`);
+    assert.ok(
+      marked.some((text) => /\p{Script=Arabic}/u.test(text)),
+      `an Arabic word is marked: ${marked.join(' | ')}`,
+    );
     await g.page.getByText(/^Results: 1 \(in [\d,]+ ms\)$/).waitFor();
     await g.checkA11y('search results (guest)');
     searchPage = g.page.url();
@@ -266,11 +284,17 @@ describe('use-case library journeys', () => {
 
     // The search page exports its results.
     await g.page.goto(searchPage);
-    const hit = g.page.getByRole('region', { name: 'Results' }).getByRole('article').filter({ has: g.page.getByRole('link', { name: new RegExp(CASE.title) }) });
+    const hit = g.page
+      .getByRole('region', { name: 'Results' })
+      .getByRole('article')
+      .filter({ has: g.page.getByRole('link', { name: new RegExp(CASE.title) }) });
     await hit.waitFor();
     const searchCsv = await captureDownload(g.page, () => openExportMenu(g.page, 'CSV (Excel-ready)'));
     const searchCsvText = searchCsv.bytes.toString('utf8');
-    assert.ok(searchCsvText.includes(CASE.titleAr) && !searchCsvText.includes(NEIGHBOUR_CASE.title), 'the search export holds the search’s results');
+    assert.ok(
+      searchCsvText.includes(CASE.titleAr) && !searchCsvText.includes(NEIGHBOUR_CASE.title),
+      'the search export holds the search’s results',
+    );
 
     // The case on its own, as a PDF from its page.
     await hit.getByRole('link', { name: new RegExp(CASE.title) }).click();
@@ -312,17 +336,26 @@ describe('use-case library journeys', () => {
     await m.page.getByRole('link', { name: 'Moderation queue' }).click();
     await m.page.getByRole('heading', { level: 1, name: 'Moderation queue' }).waitFor();
     assert.equal(await m.page.getByRole('tab', { name: 'Open' }).getAttribute('aria-selected'), 'true');
-    const report = m.page.getByRole('tabpanel').getByRole('listitem').filter({ has: m.page.getByRole('heading', { name: CASE.title }) });
+    const report = m.page
+      .getByRole('tabpanel')
+      .getByRole('listitem')
+      .filter({ has: m.page.getByRole('heading', { name: CASE.title }) });
     await report.waitFor();
     await report.getByText('Inaccurate or misleading figures').waitFor();
     await report.getByText('is not credible for this kind of retrofit').waitFor();
     await report.getByText('Badr Al-Shehri').waitFor();
     await m.checkA11y('moderation queue');
     await report.getByLabel('Note').fill('Figures under review with the company.');
-    await report.getByRole('group', { name: `Actions for ${CASE.title}` }).getByRole('button', { name: 'Hide the case' }).click();
+    await report
+      .getByRole('group', { name: `Actions for ${CASE.title}` })
+      .getByRole('button', { name: 'Hide the case' })
+      .click();
     await m.page.getByText('No open reports. Well done.').waitFor();
     await m.page.getByRole('tab', { name: 'Hidden' }).click();
-    const resolved = m.page.getByRole('tabpanel').getByRole('listitem').filter({ has: m.page.getByRole('heading', { name: CASE.title }) });
+    const resolved = m.page
+      .getByRole('tabpanel')
+      .getByRole('listitem')
+      .filter({ has: m.page.getByRole('heading', { name: CASE.title }) });
     await resolved.getByText('Case hidden').waitFor();
     await resolved.getByText('Figures under review with the company.').waitFor();
     await m.checkA11y('moderation queue (hidden)');
@@ -346,13 +379,16 @@ describe('use-case library journeys', () => {
     const a = authorSession;
     await a.page.goto(`/use-cases/${caseId}`);
     await a.page.getByRole('heading', { level: 1, name: CASE.title }).waitFor();
-    await a.page.getByText('A moderator hid it: only its authors, their organization’s administrators and moderators can see it.').waitFor();
+    await a.page
+      .getByText('A moderator hid it: only its authors, their organization’s administrators and moderators can see it.')
+      .waitFor();
     await a.checkA11y('hidden case (author)');
   });
 });
 
 /** The Arabic title's words come out of a PDF whole and in reading (logical) order, not reversed. */
 function assertArabicTitle(text: string, what: string) {
-  for (const word of ['الصيانة', 'التنبؤية', 'التبريد', 'الجبيل']) assert.match(text, wholeWord(word), `${what} holds the Arabic word ${word}:\n${text}`);
+  for (const word of ['الصيانة', 'التنبؤية', 'التبريد', 'الجبيل'])
+    assert.match(text, wholeWord(word), `${what} holds the Arabic word ${word}:\n${text}`);
   assert.match(text, wordsInOrder(CASE.titleAr), `${what} holds the Arabic title's words in reading order:\n${text}`);
 }

@@ -13,7 +13,9 @@ function newestChange(path) {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(`${path}/${name}`)), stat.mtimeMs);
 }
 
-const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'packages/contracts/src'].map((p) => `${root}${p}`).filter((p) => existsSync(p));
+const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'packages/contracts/src']
+  .map((p) => `${root}${p}`)
+  .filter((p) => existsSync(p));
 const stale = !existsSync(built) || Math.max(...sources.map(newestChange)) > statSync(built).mtimeMs;
 if (stale) {
   console.log(existsSync(built) ? 'Rebuilding the web app (its sources changed)…' : 'Building the web app (first start)…');

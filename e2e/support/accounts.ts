@@ -13,7 +13,14 @@ export interface Person {
 /** A new person with a unique email; names and company can be chosen. */
 export function person(overrides: Partial<Omit<Person, 'email'>> = {}): Person {
   counter += 1;
-  return { firstName: 'Sara', lastName: 'Al-Ghamdi', email: `sara.${Date.now()}.${counter}@jeddah-packaging.example`, password: 'Quartz-Falcon-2931', company: 'Jeddah Packaging Co.', ...overrides };
+  return {
+    firstName: 'Sara',
+    lastName: 'Al-Ghamdi',
+    email: `sara.${Date.now()}.${counter}@jeddah-packaging.example`,
+    password: 'Quartz-Falcon-2931',
+    company: 'Jeddah Packaging Co.',
+    ...overrides,
+  };
 }
 
 /** Registers a company from the landing page, checking the pages on the way, and lands on the dashboard. */

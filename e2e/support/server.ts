@@ -60,9 +60,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const port = await freePort();
   const tsx = path.join(root, 'node_modules/.bin/tsx');
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), DEV_MAIL: '1', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    DEV_MAIL: '1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+  };
   if (options.superadmin) {
-    await promisify(execFile)(tsx, ['server/scripts/create-admin.ts', '--email', options.superadmin.email, '--password', options.superadmin.password, '--first-name', 'Platform', '--last-name', 'Admin'], { cwd: root, env });
+    await promisify(execFile)(
+      tsx,
+      [
+        'server/scripts/create-admin.ts',
+        '--email',
+        options.superadmin.email,
+        '--password',
+        options.superadmin.password,
+        '--first-name',
+        'Platform',
+        '--last-name',
+        'Admin',
+      ],
+      { cwd: root, env },
+    );
   }
   const child: ChildProcess = spawn(tsx, ['server/src/server.ts'], {
     cwd: root,

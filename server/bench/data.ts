@@ -37,7 +37,8 @@ async function main(): Promise<void> {
       printGenerateReport(await generateBenchData(pool, databaseUrl, scale));
       return;
     }
-    if (Number(found.use_cases) > 0) throw new Error(`This database already holds benchmark users (@${BENCH_EMAIL_DOMAIN}) and use cases; use a fresh database`);
+    if (Number(found.use_cases) > 0)
+      throw new Error(`This database already holds benchmark users (@${BENCH_EMAIL_DOMAIN}) and use cases; use a fresh database`);
     // The use cases follow the scale the organizations were generated at (1,000 per scale unit).
     const existingScale = Number(found.organizations) / 1000;
     if (values.scale !== undefined && Math.abs(existingScale - scale) > 1e-9) {

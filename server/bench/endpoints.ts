@@ -51,9 +51,12 @@ function pick<T>(list: readonly T[], n: number): T {
 function topicListPath(f: BenchFixtures, n: number): string {
   const variant = n % 10;
   const params = new URLSearchParams();
-  const sort = (['activity', 'activity', 'activity', 'activity', 'activity', 'newest', 'newest', 'views', 'likes', 'replies'] as const)[variant]!;
+  const sort = (['activity', 'activity', 'activity', 'activity', 'activity', 'newest', 'newest', 'views', 'likes', 'replies'] as const)[
+    variant
+  ]!;
   if (sort !== 'activity') params.set('sort', sort);
-  if (variant === 1 || variant === 3 || variant === 6 || variant === 9) params.set('categoryId', pick(f.forumCategoryIds, Math.floor(n / 10)));
+  if (variant === 1 || variant === 3 || variant === 6 || variant === 9)
+    params.set('categoryId', pick(f.forumCategoryIds, Math.floor(n / 10)));
   if (n % 7 === 0) params.set('page', '2');
   else if (n % 23 === 0) params.set('page', '5');
   const query = params.toString();
@@ -73,7 +76,11 @@ export const ENDPOINTS: BenchEndpoint[] = [
     as: 'admin',
     request: (f, n) => ({ method: 'GET', path: `/api/v1/users?search=${encodeURIComponent(pick(f.memberSearchTerms, n))}` }),
   },
-  { name: 'GET /api/v1/organizations/:id', as: 'anonymous', request: (f, n) => ({ method: 'GET', path: `/api/v1/organizations/${pick(f.organizationIds, n)}` }) },
+  {
+    name: 'GET /api/v1/organizations/:id',
+    as: 'anonymous',
+    request: (f, n) => ({ method: 'GET', path: `/api/v1/organizations/${pick(f.organizationIds, n)}` }),
+  },
   { name: 'GET /api/v1/forum/topics (list)', as: 'member', request: (f, n) => ({ method: 'GET', path: topicListPath(f, n) }) },
   {
     name: 'GET /api/v1/forum/topics/:id/posts (thread)',
@@ -83,9 +90,17 @@ export const ENDPOINTS: BenchEndpoint[] = [
   {
     name: 'POST /api/v1/forum/topics/:id/posts (reply)',
     as: 'member',
-    request: (f, n) => ({ method: 'POST', path: `/api/v1/forum/topics/${pick(f.forumReplyTopicIds, n)}/posts`, body: { body: pick(f.forumReplyBodies, n) } }),
+    request: (f, n) => ({
+      method: 'POST',
+      path: `/api/v1/forum/topics/${pick(f.forumReplyTopicIds, n)}/posts`,
+      body: { body: pick(f.forumReplyBodies, n) },
+    }),
   },
-  { name: 'POST /api/v1/forum/posts/:id/like (toggle)', as: 'member', request: (f, n) => ({ method: 'POST', path: `/api/v1/forum/posts/${pick(f.forumPostIds, n)}/like` }) },
+  {
+    name: 'POST /api/v1/forum/posts/:id/like (toggle)',
+    as: 'member',
+    request: (f, n) => ({ method: 'POST', path: `/api/v1/forum/posts/${pick(f.forumPostIds, n)}/like` }),
+  },
   {
     name: 'GET /api/v1/forum/search?q=',
     as: 'member',
@@ -94,7 +109,10 @@ export const ENDPOINTS: BenchEndpoint[] = [
   {
     name: 'GET /api/v1/forum/search/suggestions?q=',
     as: 'member',
-    request: (_f, n) => ({ method: 'GET', path: `/api/v1/forum/search/suggestions?q=${encodeURIComponent(pick(BENCH_SUGGESTION_QUERIES, n))}` }),
+    request: (_f, n) => ({
+      method: 'GET',
+      path: `/api/v1/forum/search/suggestions?q=${encodeURIComponent(pick(BENCH_SUGGESTION_QUERIES, n))}`,
+    }),
   },
   ...USE_CASE_ENDPOINTS,
 ];

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_CATEGORIES } from '../src/modules/seed/index.js';
-import { SEARCH_TERMS, type Language, type Random, anyOf, between, paragraphs, seededRandom, skewed, toHtml, topicTitle } from './forum-text.js';
+import {
+  SEARCH_TERMS,
+  type Language,
+  type Random,
+  anyOf,
+  between,
+  paragraphs,
+  seededRandom,
+  skewed,
+  toHtml,
+  topicTitle,
+} from './forum-text.js';
 import type { Generator, GeneratorContext } from './generate.js';
 
 /** At scale 1: 100,000 topics and 1,000,000 replies; 10,000 search-log rows over the last month. */
@@ -68,7 +79,12 @@ function replyCounts(random: Random, topics: number, total: number): number[] {
   let sum = 0;
   for (let i = 0; i < topics; i += 1) {
     const r = random();
-    const n = r < 0.88 ? Math.floor(16 * random() ** 1.6) : r < 0.985 ? between(random, 16, 50) : Math.min(900, Math.floor(100 / (1 - random()) ** 0.6));
+    const n =
+      r < 0.88
+        ? Math.floor(16 * random() ** 1.6)
+        : r < 0.985
+          ? between(random, 16, 50)
+          : Math.min(900, Math.floor(100 / (1 - random()) ** 0.6));
     raw.push(n);
     sum += n;
   }
@@ -154,7 +170,9 @@ async function ensureCategories(ctx: GeneratorContext): Promise<string[]> {
       DEMO_CATEGORIES.map((c) => c.position),
     ],
   );
-  const rows = await client.query<{ id: string; slug: string }>('select id, slug from forum_categories where slug = any($1)', [DEMO_CATEGORIES.map((c) => c.slug)]);
+  const rows = await client.query<{ id: string; slug: string }>('select id, slug from forum_categories where slug = any($1)', [
+    DEMO_CATEGORIES.map((c) => c.slug),
+  ]);
   const bySlug = new Map(rows.rows.map((r) => [r.slug, r.id]));
   return DEMO_CATEGORIES.map((c) => bySlug.get(c.slug)!);
 }
@@ -204,7 +222,16 @@ function buildThread(random: Random, topic: TopicRow, replies: number, pickAutho
 }
 
 /** Distinct users (not the author) who like something, with times after it was written. */
-function addLikes(random: Random, into: LikeRows, target: string, author: number, count: number, after: number, userIds: readonly string[], now: number): number {
+function addLikes(
+  random: Random,
+  into: LikeRows,
+  target: string,
+  author: number,
+  count: number,
+  after: number,
+  userIds: readonly string[],
+  now: number,
+): number {
   const chosen = new Set<number>();
   const wanted = Math.min(count, userIds.length - 1);
   while (chosen.size < wanted) {
@@ -231,9 +258,23 @@ async function insertTopics(ctx: GeneratorContext, topics: TopicRow[]): Promise<
          as t(id, category_id, author_id, organization_id, title, body, body_html, pinned, locked, best_post_id,
               views_count, likes_count, posts_count, last_activity_at, last_poster_id, created_at, deleted_at)`,
     [
-      col('id'), col('categoryId'), col('authorId'), col('organizationId'), col('title'), col('body'), topics.map((t) => toHtml(t.body)),
-      col('pinned'), col('locked'), col('bestPostId'), col('viewsCount'), col('likesCount'), col('postsCount'), col('lastActivityAt'),
-      col('lastPosterId'), col('createdAt'), col('deletedAt'),
+      col('id'),
+      col('categoryId'),
+      col('authorId'),
+      col('organizationId'),
+      col('title'),
+      col('body'),
+      topics.map((t) => toHtml(t.body)),
+      col('pinned'),
+      col('locked'),
+      col('bestPostId'),
+      col('viewsCount'),
+      col('likesCount'),
+      col('postsCount'),
+      col('lastActivityAt'),
+      col('lastPosterId'),
+      col('createdAt'),
+      col('deletedAt'),
     ],
   );
 }
@@ -272,11 +313,10 @@ async function insertLikes(ctx: GeneratorContext, table: 'forum_topic_likes' | '
   const column = table === 'forum_topic_likes' ? 'topic_id' : 'post_id';
   for (let from = 0; from < likes.target.length; from += ROW_BATCH * 2) {
     const to = from + ROW_BATCH * 2;
-    await ctx.client.query(`insert into ${table} (${column}, user_id, created_at) select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])`, [
-      likes.target.slice(from, to),
-      likes.user.slice(from, to),
-      likes.at.slice(from, to),
-    ]);
+    await ctx.client.query(
+      `insert into ${table} (${column}, user_id, created_at) select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])`,
+      [likes.target.slice(from, to), likes.user.slice(from, to), likes.at.slice(from, to)],
+    );
   }
 }
 
@@ -338,7 +378,16 @@ async function generateThreads(ctx: GeneratorContext, categoryIds: string[]): Pr
         if (post.deletedAt) continue;
         topic.postsCount += 1;
         if (!lastPost || post.createdAt > lastPost.createdAt) lastPost = post;
-        post.likesCount = addLikes(random, postLikes, post.id, post.author, likeCount(random, false), post.createdAt.getTime(), ctx.userIds, now);
+        post.likesCount = addLikes(
+          random,
+          postLikes,
+          post.id,
+          post.author,
+          likeCount(random, false),
+          post.createdAt.getTime(),
+          ctx.userIds,
+          now,
+        );
       }
       if (lastPost) {
         topic.lastActivityAt = lastPost.createdAt;
@@ -348,7 +397,12 @@ async function generateThreads(ctx: GeneratorContext, categoryIds: string[]): Pr
       topic.viewsCount = topic.postsCount * between(random, 4, 25) + between(random, 1, 60);
       if (topic.postsCount >= 2 && random() < 0.25) {
         const candidates = thread.filter((p) => !p.deletedAt && p.author !== author);
-        if (candidates.length > 0) topic.bestPostId = skewed(random, [...candidates].sort((a, b) => b.likesCount - a.likesCount), 1.5).id;
+        if (candidates.length > 0)
+          topic.bestPostId = skewed(
+            random,
+            [...candidates].sort((a, b) => b.likesCount - a.likesCount),
+            1.5,
+          ).id;
       }
       topics.push(topic);
       posts.push(...thread);

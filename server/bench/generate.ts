@@ -92,8 +92,34 @@ const CITIES: readonly (readonly [string, string])[] = [
   ['Qassim', 'Qassim'],
   ['Tabuk', 'Tabuk'],
 ];
-const COMPANY_WORDS = ['Steel', 'Polymers', 'Packaging', 'Foods', 'Cables', 'Glass', 'Chemicals', 'Textiles', 'Pipes', 'Furniture', 'Paints', 'Valves'];
-const COMPANY_WORDS_AR = ['للصلب', 'للبوليمرات', 'للتغليف', 'للأغذية', 'للكابلات', 'للزجاج', 'للكيماويات', 'للنسيج', 'للأنابيب', 'للأثاث', 'للدهانات', 'للصمامات'];
+const COMPANY_WORDS = [
+  'Steel',
+  'Polymers',
+  'Packaging',
+  'Foods',
+  'Cables',
+  'Glass',
+  'Chemicals',
+  'Textiles',
+  'Pipes',
+  'Furniture',
+  'Paints',
+  'Valves',
+];
+const COMPANY_WORDS_AR = [
+  'للصلب',
+  'للبوليمرات',
+  'للتغليف',
+  'للأغذية',
+  'للكابلات',
+  'للزجاج',
+  'للكيماويات',
+  'للنسيج',
+  'للأنابيب',
+  'للأثاث',
+  'للدهانات',
+  'للصمامات',
+];
 const SIZES = ['1-10', '11-50', '51-200', '201-500', '500+'] as const;
 const TIERS = ['trial', 'basic', 'professional', 'enterprise'] as const;
 const BATCH = 2000;
@@ -117,7 +143,18 @@ const organizationsGenerator: Generator = {
     const { client, counts } = ctx;
     const trialEndsAt = new Date(Date.now() + 30 * 86_400_000);
     await inBatches(counts.organizations, ctx.progress('Organizations', counts.organizations), async (from, to) => {
-      const rows = { id: [] as string[], name: [] as string[], nameAr: [] as string[], industry: [] as string[], size: [] as string[], city: [] as string[], region: [] as string[], website: [] as string[], tier: [] as string[], trial: [] as (Date | null)[] };
+      const rows = {
+        id: [] as string[],
+        name: [] as string[],
+        nameAr: [] as string[],
+        industry: [] as string[],
+        size: [] as string[],
+        city: [] as string[],
+        region: [] as string[],
+        website: [] as string[],
+        tier: [] as string[],
+        trial: [] as (Date | null)[],
+      };
       for (let i = from; i < to; i += 1) {
         const id = randomUUID();
         ctx.organizationIds.push(id);
@@ -149,7 +186,16 @@ const usersGenerator: Generator = {
   async run(ctx) {
     const { client, counts } = ctx;
     await inBatches(counts.users, ctx.progress('Users', counts.users), async (from, to) => {
-      const u = { id: [] as string[], name: [] as string[], email: [] as string[], first: [] as string[], last: [] as string[], job: [] as string[], dept: [] as string[], lang: [] as string[] };
+      const u = {
+        id: [] as string[],
+        name: [] as string[],
+        email: [] as string[],
+        first: [] as string[],
+        last: [] as string[],
+        job: [] as string[],
+        dept: [] as string[],
+        lang: [] as string[],
+      };
       const m = { org: [] as string[], role: [] as string[] };
       for (let n = from; n < to; n += 1) {
         const id = randomUUID();
@@ -203,7 +249,10 @@ function createProgress(quiet: boolean): (label: string, total: number) => Progr
         stop: () => process.stdout.write(`  ✓ ${label} (${done}/${total})\n`),
       };
     }
-    const bar = new SingleBar({ format: `  ${label.padEnd(16)} {bar} {value}/{total}  {eta_formatted}`, hideCursor: true, barsize: 30 }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `  ${label.padEnd(16)} {bar} {value}/{total}  {eta_formatted}`, hideCursor: true, barsize: 30 },
+      Presets.shades_classic,
+    );
     bar.start(total, 0);
     return { increment: (by) => bar.increment(by), stop: () => bar.stop() };
   };
@@ -211,7 +260,13 @@ function createProgress(quiet: boolean): (label: string, total: number) => Progr
 
 /** The shared password hash, computed once with the auth library's own hasher (the one sign-in verifies with). */
 async function hashBenchPassword(databaseUrl: string): Promise<string> {
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', DATA_DIR: '/nonexistent-bench' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    DATA_DIR: '/nonexistent-bench',
+  });
   const database = await openDatabase({ databaseUrl, poolSize: 1 });
   try {
     const logger = pino({ level: 'warn' });
@@ -275,14 +330,23 @@ export async function generateBenchData(
   }
   const client = await pool.connect();
   const counts = countsFor(scale);
-  const ctx: GeneratorContext = { client, scale, counts, passwordHash, organizationIds: [], userIds: [], progress: createProgress(options.quiet ?? false) };
+  const ctx: GeneratorContext = {
+    client,
+    scale,
+    counts,
+    passwordHash,
+    organizationIds: [],
+    userIds: [],
+    progress: createProgress(options.quiet ?? false),
+  };
   forumLoadDetails.length = 0;
   useCaseLoadDetails.length = 0;
   try {
     if (addingToExisting) Object.assign(ctx, await existingBenchPeople(client));
     await client.query('begin');
     for (const generator of generators) await time(generator.name, () => generator.run(ctx));
-    for (const generator of generators) if (generator.afterLoad) await time(`${generator.name}: after load`, () => generator.afterLoad!(ctx));
+    for (const generator of generators)
+      if (generator.afterLoad) await time(`${generator.name}: after load`, () => generator.afterLoad!(ctx));
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
@@ -299,7 +363,10 @@ export async function generateBenchData(
     counts,
     useCaseRows: useCaseLoadDetails.length > 0 ? { ...useCaseLoadCounts } : null,
     timings,
-    details: [...forumLoadDetails.map((d) => ({ group: 'forum' as const, ...d })), ...useCaseLoadDetails.map((d) => ({ group: 'use cases' as const, ...d }))],
+    details: [
+      ...forumLoadDetails.map((d) => ({ group: 'forum' as const, ...d })),
+      ...useCaseLoadDetails.map((d) => ({ group: 'use cases' as const, ...d })),
+    ],
     databaseBytes: Number(size.rows[0]?.bytes ?? 0),
   };
 }
@@ -307,7 +374,8 @@ export async function generateBenchData(
 export function parseScale(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const scale = Number(value);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new Error(`--scale must be a number above 0 and at most 100, not "${value}"`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 100)
+    throw new Error(`--scale must be a number above 0 and at most 100, not "${value}"`);
   return scale;
 }
 
@@ -319,14 +387,21 @@ export function printGenerateReport(report: GenerateReport, out: NodeJS.Writable
   const n = (value: number) => value.toLocaleString('en');
   const u = report.useCaseRows;
   if (report.timings.some((t) => t.step.startsWith('forum'))) {
-    out.write(`  ${n(c.organizations)} organizations, ${n(c.users)} users, ${n(c.forumTopics)} forum topics, ${n(c.forumPosts)} replies, ${n(c.forumSearches)} searches\n`);
+    out.write(
+      `  ${n(c.organizations)} organizations, ${n(c.users)} users, ${n(c.forumTopics)} forum topics, ${n(c.forumPosts)} replies, ${n(c.forumSearches)} searches\n`,
+    );
   }
-  if (u) out.write(`  ${n(u.useCases)} use cases, ${n(u.views)} counted views (30 days), ${n(u.likes)} likes, ${n(u.saves)} saves, ${n(u.versions)} versions, ${n(u.reports)} reports\n`);
+  if (u)
+    out.write(
+      `  ${n(u.useCases)} use cases, ${n(u.views)} counted views (30 days), ${n(u.likes)} likes, ${n(u.saves)} saves, ${n(u.versions)} versions, ${n(u.reports)} reports\n`,
+    );
   for (const t of report.timings) {
     out.write(`  ${t.step.padEnd(44)} ${(t.ms / 1000).toFixed(2).padStart(7)} s\n`);
     const group = t.step.startsWith('forum') ? 'forum' : t.step.startsWith('use cases') ? 'use cases' : null;
     if (group) {
-      const details = report.details.filter((d) => d.group === group && (t.step.endsWith('after load') ? isAfterLoadStep(d.step) : !isAfterLoadStep(d.step)));
+      const details = report.details.filter(
+        (d) => d.group === group && (t.step.endsWith('after load') ? isAfterLoadStep(d.step) : !isAfterLoadStep(d.step)),
+      );
       for (const d of details) out.write(`    ${d.step.padEnd(42)} ${(d.ms / 1000).toFixed(2).padStart(7)} s\n`);
     }
   }

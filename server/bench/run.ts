@@ -11,7 +11,15 @@ import pg from 'pg';
 import { ConfigError, loadBenchSettings } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db.js';
 import { CEILING, ENDPOINTS, type BenchEndpoint, type BenchFixtures, type BenchRole, loadFixtures } from './endpoints.js';
-import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, USERS_PER_ORGANIZATION, benchUserEmail, generateBenchData, parseScale, printGenerateReport } from './generate.js';
+import {
+  BENCH_EMAIL_DOMAIN,
+  BENCH_PASSWORD,
+  USERS_PER_ORGANIZATION,
+  benchUserEmail,
+  generateBenchData,
+  parseScale,
+  printGenerateReport,
+} from './generate.js';
 
 const usage = `Usage: npm run bench -- [--duration S] [--scale N] [--keep] [--only TEXT] [--cpu-prof DIR] [--template DB] [--log-slow MS]
   Creates a fresh database p2p_bench_<random> on DATABASE_URL's PostgreSQL server (default
@@ -93,7 +101,14 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   return cookies.join('; ');
 }
 
-async function measure(baseUrl: string, endpoint: BenchEndpoint, fixtures: BenchFixtures, cookies: Record<BenchRole, string[]>, seconds: number, connections: number): Promise<AutocannonResult> {
+async function measure(
+  baseUrl: string,
+  endpoint: BenchEndpoint,
+  fixtures: BenchFixtures,
+  cookies: Record<BenchRole, string[]>,
+  seconds: number,
+  connections: number,
+): Promise<AutocannonResult> {
   let n = 0;
   const setupRequest = (request: AutocannonRequest): AutocannonRequest => {
     const current = n;
@@ -128,7 +143,13 @@ interface SequentialRow {
 }
 
 /** Requests one after the other, each read to its last byte, with the server's RSS sampled every 20 ms. */
-async function measureSequential(baseUrl: string, endpoint: BenchEndpoint, fixtures: BenchFixtures, cookies: Record<BenchRole, string[]>, pid: number): Promise<SequentialRow> {
+async function measureSequential(
+  baseUrl: string,
+  endpoint: BenchEndpoint,
+  fixtures: BenchFixtures,
+  cookies: Record<BenchRole, string[]>,
+  pid: number,
+): Promise<SequentialRow> {
   await sleep(500);
   const rssBefore = readProcStatus(pid, 'VmRSS') ?? 0;
   let rssPeak = rssBefore;
@@ -169,8 +190,12 @@ function printSequential(rows: SequentialRow[]): void {
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     const codes = [...new Set(r.statuses)].join(', ');
     out.write(`\n${r.name}: ${r.ms.length} requests one after the other, status ${codes}\n`);
-    out.write(`  time to full body: ${r.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median / 1000).toFixed(2)} s, max ${((sorted.at(-1) ?? 0) / 1000).toFixed(2)} s)\n`);
-    out.write(`  body: ${(Math.max(...r.bytes) / 1024).toFixed(0)} KB; server RSS ${mb(r.rssBefore)} MB before, ${mb(r.rssPeak)} MB at peak (+${mb(r.rssPeak - r.rssBefore)} MB), ${mb(r.rssAfter)} MB after\n`);
+    out.write(
+      `  time to full body: ${r.ms.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (median ${(median / 1000).toFixed(2)} s, max ${((sorted.at(-1) ?? 0) / 1000).toFixed(2)} s)\n`,
+    );
+    out.write(
+      `  body: ${(Math.max(...r.bytes) / 1024).toFixed(0)} KB; server RSS ${mb(r.rssBefore)} MB before, ${mb(r.rssPeak)} MB at peak (+${mb(r.rssPeak - r.rssBefore)} MB), ${mb(r.rssAfter)} MB after\n`,
+    );
   }
 }
 
@@ -194,7 +219,14 @@ async function drain(pool: pg.Pool, databaseName: string): Promise<number> {
 }
 
 function toRow(name: string, result: AutocannonResult): Row {
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, statusCodes: result.statusCodeStats };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    statusCodes: result.statusCodeStats,
+  };
 }
 
 function printTable(rows: Row[], ceiling: Row): void {
@@ -203,10 +235,14 @@ function printTable(rows: Row[], ceiling: Row): void {
   out.write(`\n${header}\n${'-'.repeat(header.length)}\n`);
   for (const r of rows) {
     const ratio = ceiling.rps > 0 ? `${((r.rps / ceiling.rps) * 100).toFixed(1)} %` : 'n/a';
-    out.write(`${r.name.padEnd(width)}  ${r.rps.toFixed(0).padStart(8)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p99.toFixed(1).padStart(7)}  ${String(r.errors).padStart(7)}  ${ratio.padStart(10)}\n`);
+    out.write(
+      `${r.name.padEnd(width)}  ${r.rps.toFixed(0).padStart(8)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p99.toFixed(1).padStart(7)}  ${String(r.errors).padStart(7)}  ${ratio.padStart(10)}\n`,
+    );
   }
   for (const r of rows.filter((row) => row.errors > 0)) {
-    const codes = Object.entries(r.statusCodes).map(([code, s]) => `${code}×${s.count}`).join(', ');
+    const codes = Object.entries(r.statusCodes)
+      .map(([code, s]) => `${code}×${s.count}`)
+      .join(', ');
     out.write(`  ! ${r.name}: status codes ${codes}\n`);
   }
 }
@@ -229,7 +265,8 @@ async function main(): Promise<void> {
     return;
   }
   const duration = Number(values.duration ?? '10');
-  if (!Number.isInteger(duration) || duration < 1 || duration > 120) throw new Error('--duration must be a whole number of seconds from 1 to 120');
+  if (!Number.isInteger(duration) || duration < 1 || duration > 120)
+    throw new Error('--duration must be a whole number of seconds from 1 to 120');
   const scale = parseScale(values.scale, 0.1);
   const { databaseUrl } = loadBenchSettings();
   const only = values.only ?? [];
@@ -237,9 +274,11 @@ async function main(): Promise<void> {
   if (endpoints.length === 0) throw new Error(`No endpoint name contains ${only.map((o) => `"${o}"`).join(' or ')}`);
   const profileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
   const template = values.template;
-  if (template !== undefined && !/^p2p_bench[a-z0-9_]*$/.test(template)) throw new Error('--template must name a database whose name starts with p2p_bench (lower-case letters, digits, _)');
+  if (template !== undefined && !/^p2p_bench[a-z0-9_]*$/.test(template))
+    throw new Error('--template must name a database whose name starts with p2p_bench (lower-case letters, digits, _)');
   const logSlowMs = values['log-slow'] === undefined ? undefined : Number(values['log-slow']);
-  if (logSlowMs !== undefined && (!Number.isInteger(logSlowMs) || logSlowMs < 0)) throw new Error('--log-slow must be a whole number of milliseconds');
+  if (logSlowMs !== undefined && (!Number.isInteger(logSlowMs) || logSlowMs < 0))
+    throw new Error('--log-slow must be a whole number of milliseconds');
 
   const databaseName = `p2p_bench_${randomBytes(4).toString('hex')}`;
   const benchUrl = new URL(databaseUrl);
@@ -263,7 +302,9 @@ async function main(): Promise<void> {
     }
     await pool?.end().catch(() => undefined);
     if (created && !values.keep) {
-      await admin.query(`drop database if exists ${databaseName} with (force)`).catch((error: unknown) => out.write(`  ! could not drop ${databaseName}: ${String(error)}\n`));
+      await admin
+        .query(`drop database if exists ${databaseName} with (force)`)
+        .catch((error: unknown) => out.write(`  ! could not drop ${databaseName}: ${String(error)}\n`));
     } else if (created) {
       out.write(`Kept the database ${databaseName}\n`);
     }
@@ -342,7 +383,9 @@ async function main(): Promise<void> {
       cookies.member.push(await signIn(baseUrl, benchUserEmail(org + 1)));
     }
     out.write(`Signed in ${USERS_PER_ROLE} admins and ${USERS_PER_ROLE} members (@${BENCH_EMAIL_DOMAIN})\n`);
-    out.write(`Measuring ${endpoints.length + 1} endpoints, ${CONNECTIONS} connections, ${duration} s each (after a ${WARMUP_SECONDS} s warm-up)\n`);
+    out.write(
+      `Measuring ${endpoints.length + 1} endpoints, ${CONNECTIONS} connections, ${duration} s each (after a ${WARMUP_SECONDS} s warm-up)\n`,
+    );
 
     const rows: Row[] = [];
     const sequentialRows: SequentialRow[] = [];
@@ -358,7 +401,9 @@ async function main(): Promise<void> {
       const row = toRow(endpoint.name, await measure(baseUrl, endpoint, fixtures, cookies, duration, CONNECTIONS));
       rows.push(row);
       const drained = await drain(pool, databaseName);
-      out.write(`  ✓ ${row.name}: ${row.rps.toFixed(0)} req/s${drained > 1000 ? ` (the server worked ${(drained / 1000).toFixed(1)} s more on queued requests)` : ''}\n`);
+      out.write(
+        `  ✓ ${row.name}: ${row.rps.toFixed(0)} req/s${drained > 1000 ? ` (the server worked ${(drained / 1000).toFixed(1)} s more on queued requests)` : ''}\n`,
+      );
     }
     peakRss = Math.max(peakRss, readProcStatus(pid, 'VmHWM') ?? 0);
     printTable(rows, rows[0]!);

@@ -13,7 +13,18 @@ import {
 import { normalizeTerm } from '../src/modules/use-cases/index.js';
 import { type Random, anyOf, between, seededRandom, toHtml } from './forum-text.js';
 import type { Generator, GeneratorContext } from './generate.js';
-import { REPORT_DETAILS, TAGS, TECHNOLOGIES, caseSection, caseSlots, caseSummary, caseTitle, pickTags, pickTechnologies, pickVendors } from './use-case-text.js';
+import {
+  REPORT_DETAILS,
+  TAGS,
+  TECHNOLOGIES,
+  caseSection,
+  caseSlots,
+  caseSummary,
+  caseTitle,
+  pickTags,
+  pickTechnologies,
+  pickVendors,
+} from './use-case-text.js';
 
 /** At scale 1: 100,000 use cases and 3,000 reports; views, likes and saves follow from each case's popularity. */
 export function useCaseCountsFor(scale: number): { useCases: number; reports: number } {
@@ -42,7 +53,15 @@ function addTime(step: string, started: number): void {
   else useCaseLoadDetails.push({ step, ms });
 }
 
-const LOADED_TABLES = ['use_cases', 'use_case_likes', 'use_case_saves', 'use_case_views', 'use_case_viewers', 'use_case_versions', 'use_case_reports'];
+const LOADED_TABLES = [
+  'use_cases',
+  'use_case_likes',
+  'use_case_saves',
+  'use_case_views',
+  'use_case_viewers',
+  'use_case_versions',
+  'use_case_reports',
+];
 const CASE_CHUNK = 2000;
 const ROW_BATCH = 10_000;
 const DAY_MS = 86_400_000;
@@ -73,7 +92,9 @@ function arrayLiteral(values: readonly string[]): string {
 }
 
 /** Big cities and industrial cities draw more cases than towns. */
-const PLACE_WEIGHTS = SAUDI_PLACES.map((p) => (p.industrial ? 4 : ['riyadh', 'jeddah', 'dammam', 'jubail', 'yanbu'].includes(p.slug) ? 3 : 1));
+const PLACE_WEIGHTS = SAUDI_PLACES.map((p) =>
+  p.industrial ? 4 : ['riyadh', 'jeddah', 'dammam', 'jubail', 'yanbu'].includes(p.slug) ? 3 : 1,
+);
 
 interface CaseRow {
   id: string;
@@ -165,7 +186,8 @@ function buildCase(ctx: GeneratorContext, setup: Setup, columns: Columns, engage
   const author = pickAuthor(setup, users);
   const organization = Math.floor(author / setup.usersPerOrganization);
   const category: UseCaseCategory = USE_CASE_CATEGORIES[weightedIndex(random, CATEGORY_WEIGHTS)]!;
-  const industry: Industry = random() < 0.5 ? INDUSTRIES[organization % INDUSTRIES.length]! : INDUSTRIES[weightedIndex(random, INDUSTRY_WEIGHTS)]!;
+  const industry: Industry =
+    random() < 0.5 ? INDUSTRIES[organization % INDUSTRIES.length]! : INDUSTRIES[weightedIndex(random, INDUSTRY_WEIGHTS)]!;
   const arabicFirst = random() < 0.3;
   const bilingual = !arabicFirst && random() < 0.25;
   const technologies = pickTechnologies(random, category);
@@ -179,7 +201,9 @@ function buildCase(ctx: GeneratorContext, setup: Setup, columns: Columns, engage
   const v = random();
   const visibility = v < 0.85 ? 'public' : v < 0.95 ? 'organization' : 'private';
   const publishedAt = status === 'draft' ? null : publicationTime(random, now);
-  const createdAt = publishedAt ? new Date(publishedAt.getTime() - between(random, 1, 30) * DAY_MS) : new Date(now - Math.floor(120 * DAY_MS * random()) - HOUR_MS);
+  const createdAt = publishedAt
+    ? new Date(publishedAt.getTime() - between(random, 1, 30) * DAY_MS)
+    : new Date(now - Math.floor(120 * DAY_MS * random()) - HOUR_MS);
 
   // Place: most cases at their organization's home, jittered a few km; about 5 % without coordinates.
   const place = random() < 0.7 ? setup.homePlace[organization]! : SAUDI_PLACES[weightedIndex(random, PLACE_WEIGHTS)]!;
@@ -189,11 +213,28 @@ function buildCase(ctx: GeneratorContext, setup: Setup, columns: Columns, engage
 
   // Outcomes: each reported or not, ROI log-normal-ish with a few losses.
   const investment = random() < 0.7 ? Math.round(50_000 * Math.exp(random() * 6)) : null;
-  const roi = random() < 0.8 ? Math.round((random() < 0.03 ? -between(random, 5, 60) : 15 + 400 * random() ** 2.2 + between(random, 0, 40)) * 10) / 10 : null;
-  const savings = investment !== null && roi !== null && random() < 0.85 ? Math.round((investment * (roi / 100 + 1)) / between(random, 1, 3)) : random() < 0.2 ? between(random, 50, 5000) * 1000 : null;
+  const roi =
+    random() < 0.8
+      ? Math.round((random() < 0.03 ? -between(random, 5, 60) : 15 + 400 * random() ** 2.2 + between(random, 0, 40)) * 10) / 10
+      : null;
+  const savings =
+    investment !== null && roi !== null && random() < 0.85
+      ? Math.round((investment * (roi / 100 + 1)) / between(random, 1, 3))
+      : random() < 0.2
+        ? between(random, 50, 5000) * 1000
+        : null;
   const payback = random() < 0.75 ? Math.round((2 + 46 * random() ** 1.8) * 10) / 10 : null;
   const pct = (chance: number, max: number) => (random() < chance ? Math.round(max * random() ** 1.5 * 10) / 10 : null);
-  const extra = random() < 0.2 ? [{ label: anyOf(random, ['Scrap rate', 'OEE', 'Energy per tonne', 'نسبة الهالك', 'Changeover time']), value: between(random, 1, 400), unit: anyOf(random, ['%', 'kWh/t', 'min', '']) }] : [];
+  const extra =
+    random() < 0.2
+      ? [
+          {
+            label: anyOf(random, ['Scrap rate', 'OEE', 'Energy per tonne', 'نسبة الهالك', 'Changeover time']),
+            value: between(random, 1, 400),
+            unit: anyOf(random, ['%', 'kWh/t', 'min', '']),
+          },
+        ]
+      : [];
 
   const id = randomUUID();
   const row: CaseRow = { id, author, organization, public: visibility === 'public', visibility, status, publishedAt, createdAt };
@@ -205,7 +246,15 @@ function buildCase(ctx: GeneratorContext, setup: Setup, columns: Columns, engage
     engagement.versions.case!.push(id);
     engagement.versions.version!.push(k + 2);
     engagement.versions.editor!.push(ctx.userIds[random() < 0.8 ? author : organization * setup.usersPerOrganization]!);
-    engagement.versions.changes!.push(JSON.stringify([{ field, before: field === 'tags' ? tags.slice(1) : between(random, 1, 900) * 1000, after: field === 'tags' ? tags : between(random, 1, 900) * 1000 }]));
+    engagement.versions.changes!.push(
+      JSON.stringify([
+        {
+          field,
+          before: field === 'tags' ? tags.slice(1) : between(random, 1, 900) * 1000,
+          after: field === 'tags' ? tags : between(random, 1, 900) * 1000,
+        },
+      ]),
+    );
     engagement.versions.at!.push(at);
     updatedAt = at;
   }
@@ -226,7 +275,10 @@ function buildCase(ctx: GeneratorContext, setup: Setup, columns: Columns, engage
   const likers = distinctUsers(random, likes, users, audience);
   const savers = distinctUsers(random, saves, users, audience);
   const after = (publishedAt ?? createdAt).getTime();
-  for (const [into, who] of [[engagement.likes, likers], [engagement.saves, savers]] as const) {
+  for (const [into, who] of [
+    [engagement.likes, likers],
+    [engagement.saves, savers],
+  ] as const) {
     for (const u of who) {
       into.case!.push(id);
       into.user!.push(ctx.userIds[u]!);
@@ -282,14 +334,46 @@ function buildCase(ctx: GeneratorContext, setup: Setup, columns: Columns, engage
 }
 
 const CASE_COLUMNS: [string, string][] = [
-  ['id', 'uuid'], ['organization_id', 'uuid'], ['author_id', 'uuid'], ['title', 'text'], ['title_ar', 'text'], ['summary', 'text'],
-  ['summary_ar', 'text'], ['challenge', 'text'], ['solution', 'text'], ['results', 'text'], ['category', 'text'], ['industry', 'text'],
-  ['technologies', 'text'], ['tags', 'text'], ['vendors', 'text'], ['roi_percent', 'numeric'], ['payback_months', 'numeric'],
-  ['investment_sar', 'numeric'], ['annual_savings_sar', 'numeric'], ['efficiency_gain_percent', 'numeric'], ['quality_improvement_percent', 'numeric'],
-  ['downtime_reduction_percent', 'numeric'], ['energy_savings_percent', 'numeric'], ['extra_outcomes', 'text'], ['implementation_months', 'numeric'],
-  ['city', 'text'], ['region', 'text'], ['latitude', 'float8'], ['longitude', 'float8'], ['visibility', 'text'], ['status', 'text'],
-  ['featured', 'bool'], ['verified', 'bool'], ['views_count', 'int'], ['likes_count', 'int'], ['saves_count', 'int'], ['version', 'int'],
-  ['published_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ['id', 'uuid'],
+  ['organization_id', 'uuid'],
+  ['author_id', 'uuid'],
+  ['title', 'text'],
+  ['title_ar', 'text'],
+  ['summary', 'text'],
+  ['summary_ar', 'text'],
+  ['challenge', 'text'],
+  ['solution', 'text'],
+  ['results', 'text'],
+  ['category', 'text'],
+  ['industry', 'text'],
+  ['technologies', 'text'],
+  ['tags', 'text'],
+  ['vendors', 'text'],
+  ['roi_percent', 'numeric'],
+  ['payback_months', 'numeric'],
+  ['investment_sar', 'numeric'],
+  ['annual_savings_sar', 'numeric'],
+  ['efficiency_gain_percent', 'numeric'],
+  ['quality_improvement_percent', 'numeric'],
+  ['downtime_reduction_percent', 'numeric'],
+  ['energy_savings_percent', 'numeric'],
+  ['extra_outcomes', 'text'],
+  ['implementation_months', 'numeric'],
+  ['city', 'text'],
+  ['region', 'text'],
+  ['latitude', 'float8'],
+  ['longitude', 'float8'],
+  ['visibility', 'text'],
+  ['status', 'text'],
+  ['featured', 'bool'],
+  ['verified', 'bool'],
+  ['views_count', 'int'],
+  ['likes_count', 'int'],
+  ['saves_count', 'int'],
+  ['version', 'int'],
+  ['published_at', 'timestamptz'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
 ];
 
 /** The stored column for a parameter: arrays come as literals, outcomes as JSON, HTML rendered from the sections. */
@@ -314,7 +398,10 @@ const emptyColumns = (names: string[]): Columns => Object.fromEntries(names.map(
 async function generateCases(ctx: GeneratorContext): Promise<Setup> {
   const { useCases } = useCaseCountsFor(ctx.scale);
   const random = seededRandom(30_260_101 + Math.round(ctx.scale * 1000));
-  const tiers = await ctx.client.query<{ id: string; subscription_tier: SubscriptionTier }>('select id, subscription_tier from organizations where id = any($1::uuid[])', [ctx.organizationIds]);
+  const tiers = await ctx.client.query<{ id: string; subscription_tier: SubscriptionTier }>(
+    'select id, subscription_tier from organizations where id = any($1::uuid[])',
+    [ctx.organizationIds],
+  );
   const tierOf = new Map(tiers.rows.map((row) => [row.id, row.subscription_tier]));
   const setup: Setup = {
     random,
@@ -345,11 +432,23 @@ async function generateCases(ctx: GeneratorContext): Promise<Setup> {
     addTime('insert use cases (search vectors computed)', started);
     started = performance.now();
     const { views, likes, saves, versions } = engagement;
-    await insertUnnest(ctx, 'insert into use_case_views (use_case_id, user_id, organization_id, viewed_at) select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[])', [views.case!, views.user!, views.organization!, views.at!]);
+    await insertUnnest(
+      ctx,
+      'insert into use_case_views (use_case_id, user_id, organization_id, viewed_at) select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[])',
+      [views.case!, views.user!, views.organization!, views.at!],
+    );
     addTime('insert view log', started);
     started = performance.now();
-    await insertUnnest(ctx, 'insert into use_case_likes (use_case_id, user_id, created_at) select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])', [likes.case!, likes.user!, likes.at!]);
-    await insertUnnest(ctx, 'insert into use_case_saves (use_case_id, user_id, created_at) select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])', [saves.case!, saves.user!, saves.at!]);
+    await insertUnnest(
+      ctx,
+      'insert into use_case_likes (use_case_id, user_id, created_at) select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])',
+      [likes.case!, likes.user!, likes.at!],
+    );
+    await insertUnnest(
+      ctx,
+      'insert into use_case_saves (use_case_id, user_id, created_at) select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[])',
+      [saves.case!, saves.user!, saves.at!],
+    );
     await insertUnnest(
       ctx,
       'insert into use_case_versions (use_case_id, version, editor_id, changes, created_at) select c, v, e, ch::jsonb, a from unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::timestamptz[]) as t(c, v, e, ch, a)',
@@ -390,7 +489,9 @@ async function generateReports(ctx: GeneratorContext, setup: Setup): Promise<voi
     rows.reason!.push(anyOf(random, REPORT_REASONS));
     rows.details!.push(random() < 0.7 ? anyOf(random, REPORT_DETAILS) : null);
     rows.status!.push(status);
-    rows.resolution!.push(status === 'open' ? null : status === 'hidden' ? 'Hidden until the figures are checked' : 'Figures checked with the company');
+    rows.resolution!.push(
+      status === 'open' ? null : status === 'hidden' ? 'Hidden until the figures are checked' : 'Figures checked with the company',
+    );
     rows.resolved!.push(status === 'open' ? null : new Date(Math.min(now, at.getTime() + between(random, 1, 72) * HOUR_MS)));
     rows.at!.push(at);
   }
@@ -400,7 +501,8 @@ async function generateReports(ctx: GeneratorContext, setup: Setup): Promise<voi
      select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])`,
     [rows.case!, rows.reporter!, rows.reason!, rows.details!, rows.status!, rows.resolution!, rows.resolved!, rows.at!],
   );
-  if (hidden.size > 0) await ctx.client.query('update use_cases set hidden_at = now() - interval \'1 day\' where id = any($1::uuid[])', [[...hidden]]);
+  if (hidden.size > 0)
+    await ctx.client.query("update use_cases set hidden_at = now() - interval '1 day' where id = any($1::uuid[])", [[...hidden]]);
   useCaseLoadCounts.reports += rows.case!.length;
   addTime('insert reports', started);
 }

@@ -48,7 +48,18 @@ const FILTER_KINDS = [
 ] as const;
 type FilterKind = (typeof FILTER_KINDS)[number][0];
 
-const REGIONS_BY_CASES = ['eastern', 'riyadh', 'makkah', 'madinah', 'jazan', 'qassim', 'northern_borders', 'asir', 'hail', 'tabuk'] as const;
+const REGIONS_BY_CASES = [
+  'eastern',
+  'riyadh',
+  'makkah',
+  'madinah',
+  'jazan',
+  'qassim',
+  'northern_borders',
+  'asir',
+  'hail',
+  'tabuk',
+] as const;
 
 function filterValue(random: Random, f: UseCaseFixtures, kind: FilterKind): string {
   switch (kind) {
@@ -74,10 +85,18 @@ function filterValue(random: Random, f: UseCaseFixtures, kind: FilterKind): stri
 
 /** 0–3 distinct filters: none a third of the time, one most often. */
 function browseFilters(random: Random, f: UseCaseFixtures): [FilterKind, string][] {
-  const count = weighted(random, [[0, 35], [1, 35], [2, 20], [3, 10]] as const);
+  const count = weighted(random, [
+    [0, 35],
+    [1, 35],
+    [2, 20],
+    [3, 10],
+  ] as const);
   const chosen = new Map<FilterKind, string>();
   while (chosen.size < count) {
-    const kind = weighted(random, FILTER_KINDS.map(([k, w]) => [k, w] as const));
+    const kind = weighted(
+      random,
+      FILTER_KINDS.map(([k, w]) => [k, w] as const),
+    );
     if (!chosen.has(kind)) chosen.set(kind, filterValue(random, f, kind));
   }
   return [...chosen];
@@ -88,7 +107,12 @@ export function useCaseBrowsePath(f: UseCaseFixtures, n: number): string {
   const random = requestRandom(n, 11);
   const params = new URLSearchParams();
   for (const [kind, value] of browseFilters(random, f)) params.set(kind, value);
-  const sort = weighted(random, [['newest', 55], ['views', 20], ['likes', 10], ['roi', 15]] as const);
+  const sort = weighted(random, [
+    ['newest', 55],
+    ['views', 20],
+    ['likes', 10],
+    ['roi', 15],
+  ] as const);
   if (sort !== 'newest') params.set('sort', sort);
   if (random() < 0.12) params.set('q', anyOf(random, BENCH_USE_CASE_QUERIES));
   if (random() < 0.2) params.set('page', String(2 + Math.floor(random() * 4)));
@@ -104,12 +128,23 @@ export function useCaseSearchRequest(f: UseCaseFixtures, n: number): BenchReques
     const filters: Record<string, unknown> = {};
     const count = random() < 0.7 ? 1 : 2;
     while (Object.keys(filters).length < count) {
-      const kind = weighted(random, [['category', 3], ['region', 2], ['year', 2], ['technology', 2], ['industry', 1]] as const);
+      const kind = weighted(random, [
+        ['category', 3],
+        ['region', 2],
+        ['year', 2],
+        ['technology', 2],
+        ['industry', 1],
+      ] as const);
       filters[kind] = [filterValue(random, f, kind)];
     }
     body.filters = filters;
   }
-  const sort = weighted(random, [['relevance', 75], ['newest', 15], ['roi', 5], ['views', 5]] as const);
+  const sort = weighted(random, [
+    ['relevance', 75],
+    ['newest', 15],
+    ['roi', 5],
+    ['views', 5],
+  ] as const);
   if (sort !== 'relevance') body.sort = sort;
   if (random() < 0.1) body.page = 2;
   return { method: 'POST', path: '/api/v1/use-cases/search/advanced', body };
@@ -118,10 +153,19 @@ export function useCaseSearchRequest(f: UseCaseFixtures, n: number): BenchReques
 /** A radius search around a real place (industrial cities more often), the point moved a little, 10–200 km. */
 export function useCaseRadiusPath(n: number): string {
   const random = requestRandom(n, 37);
-  const place = weighted(random, SAUDI_PLACES.map((p) => [p, p.industrial ? 3 : 1] as const));
+  const place = weighted(
+    random,
+    SAUDI_PLACES.map((p) => [p, p.industrial ? 3 : 1] as const),
+  );
   const lat = (place.latitude + (random() - 0.5) * 0.2).toFixed(4);
   const lng = (place.longitude + (random() - 0.5) * 0.2).toFixed(4);
-  const radiusKm = weighted(random, [[10, 20], [25, 25], [50, 25], [100, 20], [200, 10]] as const);
+  const radiusKm = weighted(random, [
+    [10, 20],
+    [25, 25],
+    [50, 25],
+    [100, 20],
+    [200, 10],
+  ] as const);
   const page = random() < 0.1 ? '&page=2' : '';
   return `/api/v1/use-cases/location/filter?lat=${lat}&lng=${lng}&radiusKm=${radiusKm}${page}`;
 }
@@ -132,9 +176,17 @@ const EXPORT_REQUESTS = 5;
 /** The use-case library as a signed-in member uses it; exports are timed one by one, not under load. */
 export const USE_CASE_ENDPOINTS: BenchEndpoint[] = [
   { name: 'GET /api/v1/use-cases (browse, facets)', as: 'member', request: (f, n) => ({ method: 'GET', path: useCaseBrowsePath(f, n) }) },
-  { name: 'GET /api/v1/use-cases/:id (case page)', as: 'member', request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/${pick(f.useCaseIds, n)}` }) },
+  {
+    name: 'GET /api/v1/use-cases/:id (case page)',
+    as: 'member',
+    request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/${pick(f.useCaseIds, n)}` }),
+  },
   // The same page for guests, whose views are not counted: the difference is the cost of counting.
-  { name: 'GET /api/v1/use-cases/:id (case page, guest)', as: 'anonymous', request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/${pick(f.useCaseIds, n)}` }) },
+  {
+    name: 'GET /api/v1/use-cases/:id (case page, guest)',
+    as: 'anonymous',
+    request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/${pick(f.useCaseIds, n)}` }),
+  },
   {
     name: 'GET /api/v1/use-cases/:id/related',
     as: 'member',
@@ -144,17 +196,22 @@ export const USE_CASE_ENDPOINTS: BenchEndpoint[] = [
   {
     name: 'GET /api/v1/use-cases/search/suggestions?q=',
     as: 'member',
-    request: (_f, n) => ({ method: 'GET', path: `/api/v1/use-cases/search/suggestions?q=${encodeURIComponent(pick(BENCH_USE_CASE_SUGGESTIONS, n))}` }),
-  },
-  { name: 'GET /api/v1/use-cases/location/filter (radius)', as: 'member', request: (_f, n) => ({ method: 'GET', path: useCaseRadiusPath(n) }) },
-  ...(['xlsx', 'pdf'] as const).map(
-    (format): BenchEndpoint => ({
-      name: `GET /api/v1/use-cases/export?format=${format} (1,000+ rows)`,
-      as: 'member',
-      sequential: EXPORT_REQUESTS,
-      request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/export?format=${format}&${pick(f.useCaseExportFilters, n)}` }),
+    request: (_f, n) => ({
+      method: 'GET',
+      path: `/api/v1/use-cases/search/suggestions?q=${encodeURIComponent(pick(BENCH_USE_CASE_SUGGESTIONS, n))}`,
     }),
-  ),
+  },
+  {
+    name: 'GET /api/v1/use-cases/location/filter (radius)',
+    as: 'member',
+    request: (_f, n) => ({ method: 'GET', path: useCaseRadiusPath(n) }),
+  },
+  ...(['xlsx', 'pdf'] as const).map((format): BenchEndpoint => ({
+    name: `GET /api/v1/use-cases/export?format=${format} (1,000+ rows)`,
+    as: 'member',
+    sequential: EXPORT_REQUESTS,
+    request: (f, n) => ({ method: 'GET', path: `/api/v1/use-cases/export?format=${format}&${pick(f.useCaseExportFilters, n)}` }),
+  })),
 ];
 
 /** Interleaves two lists 1 : `ratio`, so that every stretch of requests sees the same mix. */
@@ -178,9 +235,12 @@ export async function loadUseCaseFixtures(pool: pg.Pool): Promise<UseCaseFixture
     ids(`select id from use_cases where ${listed} order by random() limit 1600`),
   ]);
   const terms = async (kind: string) =>
-    (await pool.query<{ name: string }>('select name from use_case_terms where kind = $1 and uses_count > 0 order by uses_count desc, name limit 40', [kind])).rows.map(
-      (r) => r.name,
-    );
+    (
+      await pool.query<{ name: string }>(
+        'select name from use_case_terms where kind = $1 and uses_count > 0 order by uses_count desc, name limit 40',
+        [kind],
+      )
+    ).rows.map((r) => r.name);
   const years = await pool.query<{ year: string }>(
     `select distinct extract(year from (published_at at time zone 'UTC' + interval '3 hours'))::int::text as year from use_cases where ${listed} order by 1 desc`,
   );
@@ -192,7 +252,9 @@ export async function loadUseCaseFixtures(pool: pg.Pool): Promise<UseCaseFixture
   let exportFilters = pairs.rows.map((r) => `category=${r.category}&region=${r.region}`);
   if (exportFilters.length === 0) {
     // Small scales: a whole category, or everything.
-    const categories = await pool.query<{ category: string }>(`select category from use_cases where ${listed} group by category having count(*) >= 1000 order by count(*) limit 2`);
+    const categories = await pool.query<{ category: string }>(
+      `select category from use_cases where ${listed} group by category having count(*) >= 1000 order by count(*) limit 2`,
+    );
     exportFilters = categories.rows.length > 0 ? categories.rows.map((r) => `category=${r.category}`) : ['sort=newest'];
   }
   return {

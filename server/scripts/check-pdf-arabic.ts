@@ -21,7 +21,15 @@ import { buildListMeta } from '../src/modules/use-cases/export/export-meta.js';
 import { renderPdfList } from '../src/modules/use-cases/export/pdf.js';
 import { renderPdfCase } from '../src/modules/use-cases/export/pdf-case.js';
 import { Report, STYLES, streamReport } from '../src/modules/use-cases/export/pdf-report.js';
-import { AWKWARD_CASE, BASE_URL, NON_JOINING, NON_JOINING_CASE, NON_JOINING_USE_CASE, PUMP_CASE, PUMP_USE_CASE } from '../test/use-cases/export/fixtures.js';
+import {
+  AWKWARD_CASE,
+  BASE_URL,
+  NON_JOINING,
+  NON_JOINING_CASE,
+  NON_JOINING_USE_CASE,
+  PUMP_CASE,
+  PUMP_USE_CASE,
+} from '../test/use-cases/export/fixtures.js';
 
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const ARABIC = /[\u0600-\u06ff]/;
@@ -67,7 +75,8 @@ const check = (ok: boolean, file: string, message: string) => {
 
 try {
   const exportedBy = { guest: false, name: 'Sara Al-Qahtani', organization: 'شركة مضخات الخليج' };
-  const listMeta = (fields: ExportField[], rows: number) => buildListMeta({ exportedBy, filters: { q: 'صيانة المضخات' }, sort: 'newest', fields, rows, truncated: false });
+  const listMeta = (fields: ExportField[], rows: number) =>
+    buildListMeta({ exportedBy, filters: { q: 'صيانة المضخات' }, sort: 'newest', fields, rows, truncated: false });
   const write = async (name: string, stream: Readable) => {
     const file = path.join(directory, name);
     writeFileSync(file, await bytesOf(stream));
@@ -80,7 +89,10 @@ try {
   const caseFile = await write('case.pdf', renderPdfCase(caseMeta(PUMP_USE_CASE.id), PUMP_USE_CASE));
   const tableFields: ExportField[] = ['title', 'titleAr', 'summary', 'summaryAr', 'organization', 'roiPercent'];
   const tableFile = await write('non-joining-table.pdf', renderPdfList(listMeta(tableFields, 2), [PUMP_CASE, NON_JOINING_CASE], BASE_URL));
-  const blocksFile = await write('non-joining-blocks.pdf', renderPdfList(listMeta([...EXPORT_FIELDS], 2), [PUMP_CASE, NON_JOINING_CASE], BASE_URL));
+  const blocksFile = await write(
+    'non-joining-blocks.pdf',
+    renderPdfList(listMeta([...EXPORT_FIELDS], 2), [PUMP_CASE, NON_JOINING_CASE], BASE_URL),
+  );
   const nonJoiningCaseFile = await write('non-joining-case.pdf', renderPdfCase(caseMeta(NON_JOINING_USE_CASE.id), NON_JOINING_USE_CASE));
   const phrases = Object.values(NON_JOINING);
   const styles = Object.values(STYLES);
@@ -94,8 +106,26 @@ try {
 
   const listed = [NON_JOINING.title, NON_JOINING.titleAr, NON_JOINING.summary];
   const expectations = new Map<string, Expectation>([
-    [listFile, { phrases: ['صيانة', 'المضخات', 'صيانة المضخات التنبؤية', 'شركة مضخات الخليج', 'خط تعبئة', 'PLC Siemens S7', 'مع مستشعرات الاهتزاز'] }],
-    [caseFile, { phrases: ['صيانة المضخات التنبؤية', 'شركة مضخات الخليج', 'خط تعبئة', 'PLC Siemens S7', 'يرسل الإنذارات', 'مدينة الجبيل الصناعية', 'Return on investment'] }],
+    [
+      listFile,
+      {
+        phrases: ['صيانة', 'المضخات', 'صيانة المضخات التنبؤية', 'شركة مضخات الخليج', 'خط تعبئة', 'PLC Siemens S7', 'مع مستشعرات الاهتزاز'],
+      },
+    ],
+    [
+      caseFile,
+      {
+        phrases: [
+          'صيانة المضخات التنبؤية',
+          'شركة مضخات الخليج',
+          'خط تعبئة',
+          'PLC Siemens S7',
+          'يرسل الإنذارات',
+          'مدينة الجبيل الصناعية',
+          'Return on investment',
+        ],
+      },
+    ],
     // Table cells wrap, so the words are checked one by one there.
     [tableFile, { phrases: ['صيانة المضخات التنبؤية'], words: wordsOf(...listed) }],
     [blocksFile, { phrases: listed, words: wordsOf(...listed) }],

@@ -35,7 +35,9 @@ async function main(): Promise<number> {
       ...(values['first-name'] ? { firstName: values['first-name'] } : {}),
       ...(values['last-name'] ? { lastName: values['last-name'] } : {}),
     });
-    process.stdout.write(`${result.created ? 'Created' : 'Updated'} superadmin ${values.email} (${result.userId}) in the Platform organization.\n`);
+    process.stdout.write(
+      `${result.created ? 'Created' : 'Updated'} superadmin ${values.email} (${result.userId}) in the Platform organization.\n`,
+    );
     return 0;
   } finally {
     await database.close();

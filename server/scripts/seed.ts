@@ -88,7 +88,11 @@ function printSeedReport(report: SeedReport): void {
       ` (already there: ${existing.useCases}, ${existing.useCaseImages}).\n`,
   );
   printWarnings(report.warnings);
-  const examples = [DEMO_USERS.find((u) => u.platformRole === 'superadmin'), DEMO_USERS.find((u) => u.platformRole === 'moderator'), DEMO_USERS.find((u) => u.role === 'admin' && !u.platformRole)];
+  const examples = [
+    DEMO_USERS.find((u) => u.platformRole === 'superadmin'),
+    DEMO_USERS.find((u) => u.platformRole === 'moderator'),
+    DEMO_USERS.find((u) => u.role === 'admin' && !u.platformRole),
+  ];
   out.write(`\nEvery demo account signs in with the password  ${DEMO_PASSWORD}\n`);
   for (const user of examples) {
     if (user) out.write(`  ${user.email.padEnd(44)} ${user.platformRole ?? `organization ${user.role}`}\n`);
@@ -111,7 +115,9 @@ function printVerifyReport(report: VerifyReport): void {
   out.write(`\n  ${'table'.padEnd(22)} ${'rows'.padStart(6)} ${'demo'.padStart(6)} ${'expected'.padStart(9)}\n`);
   for (const t of report.tables) {
     const mark = t.demo >= t.expected ? ' ' : '✗';
-    out.write(`${mark} ${t.table.padEnd(22)} ${String(t.rows).padStart(6)} ${String(t.demo).padStart(6)} ${String(t.expected).padStart(9)}\n`);
+    out.write(
+      `${mark} ${t.table.padEnd(22)} ${String(t.rows).padStart(6)} ${String(t.demo).padStart(6)} ${String(t.expected).padStart(9)}\n`,
+    );
   }
   out.write(`\n  ${'in the demo set'.padEnd(22)} ${''.padStart(6)} ${'demo'.padStart(6)} ${'expected'.padStart(9)}\n`);
   for (const c of report.checks) {

@@ -4,7 +4,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { usersRoutes } from './modules/users/index.js';
@@ -45,7 +51,13 @@ declare module 'fastify' {
 }
 
 /** Builds the application without listening, so tests drive it with inject(). */
-export async function buildApp({ config, database, loggerStream, serveWeb = false, webDistDir }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  loggerStream,
+  serveWeb = false,
+  webDistDir,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -147,14 +159,20 @@ export async function buildApp({ config, database, loggerStream, serveWeb = fals
     // The benchmark's ceiling (BENCH_CEILING=1 only): one primary-key SELECT through the app's pool.
     const ceilingQuery = z.object({ id: z.uuid().default('00000000-0000-0000-0000-000000000000') });
     app.get('/__bench/ceiling', { schema: { hide: true, querystring: ceilingQuery } }, async (request) => {
-      const [row] = await database.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, request.query.id)).limit(1);
+      const [row] = await database.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, request.query.id))
+        .limit(1);
       return { organization: row ?? null };
     });
   }
 
   const servesWeb = serveWeb && (await registerWebApp(app, webDistDir));
   if (!servesWeb) {
-    app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`));
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(request, reply, 404, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`),
+    );
   }
 
   app.addHook('onReady', async () => dispatcher.start());

@@ -50,11 +50,14 @@ async function main(): Promise<void> {
   const bound = app.server.address();
   const port = typeof bound === 'object' && bound ? bound.port : config.port;
   app.log.info({ address, engine: database.kind, publicUrl: config.publicUrl }, 'listening');
-  process.stdout.write(`\nP2P Sandbox is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}  (API docs: /docs, database: ${database.kind})\n\n`);
+  process.stdout.write(
+    `\nP2P Sandbox is running at ${config.publicUrl.replace(`:${config.port}`, `:${port}`)}  (API docs: /docs, database: ${database.kind})\n\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  const detail = error instanceof DataDirLockedError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const detail =
+    error instanceof DataDirLockedError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`Failed to start: ${detail}\n`);
   process.exit(1);
 });

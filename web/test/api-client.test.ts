@@ -2,9 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../src/lib/api-client.js';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-    new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json', ...headers } }),
-  );
+  return vi
+    .spyOn(globalThis, 'fetch')
+    .mockResolvedValue(
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/problem+json', ...headers },
+      }),
+    );
 }
 
 describe('api client', () => {
@@ -19,7 +24,15 @@ describe('api client', () => {
   });
 
   it('turns problem+json into an ApiError keyed by code, with field errors and request id', async () => {
-    respond(400, { type: 't', title: 'Bad Request', status: 400, code: 'VALIDATION_FAILED', requestId: 'req-1', detail: 'The request is not valid', errors: [{ path: 'password', code: 'PASSWORD_TOO_COMMON', message: 'x' }] });
+    respond(400, {
+      type: 't',
+      title: 'Bad Request',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      requestId: 'req-1',
+      detail: 'The request is not valid',
+      errors: [{ path: 'password', code: 'PASSWORD_TOO_COMMON', message: 'x' }],
+    });
     const error = await api.post('/api/auth/sign-up/email', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const e = error as ApiError;
@@ -61,6 +74,9 @@ describe('field error messages', () => {
     const { z } = await import('zod');
     const parsed = z.object({ title: z.string().min(5), body: z.string().min(1) }).safeParse({ title: 'Hi', body: '' });
     const issues = zodIssues(parsed.success ? [] : parsed.error.issues);
-    expect(issues.map((issue) => fieldErrorMessage(i18n.default.t, issue))).toEqual(['Use at least 5 characters.', 'This field is required.']);
+    expect(issues.map((issue) => fieldErrorMessage(i18n.default.t, issue))).toEqual([
+      'Use at least 5 characters.',
+      'This field is required.',
+    ]);
   });
 });

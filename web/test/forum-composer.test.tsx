@@ -10,7 +10,13 @@ import { Composer } from '../src/features/forum/components/composer.js';
 import { findMentionQuery, insertMention, mentionMarkdown } from '../src/features/forum/mention.js';
 import { uuid } from './forum-fixtures.js';
 
-const amal = { id: uuid(501), name: 'Amal Al-Qahtani', jobTitle: 'Reliability Engineer', avatarUrl: null, organizationName: 'Jubail Pumps' };
+const amal = {
+  id: uuid(501),
+  name: 'Amal Al-Qahtani',
+  jobTitle: 'Reliability Engineer',
+  avatarUrl: null,
+  organizationName: 'Jubail Pumps',
+};
 const amin = { id: uuid(502), name: 'Amin Haddad', jobTitle: null, avatarUrl: null, organizationName: 'Yanbu Steel' };
 
 describe('finding the mention being typed', () => {
@@ -115,7 +121,9 @@ describe('composer', () => {
   });
 
   it('previews through the server renderer, shown as the published post would be', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ html: '<p><strong>Bold</strong> text</p>' }), { status: 200 }));
+    const fetchMock = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response(JSON.stringify({ html: '<p><strong>Bold</strong> text</p>' }), { status: 200 }));
     renderComposer();
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Details'), '**Bold** text');

@@ -34,7 +34,10 @@ describe('thread rows', () => {
   it('names no one when the parent is a tombstone, a former member, or not on this page', () => {
     const tombstone = post(1, 0, null, null, { deleted: true, body: '', bodyHtml: '' });
     const former = author('', { formerMember: true });
-    const rows = buildThreadRows([tombstone, post(2, 1, 1, badr), post(10, 6, 9, badr), post(11, 0, null, former), post(12, 1, 11, amal)], 4);
+    const rows = buildThreadRows(
+      [tombstone, post(2, 1, 1, badr), post(10, 6, 9, badr), post(11, 0, null, former), post(12, 1, 11, amal)],
+      4,
+    );
     expect(rows[0]!.indent).toBe(0);
     expect(rows[1]!.parent).toEqual({ postId: uuid(1), name: null });
     expect(rows[2]!.replyingTo).toEqual({ postId: uuid(9), name: null });

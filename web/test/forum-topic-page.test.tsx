@@ -43,7 +43,11 @@ function topic(overrides: Partial<ForumTopic> = {}): ForumTopic {
 function thread(): ForumThread {
   const items = [
     post(1, 0, null, null, { deleted: true, body: '', bodyHtml: '', repliesCount: 1 }),
-    post(2, 1, 1, badr, { isBestAnswer: true, bodyHtml: '<p>Every 2,000 running hours</p>', can: { edit: false, delete: false, moderate: false, markBestAnswer: true, reply: false } }),
+    post(2, 1, 1, badr, {
+      isBestAnswer: true,
+      bodyHtml: '<p>Every 2,000 running hours</p>',
+      can: { edit: false, delete: false, moderate: false, markBestAnswer: true, reply: false },
+    }),
     post(3, 2, 2, amal),
     post(4, 3, 3, badr),
     post(5, 4, 4, amal),
@@ -60,13 +64,32 @@ function json(body: unknown, status = 200) {
 function renderTopic(current: ForumTopic) {
   const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = String(input);
-    if (url === '/api/v1/forum/categories') return json({ items: [{ id: categoryId, slug: 'maintenance', nameEn: 'Maintenance', nameAr: 'الصيانة', descriptionEn: null, descriptionAr: null, position: 0, organizationId: null, topicsCount: 1, postsCount: 8, lastActivityAt: null }] });
+    if (url === '/api/v1/forum/categories')
+      return json({
+        items: [
+          {
+            id: categoryId,
+            slug: 'maintenance',
+            nameEn: 'Maintenance',
+            nameAr: 'الصيانة',
+            descriptionEn: null,
+            descriptionAr: null,
+            position: 0,
+            organizationId: null,
+            topicsCount: 1,
+            postsCount: 8,
+            lastActivityAt: null,
+          },
+        ],
+      });
     if (url.startsWith(`/api/v1/forum/topics/${topicId}/posts`)) return json(thread());
     if (url === `/api/v1/forum/topics/${topicId}`) return json(current);
     if (url === `/api/v1/forum/posts/${uuid(3)}/like` && init?.method === 'POST') return json({ liked: true, likesCount: 1 });
     return json({ type: 't', title: 'Not Found', status: 404, code: 'NOT_FOUND' }, 404);
   });
-  const router = createMemoryRouter([{ path: '/forum/topics/:id', element: <TopicPage /> }], { initialEntries: [`/forum/topics/${topicId}`] });
+  const router = createMemoryRouter([{ path: '/forum/topics/:id', element: <TopicPage /> }], {
+    initialEntries: [`/forum/topics/${topicId}`],
+  });
   render(
     <QueryClientProvider client={createQueryClient()}>
       <RouterProvider router={router} />
@@ -88,7 +111,9 @@ describe('topic page', () => {
 
     const banner = screen.getByRole('complementary', { name: 'Solved' });
     expect(within(banner).getByText('Every 2,000 running hours')).toBeTruthy();
-    expect(within(banner).getByRole('link', { name: 'Go to the best answer' }).getAttribute('href')).toBe(`/forum/topics/${topicId}#post-${uuid(2)}`);
+    expect(within(banner).getByRole('link', { name: 'Go to the best answer' }).getAttribute('href')).toBe(
+      `/forum/topics/${topicId}#post-${uuid(2)}`,
+    );
 
     await screen.findByText('This post was deleted');
     const rows = [...document.querySelectorAll('li.post')];
@@ -113,14 +138,18 @@ describe('topic page', () => {
   });
 
   it('toggles a like with aria-pressed and the new count', async () => {
-    const fetchMock = renderTopic(topic({ locked: false, can: { edit: false, delete: false, moderate: false, markBestAnswer: false, reply: true } }));
+    const fetchMock = renderTopic(
+      topic({ locked: false, can: { edit: false, delete: false, moderate: false, markBestAnswer: false, reply: true } }),
+    );
     const user = userEvent.setup();
     await screen.findByText('This post was deleted');
     const third = document.getElementById(`post-${uuid(3)}`)!;
     const like = within(third).getByRole('button', { name: 'Like the post by Amal Al-Qahtani (0)' });
     expect(like.getAttribute('aria-pressed')).toBe('false');
     await user.click(like);
-    await waitFor(() => expect(within(third).getByRole('button', { name: 'Like the post by Amal Al-Qahtani (1)' }).getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() =>
+      expect(within(third).getByRole('button', { name: 'Like the post by Amal Al-Qahtani (1)' }).getAttribute('aria-pressed')).toBe('true'),
+    );
     expect(fetchMock.mock.calls.some(([u, i]) => String(u) === `/api/v1/forum/posts/${uuid(3)}/like` && i?.method === 'POST')).toBe(true);
     expect(screen.getByRole('textbox', { name: 'Reply to the topic' })).toBeTruthy();
   });

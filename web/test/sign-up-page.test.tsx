@@ -56,10 +56,18 @@ describe('sign-up form', () => {
   });
 
   it('shows the server’s field error next to the password field', async () => {
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(problem(400, 'VALIDATION_FAILED', [{ path: 'password', code: 'PASSWORD_TOO_COMMON', message: 'too common' }]));
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      problem(400, 'VALIDATION_FAILED', [{ path: 'password', code: 'PASSWORD_TOO_COMMON', message: 'too common' }]),
+    );
     const user = userEvent.setup();
     renderSignUp();
-    await fill(user, { 'First name': 'Reem', 'Last name': 'Al-Harbi', 'Work email': 'reem@example.com', 'Password': 'Quartz-Falcon-2931', 'Company name': 'Tabuk Foods' });
+    await fill(user, {
+      'First name': 'Reem',
+      'Last name': 'Al-Harbi',
+      'Work email': 'reem@example.com',
+      Password: 'Quartz-Falcon-2931',
+      'Company name': 'Tabuk Foods',
+    });
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     const password = screen.getByLabelText('Password', { exact: false });
     await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
@@ -73,22 +81,46 @@ describe('sign-up form', () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(problem(409, 'EMAIL_TAKEN'));
     const user = userEvent.setup();
     renderSignUp();
-    await fill(user, { 'الاسم الأول': 'ريم', 'اسم العائلة': 'الحربي', 'البريد الإلكتروني للعمل': 'reem@example.com', 'كلمة المرور': 'Quartz-Falcon-2931', 'اسم الشركة': 'أغذية تبوك' });
+    await fill(user, {
+      'الاسم الأول': 'ريم',
+      'اسم العائلة': 'الحربي',
+      'البريد الإلكتروني للعمل': 'reem@example.com',
+      'كلمة المرور': 'Quartz-Falcon-2931',
+      'اسم الشركة': 'أغذية تبوك',
+    });
     await user.click(screen.getByRole('button', { name: 'إنشاء الحساب' }));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('يوجد حساب بهذا البريد الإلكتروني'));
   });
 
   it('sends the UI language with the sign-up and goes to the dashboard', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) =>
-      String(input).includes('sign-up') ? new Response(JSON.stringify({ user: {} }), { status: 200 }) : new Response(JSON.stringify({}), { status: 200 }),
-    );
+    const fetchMock = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async (input) =>
+        String(input).includes('sign-up')
+          ? new Response(JSON.stringify({ user: {} }), { status: 200 })
+          : new Response(JSON.stringify({}), { status: 200 }),
+      );
     const user = userEvent.setup();
     const router = renderSignUp();
-    await fill(user, { 'First name': 'Reem', 'Last name': 'Al-Harbi', 'Work email': ' Reem@Example.com ', 'Password': 'Quartz-Falcon-2931', 'Company name': 'Tabuk Foods' });
+    await fill(user, {
+      'First name': 'Reem',
+      'Last name': 'Al-Harbi',
+      'Work email': ' Reem@Example.com ',
+      Password: 'Quartz-Falcon-2931',
+      'Company name': 'Tabuk Foods',
+    });
     await user.selectOptions(screen.getByLabelText('Industry', { exact: false }), 'food_beverage');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard'));
     const body = JSON.parse(String(fetchMock.mock.calls[0]![1]!.body));
-    expect(body).toEqual({ firstName: 'Reem', lastName: 'Al-Harbi', email: 'reem@example.com', password: 'Quartz-Falcon-2931', organizationName: 'Tabuk Foods', industry: 'food_beverage', language: 'en' });
+    expect(body).toEqual({
+      firstName: 'Reem',
+      lastName: 'Al-Harbi',
+      email: 'reem@example.com',
+      password: 'Quartz-Falcon-2931',
+      organizationName: 'Tabuk Foods',
+      industry: 'food_beverage',
+      language: 'en',
+    });
   });
 });

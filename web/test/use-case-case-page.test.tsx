@@ -7,7 +7,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyLanguage, initI18n } from '../src/app/i18n.js';
 import { createQueryClient } from '../src/app/providers.js';
 import { CasePage } from '../src/features/use-cases/case-page.js';
-import { type RecordedRequest, ORGANIZATIONS, json, location, mockApi, problem, useCase, useCaseSummary, uuid } from './use-case-fixtures.js';
+import {
+  type RecordedRequest,
+  ORGANIZATIONS,
+  json,
+  location,
+  mockApi,
+  problem,
+  useCase,
+  useCaseSummary,
+  uuid,
+} from './use-case-fixtures.js';
 
 const CASE_ID = uuid(1);
 const BASE = `/api/v1/use-cases/${CASE_ID}`;
@@ -39,7 +49,12 @@ function member(overrides: Partial<Me> = {}): Me {
 function related(): RelatedUseCase[] {
   return [
     {
-      useCase: useCaseSummary(2, { title: 'SCADA upgrade at the Jubail plant', titleAr: null, location: location('jubail'), organization: ORGANIZATIONS.jubail }),
+      useCase: useCaseSummary(2, {
+        title: 'SCADA upgrade at the Jubail plant',
+        titleAr: null,
+        location: location('jubail'),
+        organization: ORGANIZATIONS.jubail,
+      }),
       score: 0.8,
       reasons: { sameCategory: true, sameIndustry: false, sharedTechnologies: ['PLC', 'SCADA'], distanceKm: 42.4, roiDifference: 4.3 },
     },
@@ -47,7 +62,12 @@ function related(): RelatedUseCase[] {
 }
 
 function engagement(): UseCaseEngagement {
-  const daily = Array.from({ length: 30 }, (_, i) => ({ date: `2026-01-${String(i + 1).padStart(2, '0')}`, views: i % 7, likes: i % 3 === 0 ? 1 : 0, saves: 0 }));
+  const daily = Array.from({ length: 30 }, (_, i) => ({
+    date: `2026-01-${String(i + 1).padStart(2, '0')}`,
+    views: i % 7,
+    likes: i % 3 === 0 ? 1 : 0,
+    saves: 0,
+  }));
   return {
     days: 30,
     totals: { views: daily.reduce((s, d) => s + d.views, 0), likes: 10, saves: 0, uniqueViewers: 40 },
@@ -73,7 +93,8 @@ function renderCase({ current = useCase(1), me = member(), route }: Setup = {}) 
     if (request.url === '/api/v1/users/me') return me ? json(me) : problem(401, 'UNAUTHENTICATED');
     if (request.url === BASE && request.method === 'GET') return json(current);
     if (request.url.startsWith(`${BASE}/related`)) return json({ items: related() });
-    if (request.url.startsWith(`${BASE}/nearby`)) return json({ items: [useCaseSummary(3, { title: 'Compressed air audit', titleAr: null, distanceKm: 7.2 })] });
+    if (request.url.startsWith(`${BASE}/nearby`))
+      return json({ items: [useCaseSummary(3, { title: 'Compressed air audit', titleAr: null, distanceKm: 7.2 })] });
     if (request.url.startsWith(`${BASE}/engagement`)) return json(engagement());
     return undefined;
   });
@@ -102,7 +123,11 @@ describe('use case page', () => {
     renderCase();
     await screen.findByRole('heading', { level: 1, name: 'Predictive maintenance on line 1' });
     const outcomes = screen.getByRole('region', { name: 'Results in figures' });
-    expect(within(outcomes).getAllByRole('term').map((dt) => dt.textContent)).toEqual([
+    expect(
+      within(outcomes)
+        .getAllByRole('term')
+        .map((dt) => dt.textContent),
+    ).toEqual([
       'Return on investment',
       'Payback period',
       'Investment',
@@ -132,13 +157,20 @@ describe('use case page', () => {
     renderCase();
     const section = await screen.findByRole('region', { name: 'Related use cases' });
     const row = (await within(section).findByRole('link', { name: 'SCADA upgrade at the Jubail plant' })).closest('article')!;
-    expect([...row.querySelectorAll('.reason')].map((r) => r.textContent)).toEqual(['Same category', 'Shares: PLC, SCADA', '42 km away', 'ROI within 5 points']);
+    expect([...row.querySelectorAll('.reason')].map((r) => r.textContent)).toEqual([
+      'Same category',
+      'Shares: PLC, SCADA',
+      '42 km away',
+      'ROI within 5 points',
+    ]);
     const nearby = screen.getByRole('region', { name: 'Nearby use cases' });
     expect(await within(nearby).findByText('7.2 km away')).toBeTruthy();
   });
 
   it('toggles a like with aria-pressed and the count the server answers', async () => {
-    const api = renderCase({ route: (r) => (r.url === `${BASE}/like` && r.method === 'POST' ? json({ active: true, count: 10 }) : undefined) });
+    const api = renderCase({
+      route: (r) => (r.url === `${BASE}/like` && r.method === 'POST' ? json({ active: true, count: 10 }) : undefined),
+    });
     const user = userEvent.setup();
     const like = await screen.findByRole('button', { name: /^Like/ });
     expect(like.getAttribute('aria-pressed')).toBe('false');
@@ -162,7 +194,10 @@ describe('use case page', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Details/ }), 'The payback cannot be 14 months.');
     await user.click(within(dialog).getByRole('button', { name: 'Send the report' }));
     await screen.findByText('Thank you. Your report was sent and a moderator will review it.');
-    expect(api.requests.find((r) => r.url === `${BASE}/report`)?.body).toEqual({ reason: 'inaccurate', details: 'The payback cannot be 14 months.' });
+    expect(api.requests.find((r) => r.url === `${BASE}/report`)?.body).toEqual({
+      reason: 'inaccurate',
+      details: 'The payback cannot be 14 months.',
+    });
     expect(screen.queryByRole('button', { name: 'Report' })).toBeNull();
   });
 
@@ -187,7 +222,11 @@ describe('use case page', () => {
   });
 
   it('draws engagement charts with 24 hourly bars and a data table for each', async () => {
-    renderCase({ current: useCase(1, { can: { edit: true, delete: true, publish: true, moderate: false, viewEngagement: true, like: true, report: false } }) });
+    renderCase({
+      current: useCase(1, {
+        can: { edit: true, delete: true, publish: true, moderate: false, viewEngagement: true, like: true, report: false },
+      }),
+    });
     const section = await screen.findByRole('region', { name: 'Engagement' });
     const hours = await within(section).findByRole('figure', { name: 'Views by hour of day' });
     expect(hours.querySelectorAll('rect.chart__bar')).toHaveLength(24);
@@ -204,13 +243,25 @@ describe('use case page', () => {
 
     const daily = within(section).getByRole('figure', { name: 'Views per day' });
     expect(daily.querySelectorAll('rect.chart__bar')).toHaveLength(30);
-    expect(within(daily).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Day', 'Views', 'Likes', 'Saves']);
+    expect(
+      within(daily)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Day', 'Views', 'Likes', 'Saves']);
     const orgs = within(section).getByRole('figure', { name: 'Views by organization' });
-    expect(within(orgs).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['Jubail Pumps30', 'Red Sea Plastics12']);
+    expect(
+      within(orgs)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual(['Jubail Pumps30', 'Red Sea Plastics12']);
   });
 
   it('lets a moderator feature the case', async () => {
-    const featured = useCase(1, { featured: true, can: { edit: true, delete: true, publish: true, moderate: true, viewEngagement: false, like: true, report: true } });
+    const featured = useCase(1, {
+      featured: true,
+      can: { edit: true, delete: true, publish: true, moderate: true, viewEngagement: false, like: true, report: true },
+    });
     const api = renderCase({
       current: useCase(1, { can: featured.can }),
       route: (r) => (r.url === `${BASE}/moderation` ? json(featured) : undefined),
@@ -227,6 +278,8 @@ describe('use case page', () => {
   it('tells a guest the case is not available and offers to sign in', async () => {
     renderCase({ me: null, route: (r) => (r.url === BASE ? problem(404, 'NOT_FOUND') : undefined) });
     await screen.findByRole('heading', { level: 1, name: 'Use case not available' });
-    expect(screen.getByRole('link', { name: 'Sign in to see cases shared with your organization' }).getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(`/use-cases/${CASE_ID}`)}`);
+    expect(screen.getByRole('link', { name: 'Sign in to see cases shared with your organization' }).getAttribute('href')).toBe(
+      `/sign-in?next=${encodeURIComponent(`/use-cases/${CASE_ID}`)}`,
+    );
   });
 });

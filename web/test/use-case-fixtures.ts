@@ -102,7 +102,14 @@ export function useCase(n: number, overrides: Partial<UseCase> = {}): UseCase {
     vendors: ['Gulf Automation'],
     images: [],
     attachments: [],
-    company: { ...ORGANIZATIONS.riyadh, industry: 'metals_steel', city: 'riyadh', region: 'riyadh', size: '51-200', publicUseCasesCount: 3 },
+    company: {
+      ...ORGANIZATIONS.riyadh,
+      industry: 'metals_steel',
+      city: 'riyadh',
+      region: 'riyadh',
+      size: '51-200',
+      publicUseCasesCount: 3,
+    },
     author: {
       id: uuid(4001),
       name: 'Amal Al-Qahtani',
@@ -175,7 +182,13 @@ export function sampleCases(): UseCaseSummary[] {
       paybackMonths: 8,
       publishedAt: '2025-11-02T10:00:00.000Z',
     }),
-    useCaseSummary(3, { location: location('dammam'), organization: ORGANIZATIONS.jubail, roiPercent: null, paybackMonths: null, annualSavingsSar: null }),
+    useCaseSummary(3, {
+      location: location('dammam'),
+      organization: ORGANIZATIONS.jubail,
+      roiPercent: null,
+      paybackMonths: null,
+      annualSavingsSar: null,
+    }),
   ];
 }
 
@@ -187,7 +200,11 @@ export function page<T>(items: T[], overrides: { total?: number; page?: number; 
   return { items, total, page: current, pageSize, totalPages, hasNext: current < totalPages, hasPrevious: current > 1 };
 }
 
-export function useCasePage(items: UseCaseSummary[] = sampleCases(), facets: UseCaseFacets | null = sampleFacets(), overrides: { total?: number; page?: number; pageSize?: number } = {}): UseCasePage {
+export function useCasePage(
+  items: UseCaseSummary[] = sampleCases(),
+  facets: UseCaseFacets | null = sampleFacets(),
+  overrides: { total?: number; page?: number; pageSize?: number } = {},
+): UseCasePage {
   return { ...page(items, overrides), facets };
 }
 
@@ -212,8 +229,24 @@ export function trending(period: UseCaseTrending['period'] = 'week', items: UseC
 export function categoryStats(): UseCaseCategoryStats {
   return {
     items: [
-      { category: 'maintenance', count: 2, averageRoiPercent: 180, views: 240, likes: 18, saves: 8, topTechnologies: [{ value: 'SCADA', count: 2 }] },
-      { category: 'quality', count: 1, averageRoiPercent: 95.5, views: 120, likes: 9, saves: 4, topTechnologies: [{ value: 'Machine vision', count: 1 }] },
+      {
+        category: 'maintenance',
+        count: 2,
+        averageRoiPercent: 180,
+        views: 240,
+        likes: 18,
+        saves: 8,
+        topTechnologies: [{ value: 'SCADA', count: 2 }],
+      },
+      {
+        category: 'quality',
+        count: 1,
+        averageRoiPercent: 95.5,
+        views: 120,
+        likes: 9,
+        saves: 4,
+        topTechnologies: [{ value: 'Machine vision', count: 1 }],
+      },
     ],
   };
 }
@@ -259,7 +292,13 @@ export function me(overrides: Partial<Me> = {}): Me {
     createdAt: '2026-01-01T10:00:00.000Z',
     verificationDeadline: null,
     orgRole: 'member',
-    organization: { ...ORGANIZATIONS.riyadh, industry: 'metals_steel', status: 'active', subscriptionTier: 'professional', trialEndsAt: null },
+    organization: {
+      ...ORGANIZATIONS.riyadh,
+      industry: 'metals_steel',
+      status: 'active',
+      subscriptionTier: 'professional',
+      trialEndsAt: null,
+    },
     ...overrides,
   };
 }
@@ -320,6 +359,8 @@ export async function renderAt(element: ReactElement, path: string, url: string,
 
 /** The query of the last request whose path starts with `prefix`. */
 export function lastQuery(requests: RecordedRequest[], prefix: string): URLSearchParams | undefined {
-  const match = [...requests].reverse().find((request) => request.url.startsWith(prefix) && request.url.slice(prefix.length, prefix.length + 1) === '?');
+  const match = [...requests]
+    .reverse()
+    .find((request) => request.url.startsWith(prefix) && request.url.slice(prefix.length, prefix.length + 1) === '?');
   return match ? new URL(match.url, 'http://localhost').searchParams : undefined;
 }

@@ -30,7 +30,17 @@ describe('the outline of the Kingdom', () => {
     expect(SAUDI_OUTLINE.length).toBeLessThanOrEqual(150);
     const outside = SAUDI_PLACES.filter((place) => !insideOutline(place.latitude, place.longitude)).map((place) => place.slug);
     expect(outside).toEqual([]);
-    const neighbours = { Amman: [31.95, 35.93], Kuwait: [29.37, 47.98], Manama: [26.22, 50.58], Doha: [25.29, 51.53], 'Abu Dhabi': [24.45, 54.38], Muscat: [23.59, 58.38], "Sana'a": [15.37, 44.19], Baghdad: [33.31, 44.36], Aqaba: [29.53, 35.0] } as const;
+    const neighbours = {
+      Amman: [31.95, 35.93],
+      Kuwait: [29.37, 47.98],
+      Manama: [26.22, 50.58],
+      Doha: [25.29, 51.53],
+      'Abu Dhabi': [24.45, 54.38],
+      Muscat: [23.59, 58.38],
+      "Sana'a": [15.37, 44.19],
+      Baghdad: [33.31, 44.36],
+      Aqaba: [29.53, 35.0],
+    } as const;
     for (const [name, [latitude, longitude]] of Object.entries(neighbours)) expect(insideOutline(latitude, longitude), name).toBe(false);
   });
 });
@@ -53,7 +63,8 @@ describe('projection', () => {
     const area = areaEllipse({ latitude: riyadh.latitude, longitude: riyadh.longitude, radiusKm: 300 });
     const kharj = at('al-kharj');
     // Al-Kharj lies about 80 km from Riyadh: inside a 300 km circle, outside a 50 km one.
-    const inside = (ellipse: typeof area, point: { x: number; y: number }) => ((point.x - ellipse.cx) / ellipse.rx) ** 2 + ((point.y - ellipse.cy) / ellipse.ry) ** 2 <= 1;
+    const inside = (ellipse: typeof area, point: { x: number; y: number }) =>
+      ((point.x - ellipse.cx) / ellipse.rx) ** 2 + ((point.y - ellipse.cy) / ellipse.ry) ** 2 <= 1;
     expect(inside(area, kharj)).toBe(true);
     expect(inside(areaEllipse({ latitude: riyadh.latitude, longitude: riyadh.longitude, radiusKm: 50 }), kharj)).toBe(false);
     // Jeddah is about 850 km away.
@@ -103,7 +114,9 @@ describe('the map', () => {
     expect(cluster.getAttribute('href')).toBe('/use-cases?city=dammam');
     expect(cluster.textContent).toContain('2');
     // Jeddah's dot is drawn west (left) of Dammam's.
-    expect(Number(single.querySelector('circle')!.getAttribute('cx'))).toBeLessThan(Number(cluster.querySelector('circle')!.getAttribute('cx')));
+    expect(Number(single.querySelector('circle')!.getAttribute('cx'))).toBeLessThan(
+      Number(cluster.querySelector('circle')!.getAttribute('cx')),
+    );
 
     await user.tab();
     expect(document.activeElement).toBe(screen.getAllByRole('link')[0]);
@@ -128,7 +141,9 @@ describe('the map', () => {
     expect(figure.getAttribute('dir')).toBe('ltr');
     const jeddah = screen.getByRole('link', { name: 'Machine vision for bottle caps، جدة' });
     const dammam = screen.getByRole('link', { name: 'حالات الاستخدام في الدمام: 2' });
-    expect(Number(jeddah.querySelector('circle')!.getAttribute('cx'))).toBeLessThan(Number(dammam.querySelector('circle')!.getAttribute('cx')));
+    expect(Number(jeddah.querySelector('circle')!.getAttribute('cx'))).toBeLessThan(
+      Number(dammam.querySelector('circle')!.getAttribute('cx')),
+    );
     expect(screen.getByText(/تعرض الخريطة أول 3 من 40/)).toBeTruthy();
     // Reference place names are decoration for sighted readers, in the interface language.
     const labels = [...document.querySelectorAll('.saudi-map__places text')].map((text) => text.textContent);

@@ -5,7 +5,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { LibraryPage } from '../src/features/use-cases/library-page.js';
 import { LocationPage } from '../src/features/use-cases/location-page.js';
 import { SavedSearchesPage } from '../src/features/use-cases/saved-searches-page.js';
-import { json, lastQuery, locationStatistics, me, mockApi, page, renderAt, savedSearch, searchHit, searchResult, useCasePage, useCaseSummary, location } from './use-case-fixtures.js';
+import {
+  json,
+  lastQuery,
+  locationStatistics,
+  me,
+  mockApi,
+  page,
+  renderAt,
+  savedSearch,
+  searchHit,
+  searchResult,
+  useCasePage,
+  useCaseSummary,
+  location,
+} from './use-case-fixtures.js';
 
 const BASE = '/api/v1/use-cases';
 
@@ -27,7 +41,9 @@ describe('export menu', () => {
     // The whole result set, not the page or the view.
     expect(params.get('page')).toBeNull();
     expect(params.get('view')).toBeNull();
-    expect(new URLSearchParams(screen.getByRole('link', { name: 'PDF report' }).getAttribute('href')!.split('?')[1]).get('format')).toBe('pdf');
+    expect(new URLSearchParams(screen.getByRole('link', { name: 'PDF report' }).getAttribute('href')!.split('?')[1]).get('format')).toBe(
+      'pdf',
+    );
     expect(screen.getByRole('link', { name: 'Excel workbook' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'JSON' })).toBeTruthy();
   });
@@ -36,7 +52,10 @@ describe('export menu', () => {
     mockApi((request) => {
       if (request.url.startsWith(`${BASE}?`)) return json(useCasePage());
       if (request.url === `${BASE}/export/custom`) {
-        return new Response(JSON.stringify({ type: 't', title: 'Busy', status: 429, code: 'RATE_LIMITED' }), { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '5' } });
+        return new Response(JSON.stringify({ type: 't', title: 'Busy', status: 429, code: 'RATE_LIMITED' }), {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '5' },
+        });
       }
       return undefined;
     });
@@ -53,7 +72,13 @@ describe('export menu', () => {
     const { requests } = mockApi((request) => {
       if (request.url.startsWith(`${BASE}?`)) return json(useCasePage());
       if (request.url === `${BASE}/export/custom`) {
-        return new Response(new Blob(['PK']), { status: 200, headers: { 'content-disposition': `attachment; filename="use-cases.xlsx"; filename*=UTF-8''${encodeURIComponent('حالات-الاستخدام.xlsx')}`, 'x-export-truncated': 'true' } });
+        return new Response(new Blob(['PK']), {
+          status: 200,
+          headers: {
+            'content-disposition': `attachment; filename="use-cases.xlsx"; filename*=UTF-8''${encodeURIComponent('حالات-الاستخدام.xlsx')}`,
+            'x-export-truncated': 'true',
+          },
+        });
       }
       return undefined;
     });
@@ -103,7 +128,14 @@ describe('export menu', () => {
 
 describe('saved searches page', () => {
   it('lists saved searches, runs one through the execute endpoint, opens it in search, and deletes one', async () => {
-    let items = [savedSearch(1), savedSearch(2, { name: 'Verified energy savers', search: { q: 'energy', filters: { category: ['energy'], verified: true, roiMin: 40 }, sort: 'roi' }, lastRunAt: new Date().toISOString() })];
+    let items = [
+      savedSearch(1),
+      savedSearch(2, {
+        name: 'Verified energy savers',
+        search: { q: 'energy', filters: { category: ['energy'], verified: true, roiMin: 40 }, sort: 'roi' },
+        lastRunAt: new Date().toISOString(),
+      }),
+    ];
     const { requests } = mockApi((request) => {
       const { path } = request;
       if (path === '/api/v1/users/me') return json(me());
@@ -125,7 +157,9 @@ describe('saved searches page', () => {
     expect(first.textContent).toContain('Sorted by Best match · Eastern Province');
     expect(first.textContent).toContain('Not run yet');
     expect(second.textContent).toContain('Sorted by Highest ROI · Energy efficiency · Verified only · ROI from 40%');
-    expect(within(second).getByRole('link', { name: 'Open in search' }).getAttribute('href')).toBe('/use-cases/search?q=energy&category=energy&verified=true&roiMin=40&sort=roi');
+    expect(within(second).getByRole('link', { name: 'Open in search' }).getAttribute('href')).toBe(
+      '/use-cases/search?q=energy&category=energy&verified=true&roiMin=40&sort=roi',
+    );
 
     await user.click(within(first).getByRole('button', { name: 'Run Pumps in the east 1' }));
     const results = await screen.findByRole('region', { name: 'Results of “Pumps in the east 1”' });
@@ -137,7 +171,9 @@ describe('saved searches page', () => {
     await user.click(within(second).getByRole('button', { name: 'Delete' }));
     await user.click(within(second).getByRole('button', { name: 'Yes, delete' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Verified energy savers' })).toBeNull());
-    expect(requests.some((request) => request.method === 'DELETE' && request.url === `${BASE}/search/saved/${savedSearch(2).id}`)).toBe(true);
+    expect(requests.some((request) => request.method === 'DELETE' && request.url === `${BASE}/search/saved/${savedSearch(2).id}`)).toBe(
+      true,
+    );
   });
 
   it('explains what to do when there is none', async () => {
@@ -153,7 +189,12 @@ describe('location page', () => {
     return mockApi((request) => {
       const { path } = request;
       if (path === `${BASE}/location/filter`) {
-        return json(page([useCaseSummary(3, { title: 'Bottling line in Jeddah', location: location('jeddah'), distanceKm: 12.3 }), useCaseSummary(4, { title: 'Makkah cooling', location: location(null), distanceKm: 71 })]));
+        return json(
+          page([
+            useCaseSummary(3, { title: 'Bottling line in Jeddah', location: location('jeddah'), distanceKm: 12.3 }),
+            useCaseSummary(4, { title: 'Makkah cooling', location: location(null), distanceKm: 71 }),
+          ]),
+        );
       }
       if (path === `${BASE}/location/statistics`) return json(locationStatistics());
       return undefined;

@@ -20,21 +20,44 @@ function searchApi({ signedIn = false, result = searchResult([searchHit(useCaseS
       });
     }
     if (path === '/api/v1/use-cases/search/saved' && request.method === 'POST') {
-      return json({ id: '00000000-0000-4000-8000-000000000077', name: (request.body as { name: string }).name, search: (request.body as { search: unknown }).search, lastRunAt: null, createdAt: '2026-01-10T10:00:00.000Z' }, 201);
+      return json(
+        {
+          id: '00000000-0000-4000-8000-000000000077',
+          name: (request.body as { name: string }).name,
+          search: (request.body as { search: unknown }).search,
+          lastRunAt: null,
+          createdAt: '2026-01-10T10:00:00.000Z',
+        },
+        201,
+      );
     }
     if (path === '/api/v1/use-cases/search/history') {
-      return json({ items: [{ q: 'compressor', filters: { category: ['energy'], verified: true, sort: 'roi' }, resultsCount: 4, searchedAt: new Date().toISOString() }] });
+      return json({
+        items: [
+          {
+            q: 'compressor',
+            filters: { category: ['energy'], verified: true, sort: 'roi' },
+            resultsCount: 4,
+            searchedAt: new Date().toISOString(),
+          },
+        ],
+      });
     }
     return undefined;
   });
 }
 
-const searches = (requests: Array<{ url: string; method: string; body: unknown }>) => requests.filter((request) => request.url === SEARCH && request.method === 'POST').map((request) => request.body);
+const searches = (requests: Array<{ url: string; method: string; body: unknown }>) =>
+  requests.filter((request) => request.url === SEARCH && request.method === 'POST').map((request) => request.body);
 
 describe('use-case search page', () => {
   it('sends the URL’s query, filters, sort and page as the advanced search body', async () => {
     const { requests } = searchApi();
-    await renderAt(<SearchPage />, '/use-cases/search', '/use-cases/search?q=pump&region=eastern&technology=SCADA&technology=PLC%2C%20S7&verified=true&roiMin=50&sort=roi&page=2');
+    await renderAt(
+      <SearchPage />,
+      '/use-cases/search',
+      '/use-cases/search?q=pump&region=eastern&technology=SCADA&technology=PLC%2C%20S7&verified=true&roiMin=50&sort=roi&page=2',
+    );
     await screen.findByRole('heading', { level: 1, name: 'Use cases matching “pump”' });
     await waitFor(() => expect(searches(requests)).toHaveLength(1));
     expect(searches(requests)[0]).toEqual({
@@ -64,7 +87,15 @@ describe('use-case search page', () => {
     await waitFor(() => expect(searches(requests).at(-1)).toEqual({ q: 'compressed air', sort: 'newest', page: 1, pageSize: 20 }));
 
     await user.click(await screen.findByRole('checkbox', { name: 'Quality (1)' }));
-    await waitFor(() => expect(searches(requests).at(-1)).toEqual({ q: 'compressed air', filters: { category: ['quality'] }, sort: 'newest', page: 1, pageSize: 20 }));
+    await waitFor(() =>
+      expect(searches(requests).at(-1)).toEqual({
+        q: 'compressed air',
+        filters: { category: ['quality'] },
+        sort: 'newest',
+        page: 1,
+        pageSize: 20,
+      }),
+    );
   });
 
   it('renders highlighted parts in <mark> as text, never as HTML', async () => {
@@ -126,7 +157,10 @@ describe('use-case search page', () => {
     await user.click(within(form).getByRole('button', { name: 'Save search' }));
     await within(form).findByText(/Saved as “Pumps we like”/);
     const saved = requests.find((request) => request.url === '/api/v1/use-cases/search/saved' && request.method === 'POST');
-    expect(saved?.body).toEqual({ name: 'Pumps we like', search: { q: 'pump', filters: { category: ['maintenance'], featured: 'true' }, sort: 'likes' } });
+    expect(saved?.body).toEqual({
+      name: 'Pumps we like',
+      search: { q: 'pump', filters: { category: ['maintenance'], featured: 'true' }, sort: 'likes' },
+    });
 
     // Each new search lands in the history: it is asked for again once the results are in.
     const historyRequests = () => requests.filter((request) => request.path === '/api/v1/use-cases/search/history').length;

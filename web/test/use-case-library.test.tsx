@@ -26,7 +26,12 @@ function libraryApi({ signedIn = false, page = useCasePage() } = {}) {
     if (path === `${LIST}/featured`) return json({ items: [useCaseSummary(7, { title: 'Featured vision line', featured: true })] });
     if (path === `${LIST}/trending`) {
       const period = new URL(request.url, 'http://localhost').searchParams.get('period');
-      return json(trending(period === 'day' ? 'day' : 'week', period === 'day' ? [useCaseSummary(8, { title: 'Hot today' })] : [useCaseSummary(9, { title: 'Hot this week' })]));
+      return json(
+        trending(
+          period === 'day' ? 'day' : 'week',
+          period === 'day' ? [useCaseSummary(8, { title: 'Hot today' })] : [useCaseSummary(9, { title: 'Hot this week' })],
+        ),
+      );
     }
     if (path === `${LIST}/categories/stats`) return json(categoryStats());
     return undefined;
@@ -58,12 +63,11 @@ describe('use-case library: facets', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(body.dataset.expanded).toBe('true');
     expect(toggle.textContent).toBe('Hide the filters');
-    expect(within(within(facets).getByRole('group', { name: 'Technology' })).getAllByRole('checkbox').map((box) => box.parentElement?.textContent)).toEqual([
-      'SCADA (3)',
-      'Vibration sensors (2)',
-      'Machine vision (1)',
-      'PLC (0)',
-    ]);
+    expect(
+      within(within(facets).getByRole('group', { name: 'Technology' }))
+        .getAllByRole('checkbox')
+        .map((box) => box.parentElement?.textContent),
+    ).toEqual(['SCADA (3)', 'Vibration sensors (2)', 'Machine vision (1)', 'PLC (0)']);
   });
 
   it('adds and removes values of one facet (several values match any) and puts them in the URL and the request', async () => {
@@ -200,7 +204,8 @@ describe('use-case library: front page', () => {
 
   it('narrows the list by a technology chosen among the suggestions, and searches other words', async () => {
     const { requests } = mockApi((request) => {
-      if (request.url.startsWith(`${LIST}/search/suggestions`)) return json({ items: [{ kind: 'technology', text: 'Machine vision', id: null }] });
+      if (request.url.startsWith(`${LIST}/search/suggestions`))
+        return json({ items: [{ kind: 'technology', text: 'Machine vision', id: null }] });
       if (request.url.startsWith(`${LIST}?`)) return json(useCasePage());
       return undefined;
     });
@@ -221,7 +226,9 @@ describe('use-case library: front page', () => {
   });
 
   it('says so when the list cannot be loaded', async () => {
-    mockApi((request) => (request.url.startsWith(`${LIST}?`) ? json({ type: 't', title: 'Boom', status: 500, code: 'INTERNAL' }, 500) : undefined));
+    mockApi((request) =>
+      request.url.startsWith(`${LIST}?`) ? json({ type: 't', title: 'Boom', status: 500, code: 'INTERNAL' }, 500) : undefined,
+    );
     await renderAt(<LibraryPage />, '/use-cases', '/use-cases?category=quality');
     expect(await screen.findByText('Something went wrong on our side. Please try again.', {}, { timeout: 8000 })).toBeTruthy();
   }, 15_000);

@@ -28,7 +28,16 @@ function person(platformRole: Me['platformRole']): Me {
     createdAt: '2026-01-01T10:00:00.000Z',
     verificationDeadline: null,
     orgRole: 'member',
-    organization: { id: uuid(3100), name: 'Platform', nameAr: 'المنصة', logoUrl: null, industry: null, status: 'active', subscriptionTier: 'enterprise', trialEndsAt: null },
+    organization: {
+      id: uuid(3100),
+      name: 'Platform',
+      nameAr: 'المنصة',
+      logoUrl: null,
+      industry: null,
+      status: 'active',
+      subscriptionTier: 'enterprise',
+      trialEndsAt: null,
+    },
   };
 }
 
@@ -38,7 +47,14 @@ function report(n: number, overrides: Partial<UseCaseReport> = {}): UseCaseRepor
     useCaseId: uuid(n),
     useCaseTitle: `Predictive maintenance on line ${n}`,
     organization: ORGANIZATIONS.jubail,
-    reporter: { id: uuid(4200 + n), name: 'Badr Al-Shehri', avatarUrl: null, jobTitle: null, organization: ORGANIZATIONS.jeddah, formerMember: false },
+    reporter: {
+      id: uuid(4200 + n),
+      name: 'Badr Al-Shehri',
+      avatarUrl: null,
+      jobTitle: null,
+      organization: ORGANIZATIONS.jeddah,
+      formerMember: false,
+    },
     reason: 'inaccurate',
     details: 'The savings are larger than the plant’s energy bill.',
     status: 'open',
@@ -73,7 +89,8 @@ describe('moderation queue', () => {
   it('lists open reports with their case, reason, reporter and open count, and hides a case with a note', async () => {
     let resolved = false;
     const api = renderQueue(person('moderator'), (r) => {
-      if (r.url.startsWith('/api/v1/use-cases/reports?')) return json(page(resolved ? [] : [report(1), report(2, { reason: 'spam', details: null, openReportsOnCase: 1 })]));
+      if (r.url.startsWith('/api/v1/use-cases/reports?'))
+        return json(page(resolved ? [] : [report(1), report(2, { reason: 'spam', details: null, openReportsOnCase: 1 })]));
       if (r.url === `/api/v1/use-cases/reports/${uuid(601)}/resolve`) {
         resolved = true;
         return json(report(1, { status: 'hidden', resolution: 'Figures under review', resolvedAt: '2026-01-13T10:00:00.000Z' }));
@@ -84,7 +101,9 @@ describe('moderation queue', () => {
     await screen.findByRole('heading', { level: 1, name: 'Moderation queue' });
     expect(screen.getByRole('tab', { name: 'Open' }).getAttribute('aria-selected')).toBe('true');
     const first = (await screen.findByRole('link', { name: 'Predictive maintenance on line 1' })).closest('li')!;
-    expect(within(first).getByRole('link', { name: 'Predictive maintenance on line 1' }).getAttribute('href')).toBe(`/use-cases/${uuid(1)}`);
+    expect(within(first).getByRole('link', { name: 'Predictive maintenance on line 1' }).getAttribute('href')).toBe(
+      `/use-cases/${uuid(1)}`,
+    );
     expect(within(first).getByText('Inaccurate or misleading figures')).toBeTruthy();
     expect(within(first).getByText('The savings are larger than the plant’s energy bill.')).toBeTruthy();
     expect(within(first).getByRole('link', { name: 'Badr Al-Shehri' })).toBeTruthy();
@@ -94,7 +113,10 @@ describe('moderation queue', () => {
     await user.type(within(first).getByRole('textbox', { name: /Note/ }), 'Figures under review');
     await user.click(within(first).getByRole('button', { name: 'Hide the case' }));
     await screen.findByText('No open reports. Well done.');
-    expect(api.requests.find((r) => r.url.endsWith('/resolve'))).toMatchObject({ method: 'POST', body: { action: 'hide', note: 'Figures under review' } });
+    expect(api.requests.find((r) => r.url.endsWith('/resolve'))).toMatchObject({
+      method: 'POST',
+      body: { action: 'hide', note: 'Figures under review' },
+    });
   });
 
   it('asks before removing a case, then sends the remove action without an empty note', async () => {
@@ -113,7 +135,13 @@ describe('moderation queue', () => {
 
   it('switches tabs with the arrow keys and asks for the resolved reports of that status', async () => {
     const api = renderQueue(person('moderator'), (r) =>
-      r.url.startsWith('/api/v1/use-cases/reports?') ? json(page(r.url.includes('status=dismissed') ? [report(4, { status: 'dismissed', resolution: 'Figures confirmed by the plant' })] : [])) : undefined,
+      r.url.startsWith('/api/v1/use-cases/reports?')
+        ? json(
+            page(
+              r.url.includes('status=dismissed') ? [report(4, { status: 'dismissed', resolution: 'Figures confirmed by the plant' })] : [],
+            ),
+          )
+        : undefined,
     );
     const user = userEvent.setup();
     const open = await screen.findByRole('tab', { name: 'Open' });

@@ -4,7 +4,12 @@ import { INDUSTRIES, LANGUAGES } from './enums.js';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address' })).describe('Email address');
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address' }))
+  .describe('Email address');
 
 export const passwordSchema = z
   .string()

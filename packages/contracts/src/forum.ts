@@ -207,7 +207,13 @@ export const markdownPreviewSchema = z.object({ html: z.string() }).meta({ id: '
 
 /** People one can @mention (any active member of the platform). */
 export const mentionCandidateSchema = z
-  .object({ id: z.uuid(), name: z.string(), jobTitle: z.string().nullable(), avatarUrl: z.string().nullable(), organizationName: z.string() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    jobTitle: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+    organizationName: z.string(),
+  })
   .meta({ id: 'MentionCandidate' });
 export const mentionCandidateListSchema = z.object({ items: z.array(mentionCandidateSchema) }).meta({ id: 'MentionCandidateList' });
 export type MentionCandidate = z.infer<typeof mentionCandidateSchema>;
@@ -252,12 +258,13 @@ export const forumSearchHitSchema = z
   .meta({ id: 'ForumSearchHit' });
 export type ForumSearchHit = z.infer<typeof forumSearchHitSchema>;
 
-export const forumSearchResultSchema = pageSchema(forumSearchHitSchema)
-  .extend({ tookMs: z.number() })
-  .meta({ id: 'ForumSearchResult' });
+export const forumSearchResultSchema = pageSchema(forumSearchHitSchema).extend({ tookMs: z.number() }).meta({ id: 'ForumSearchResult' });
 export type ForumSearchResult = z.infer<typeof forumSearchResultSchema>;
 
-export const forumSuggestionsQuerySchema = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(20).default(8) });
+export const forumSuggestionsQuerySchema = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
 export const forumSuggestionSchema = z
   .object({ kind: z.enum(['topic', 'term']), text: z.string(), topicId: z.uuid().nullable() })
   .meta({ id: 'ForumSuggestion' });
@@ -265,7 +272,10 @@ export const forumSuggestionListSchema = z.object({ items: z.array(forumSuggesti
 export type ForumSuggestion = z.infer<typeof forumSuggestionSchema>;
 
 export const TRENDING_PERIODS = ['day', 'week', 'month'] as const;
-export const forumTrendingQuerySchema = z.object({ period: z.enum(TRENDING_PERIODS).default('week'), limit: z.coerce.number().int().min(1).max(50).default(10) });
+export const forumTrendingQuerySchema = z.object({
+  period: z.enum(TRENDING_PERIODS).default('week'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
 export const forumTrendingSchema = z
   .object({ period: z.enum(TRENDING_PERIODS), items: z.array(z.object({ term: z.string(), count: z.number().int() })) })
   .meta({ id: 'ForumTrending' });

@@ -35,7 +35,9 @@ export const invitationSchema = z
   .meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof invitationSchema>;
 
-export const invitationListQuerySchema = pageQuerySchema.extend({ status: z.enum(INVITATION_STATUSES).optional() }).meta({ id: 'InvitationListQuery' });
+export const invitationListQuerySchema = pageQuerySchema
+  .extend({ status: z.enum(INVITATION_STATUSES).optional() })
+  .meta({ id: 'InvitationListQuery' });
 export const invitationPageSchema = pageSchema(invitationSchema).meta({ id: 'InvitationPage' });
 
 export const invitationStatsSchema = z

@@ -27,7 +27,9 @@ export const organizationSchema = z
 export type Organization = z.infer<typeof organizationSchema>;
 
 /** How another record names a company: enough to show its name and logo and link to its card. */
-export const organizationRefSchema = organizationSchema.pick({ id: true, name: true, nameAr: true, logoUrl: true }).meta({ id: 'OrganizationRef' });
+export const organizationRefSchema = organizationSchema
+  .pick({ id: true, name: true, nameAr: true, logoUrl: true })
+  .meta({ id: 'OrganizationRef' });
 
 /** What an organization admin may change. Status and tier belong to the platform's superadmins. */
 export const updateOrganizationBodySchema = z
@@ -38,9 +40,19 @@ export const updateOrganizationBodySchema = z
     size: z.enum(ORGANIZATION_SIZES).nullable().optional(),
     city: nullableText(100),
     region: nullableText(100),
-    website: z.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' }).max(300).nullable().optional(),
+    website: z
+      .url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' })
+      .max(300)
+      .nullable()
+      .optional(),
     contactEmail: z.email({ error: 'Enter a valid email address' }).max(254).nullable().optional(),
-    contactPhone: z.string().trim().max(32).regex(/^\+?[0-9 ()-]{6,32}$/, { error: 'Enter a phone number' }).nullable().optional(),
+    contactPhone: z
+      .string()
+      .trim()
+      .max(32)
+      .regex(/^\+?[0-9 ()-]{6,32}$/, { error: 'Enter a phone number' })
+      .nullable()
+      .optional(),
     description: nullableText(4000),
   })
   .strict()
@@ -49,7 +61,18 @@ export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBodySchema
 
 /** A company as anyone (guests included) sees it: the public part of its profile. */
 export const organizationCardSchema = organizationSchema
-  .pick({ id: true, name: true, nameAr: true, industry: true, size: true, city: true, region: true, website: true, description: true, logoUrl: true })
+  .pick({
+    id: true,
+    name: true,
+    nameAr: true,
+    industry: true,
+    size: true,
+    city: true,
+    region: true,
+    website: true,
+    description: true,
+    logoUrl: true,
+  })
   .extend({ memberCount: z.number().int(), /** Its published public use cases. */ publicUseCasesCount: z.number().int() })
   .meta({ id: 'OrganizationCard' });
 export type OrganizationCard = z.infer<typeof organizationCardSchema>;
@@ -63,13 +86,22 @@ export const organizationStatsSchema = z
     }),
     invitations: z.object({ pending: z.number().int() }),
     /** What the organization's people have written (not deleted): forum topics and replies, use cases (all statuses) and the published ones. */
-    content: z.object({ forumTopics: z.number().int(), forumPosts: z.number().int(), useCases: z.number().int(), publishedUseCases: z.number().int() }),
+    content: z.object({
+      forumTopics: z.number().int(),
+      forumPosts: z.number().int(),
+      useCases: z.number().int(),
+      publishedUseCases: z.number().int(),
+    }),
     storage: z.object({ usedBytes: z.number().int(), quotaBytes: z.number().int().nullable(), files: z.number().int() }),
     subscription: z.object({
       tier: z.enum(SUBSCRIPTION_TIERS),
       trialEndsAt: z.string().nullable(),
       trialDaysLeft: z.number().int().nullable(),
-      limits: z.object({ users: z.number().int().nullable(), useCases: z.number().int().nullable(), storageBytes: z.number().int().nullable() }),
+      limits: z.object({
+        users: z.number().int().nullable(),
+        useCases: z.number().int().nullable(),
+        storageBytes: z.number().int().nullable(),
+      }),
     }),
   })
   .meta({ id: 'OrganizationStats' });

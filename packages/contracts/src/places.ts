@@ -47,7 +47,15 @@ export interface SaudiPlace {
   industrial: boolean;
 }
 
-const place = (slug: string, en: string, ar: string, region: SaudiRegion, latitude: number, longitude: number, industrial = false): SaudiPlace => ({
+const place = (
+  slug: string,
+  en: string,
+  ar: string,
+  region: SaudiRegion,
+  latitude: number,
+  longitude: number,
+  industrial = false,
+): SaudiPlace => ({
   slug,
   en,
   ar,
@@ -59,7 +67,15 @@ const place = (slug: string, en: string, ar: string, region: SaudiRegion, latitu
 
 export const SAUDI_PLACES: readonly SaudiPlace[] = [
   place('riyadh', 'Riyadh', 'الرياض', 'riyadh', 24.7136, 46.6753),
-  place('riyadh-2nd-industrial-city', 'Riyadh Second Industrial City', 'المدينة الصناعية الثانية بالرياض', 'riyadh', 24.5703, 46.8581, true),
+  place(
+    'riyadh-2nd-industrial-city',
+    'Riyadh Second Industrial City',
+    'المدينة الصناعية الثانية بالرياض',
+    'riyadh',
+    24.5703,
+    46.8581,
+    true,
+  ),
   place('sudair', 'Sudair City for Industry and Business', 'مدينة سدير للصناعة والأعمال', 'riyadh', 25.7213, 45.5911, true),
   place('al-kharj', 'Al-Kharj', 'الخرج', 'riyadh', 24.1556, 47.312),
   place('jeddah', 'Jeddah', 'جدة', 'makkah', 21.4858, 39.1925),
@@ -72,7 +88,15 @@ export const SAUDI_PLACES: readonly SaudiPlace[] = [
   place('yanbu', 'Yanbu', 'ينبع', 'madinah', 24.0895, 38.0618),
   place('yanbu-industrial-city', 'Yanbu Industrial City', 'مدينة ينبع الصناعية', 'madinah', 23.9603, 38.2469, true),
   place('dammam', 'Dammam', 'الدمام', 'eastern', 26.4207, 50.0888),
-  place('dammam-2nd-industrial-city', 'Dammam Second Industrial City', 'المدينة الصناعية الثانية بالدمام', 'eastern', 26.2567, 49.9911, true),
+  place(
+    'dammam-2nd-industrial-city',
+    'Dammam Second Industrial City',
+    'المدينة الصناعية الثانية بالدمام',
+    'eastern',
+    26.2567,
+    49.9911,
+    true,
+  ),
   place('khobar', 'Khobar', 'الخبر', 'eastern', 26.2172, 50.1971),
   place('dhahran', 'Dhahran', 'الظهران', 'eastern', 26.2361, 50.0393),
   place('qatif', 'Qatif', 'القطيف', 'eastern', 26.5196, 50.0115),
@@ -89,7 +113,15 @@ export const SAUDI_PLACES: readonly SaudiPlace[] = [
   place('waad-al-shamal', 'Waad Al-Shamal', 'وعد الشمال', 'northern_borders', 31.6767, 38.6883, true),
   place('sakaka', 'Sakaka', 'سكاكا', 'al_jawf', 29.9697, 40.2064),
   place('jazan', 'Jazan', 'جازان', 'jazan', 16.8892, 42.5511),
-  place('jazan-economic-city', 'Jazan City for Primary and Downstream Industries', 'مدينة جازان للصناعات الأساسية والتحويلية', 'jazan', 16.6514, 42.6858, true),
+  place(
+    'jazan-economic-city',
+    'Jazan City for Primary and Downstream Industries',
+    'مدينة جازان للصناعات الأساسية والتحويلية',
+    'jazan',
+    16.6514,
+    42.6858,
+    true,
+  ),
   place('najran', 'Najran', 'نجران', 'najran', 17.5656, 44.2289),
   place('al-bahah', 'Al-Bahah', 'الباحة', 'al_bahah', 20.0129, 41.4677),
   place('abha', 'Abha', 'أبها', 'asir', 18.2164, 42.5053),

@@ -8,7 +8,6 @@ import { useCaseFacetsSchema, useCaseFiltersSchema, useCaseListQuerySchema, useC
 
 // ---- Search ----
 
-
 /** The body of an advanced search: a query, the browse filters, a sort and a page. */
 export const advancedSearchBodySchema = z
   .object({
@@ -37,7 +36,10 @@ export const useCaseSearchResultSchema = pageSchema(useCaseSearchHitSchema)
   .meta({ id: 'UseCaseSearchResult' });
 export type UseCaseSearchResult = z.infer<typeof useCaseSearchResultSchema>;
 
-export const useCaseSuggestionsQuerySchema = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(20).default(8) });
+export const useCaseSuggestionsQuerySchema = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
 export const useCaseSuggestionSchema = z
   .object({
     kind: z.enum(['title', 'company', 'technology', 'tag']),
@@ -74,7 +76,9 @@ export const savedSearchListSchema = z.object({ items: z.array(savedSearchSchema
 
 export const searchHistorySchema = z
   .object({
-    items: z.array(z.object({ q: z.string(), filters: z.record(z.string(), z.unknown()), resultsCount: z.number().int(), searchedAt: z.string() })),
+    items: z.array(
+      z.object({ q: z.string(), filters: z.record(z.string(), z.unknown()), resultsCount: z.number().int(), searchedAt: z.string() }),
+    ),
   })
   .meta({ id: 'UseCaseSearchHistory' });
 export type SearchHistory = z.infer<typeof searchHistorySchema>;

@@ -295,7 +295,13 @@ export const useCaseTrendingSchema = z
   .object({
     period: z.enum(TRENDING_PERIODS),
     items: z.array(
-      z.object({ useCase: useCaseSummarySchema, views: z.number().int(), likes: z.number().int(), saves: z.number().int(), score: z.number() }),
+      z.object({
+        useCase: useCaseSummarySchema,
+        views: z.number().int(),
+        likes: z.number().int(),
+        saves: z.number().int(),
+        score: z.number(),
+      }),
     ),
   })
   .meta({ id: 'UseCaseTrending' });
@@ -409,9 +415,7 @@ export const useCaseVersionSchema = z
 export type UseCaseVersion = z.infer<typeof useCaseVersionSchema>;
 export const useCaseVersionListSchema = z.object({ items: z.array(useCaseVersionSchema) }).meta({ id: 'UseCaseVersionList' });
 
-export const useCaseToggleResultSchema = z
-  .object({ active: z.boolean(), count: z.number().int() })
-  .meta({ id: 'UseCaseToggleResult' });
+export const useCaseToggleResultSchema = z.object({ active: z.boolean(), count: z.number().int() }).meta({ id: 'UseCaseToggleResult' });
 export type UseCaseToggleResult = z.infer<typeof useCaseToggleResultSchema>;
 
 export const reportUseCaseBodySchema = z

@@ -99,7 +99,9 @@ export class DataDirLockedError extends Error {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(`The embedded database in ${dir} is in use by process ${pid} (probably \`npm start\`). Stop it first, or use a PostgreSQL server (DATABASE_URL) to run several processes at once.`);
+    super(
+      `The embedded database in ${dir} is in use by process ${pid} (probably \`npm start\`). Stop it first, or use a PostgreSQL server (DATABASE_URL) to run several processes at once.`,
+    );
     this.name = 'DataDirLockedError';
   }
 }

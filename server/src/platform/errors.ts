@@ -22,13 +22,7 @@ export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what
 
 const PROBLEM_TYPE_BASE = 'https://p2p-sandbox.dev/problems/';
 
-export function buildProblem(
-  request: FastifyRequest,
-  status: number,
-  code: string,
-  detail?: string,
-  errors?: FieldError[],
-): Problem {
+export function buildProblem(request: FastifyRequest, status: number, code: string, detail?: string, errors?: FieldError[]): Problem {
   return {
     type: `${PROBLEM_TYPE_BASE}${code.toLowerCase().replaceAll('_', '-')}`,
     title: STATUS_CODES[status] ?? 'Error',

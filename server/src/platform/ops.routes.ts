@@ -23,14 +23,23 @@ const healthSchema = z
 export const opsRoutes: FastifyPluginAsyncZod<OpsRoutesOptions> = async (app, { database, dispatcher, devMail }) => {
   app.get(
     '/health',
-    { schema: { tags: ['operations'], summary: 'Liveness and readiness: database reachable, migrations current', response: { 200: healthSchema, 503: healthSchema } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness and readiness: database reachable, migrations current',
+        response: { 200: healthSchema, 503: healthSchema },
+      },
+    },
     async (_request, reply) => {
       const started = performance.now();
       let reachable = false;
       let migrations = { applied: 0, expected: 0, current: false };
       let pending = 0;
       try {
-        const [row] = await queryRows<{ pending: unknown }>(database.db, sql`select count(*) as pending from mail_outbox where status = 'pending'`);
+        const [row] = await queryRows<{ pending: unknown }>(
+          database.db,
+          sql`select count(*) as pending from mail_outbox where status = 'pending'`,
+        );
         pending = toNumber(row?.pending);
         reachable = true;
         const status = await getMigrationStatus(database.db);

@@ -28,9 +28,7 @@ export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Pr
   const current = storage.getStore();
   if (current) return fn(current.tx);
   const afterCommitTasks: AfterCommit[] = [];
-  const result = await db.transaction((tx) =>
-    storage.run({ tx, afterCommit: afterCommitTasks, bag: new Map() }, () => fn(tx)),
-  );
+  const result = await db.transaction((tx) => storage.run({ tx, afterCommit: afterCommitTasks, bag: new Map() }, () => fn(tx)));
   for (const task of afterCommitTasks) {
     try {
       await task();

@@ -70,8 +70,16 @@ describe('forgot and reset password', () => {
       .update(verifications)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
       .where(like(verifications.identifier, `%${token}%`));
-    expectProblem(await new TestClient(t.app).post('/api/auth/reset-password', { token, newPassword: 'Desert-Compass-4471' }), 400, 'INVALID_TOKEN');
-    expectProblem(await new TestClient(t.app).post('/api/auth/reset-password', { token: 'made-up-token', newPassword: 'Desert-Compass-4471' }), 400, 'INVALID_TOKEN');
+    expectProblem(
+      await new TestClient(t.app).post('/api/auth/reset-password', { token, newPassword: 'Desert-Compass-4471' }),
+      400,
+      'INVALID_TOKEN',
+    );
+    expectProblem(
+      await new TestClient(t.app).post('/api/auth/reset-password', { token: 'made-up-token', newPassword: 'Desert-Compass-4471' }),
+      400,
+      'INVALID_TOKEN',
+    );
   });
 });
 
@@ -106,7 +114,10 @@ describe('email verification', () => {
     const { client, email } = await signUp(t.app, { language: 'ar' });
     const response = await client.post('/api/auth/send-verification-email', { email });
     expect(response.statusCode).toBe(200);
-    const rows = await t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.recipient, email), eq(mailOutbox.template, 'verify-email')));
+    const rows = await t.database.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.recipient, email), eq(mailOutbox.template, 'verify-email')));
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.language === 'ar')).toBe(true);
   });

@@ -22,7 +22,10 @@ describe('rate limits', () => {
     let last;
     for (let i = 0; i < SIGN_IN_PER_IP + 2; i += 1) {
       // A different forged client address on every request, and a different target account.
-      const client = new TestClient(direct.app, { remoteAddress: attacker, headers: { 'x-forwarded-for': `192.0.2.${i + 1}`, 'x-p2p-client-ip': `192.0.2.${i + 1}` } });
+      const client = new TestClient(direct.app, {
+        remoteAddress: attacker,
+        headers: { 'x-forwarded-for': `192.0.2.${i + 1}`, 'x-p2p-client-ip': `192.0.2.${i + 1}` },
+      });
       last = await client.post('/api/auth/sign-in/email', { email: `victim${i}@example.com`, password: 'Wrong-Password-1' });
       statuses.push(last.statusCode);
     }
@@ -33,14 +36,18 @@ describe('rate limits', () => {
 
     // Someone else is not affected.
     const bystander = new TestClient(direct.app, { remoteAddress: '203.0.113.8' });
-    expect((await bystander.post('/api/auth/sign-in/email', { email: 'victim0@example.com', password: 'Wrong-Password-1' })).statusCode).toBe(401);
+    expect(
+      (await bystander.post('/api/auth/sign-in/email', { email: 'victim0@example.com', password: 'Wrong-Password-1' })).statusCode,
+    ).toBe(401);
   });
 
   it('behind a trusted proxy, keys on the forwarded address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < SIGN_IN_PER_IP + 2; i += 1) {
       const client = new TestClient(proxied.app, { remoteAddress: '10.0.0.1', headers: { 'x-forwarded-for': `198.18.0.${i + 1}` } });
-      statuses.push((await client.post('/api/auth/sign-in/email', { email: `spread${i}@example.com`, password: 'Wrong-Password-1' })).statusCode);
+      statuses.push(
+        (await client.post('/api/auth/sign-in/email', { email: `spread${i}@example.com`, password: 'Wrong-Password-1' })).statusCode,
+      );
     }
     // Every request came from a different real client, so none was limited.
     expect(statuses).toEqual(Array(SIGN_IN_PER_IP + 2).fill(401));

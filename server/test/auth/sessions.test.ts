@@ -41,7 +41,11 @@ describe('sessions', () => {
     expect(cookieOf(plain.response)?.maxAge).toBe(7 * DAY);
     expect(cookieOf(remembered.response)?.maxAge).toBe(30 * DAY);
 
-    const list = (await remembered.client.get('/api/v1/users/me/sessions')).json().items as Array<{ rememberMe: boolean; expiresAt: string; isCurrent: boolean }>;
+    const list = (await remembered.client.get('/api/v1/users/me/sessions')).json().items as Array<{
+      rememberMe: boolean;
+      expiresAt: string;
+      isCurrent: boolean;
+    }>;
     const current = list.find((s) => s.isCurrent)!;
     expect(current.rememberMe).toBe(true);
     expect((Date.parse(current.expiresAt) - Date.now()) / 1000).toBeGreaterThan(29.9 * DAY);
@@ -86,7 +90,11 @@ describe('sessions', () => {
   it('lists my sessions and revokes another device, not someone else’s', async () => {
     const { client: laptop, email, password } = await signUp(t.app);
     const { client: phone } = await signIn(email, password);
-    const items = (await laptop.get('/api/v1/users/me/sessions')).json().items as Array<{ id: string; isCurrent: boolean; ipAddress: string }>;
+    const items = (await laptop.get('/api/v1/users/me/sessions')).json().items as Array<{
+      id: string;
+      isCurrent: boolean;
+      ipAddress: string;
+    }>;
     expect(items).toHaveLength(2);
     expect(items.filter((s) => s.isCurrent)).toHaveLength(1);
     expect(items.map((s) => s.ipAddress).sort()).toEqual([laptop.remoteAddress, phone.remoteAddress].sort());
@@ -105,7 +113,12 @@ describe('sessions', () => {
 
   it('refuses cookie-carrying auth requests from an untrusted origin', async () => {
     const { client } = await signUp(t.app);
-    const response = await client.request({ method: 'POST', url: '/api/auth/sign-out', body: {}, headers: { origin: 'https://evil.example' } });
+    const response = await client.request({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      body: {},
+      headers: { origin: 'https://evil.example' },
+    });
     expectProblem(response, 403, 'INVALID_ORIGIN');
     expect((await client.get('/api/v1/users/me')).statusCode).toBe(200);
   });

@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const rowCounts = () =>
-  countRows(t.database.db, { users, organizations, memberships, accounts, mail: mailOutbox });
+const rowCounts = () => countRows(t.database.db, { users, organizations, memberships, accounts, mail: mailOutbox });
 
 describe('POST /api/auth/sign-up/email', () => {
   it('creates the organization, the user and the admin membership, and signs in', async () => {
@@ -61,18 +60,40 @@ describe('POST /api/auth/sign-up/email', () => {
 
   it('refuses weak passwords and missing fields with field paths', async () => {
     const client = new TestClient(t.app);
-    const short = await client.post('/api/auth/sign-up/email', { email: uniqueEmail(), password: 'short1', firstName: 'A', lastName: 'B', organizationName: 'Co Ltd' });
+    const short = await client.post('/api/auth/sign-up/email', {
+      email: uniqueEmail(),
+      password: 'short1',
+      firstName: 'A',
+      lastName: 'B',
+      organizationName: 'Co Ltd',
+    });
     const problem = expectProblem(short, 400, 'VALIDATION_FAILED');
     expect(problem.errors).toEqual([expect.objectContaining({ path: 'password', code: 'too_small' })]);
 
-    const common = await client.post('/api/auth/sign-up/email', { email: uniqueEmail(), password: 'qwertyuiop', firstName: 'A', lastName: 'B', organizationName: 'Co Ltd' });
-    expect(expectProblem(common, 400, 'VALIDATION_FAILED').errors).toEqual([expect.objectContaining({ path: 'password', code: 'PASSWORD_TOO_COMMON' })]);
+    const common = await client.post('/api/auth/sign-up/email', {
+      email: uniqueEmail(),
+      password: 'qwertyuiop',
+      firstName: 'A',
+      lastName: 'B',
+      organizationName: 'Co Ltd',
+    });
+    expect(expectProblem(common, 400, 'VALIDATION_FAILED').errors).toEqual([
+      expect.objectContaining({ path: 'password', code: 'PASSWORD_TOO_COMMON' }),
+    ]);
 
-    const tooLong = await client.post('/api/auth/sign-up/email', { email: uniqueEmail(), password: 'x'.repeat(129), firstName: 'A', lastName: 'B', organizationName: 'Co Ltd' });
+    const tooLong = await client.post('/api/auth/sign-up/email', {
+      email: uniqueEmail(),
+      password: 'x'.repeat(129),
+      firstName: 'A',
+      lastName: 'B',
+      organizationName: 'Co Ltd',
+    });
     expect(expectProblem(tooLong, 400, 'VALIDATION_FAILED').errors?.[0]).toMatchObject({ path: 'password', code: 'too_big' });
 
     const missing = await client.post('/api/auth/sign-up/email', { email: 'not-an-email', password: TEST_PASSWORD });
-    const paths = expectProblem(missing, 400, 'VALIDATION_FAILED').errors?.map((e) => e.path).sort();
+    const paths = expectProblem(missing, 400, 'VALIDATION_FAILED')
+      .errors?.map((e) => e.path)
+      .sort();
     expect(paths).toEqual(['email', 'firstName', 'lastName', 'organizationName']);
     expect(client.cookies.size).toBe(0);
   });
@@ -80,8 +101,12 @@ describe('POST /api/auth/sign-up/email', () => {
   it('leaves nothing behind, mail included, when a step after the user insert fails', async () => {
     const before = await rowCounts();
     // A real failure inside the transaction, after the user row is written: the membership insert.
-    await t.database.db.execute(sql`create function fail_membership() returns trigger language plpgsql as $$ begin raise exception 'membership insert failed on purpose'; end $$`);
-    await t.database.db.execute(sql`create trigger fail_membership before insert on memberships for each row execute function fail_membership()`);
+    await t.database.db.execute(
+      sql`create function fail_membership() returns trigger language plpgsql as $$ begin raise exception 'membership insert failed on purpose'; end $$`,
+    );
+    await t.database.db.execute(
+      sql`create trigger fail_membership before insert on memberships for each row execute function fail_membership()`,
+    );
     try {
       const { response, email } = await signUp(t.app, { organizationName: 'Doomed Industries' });
       expectProblem(response, 500, 'INTERNAL');

@@ -49,13 +49,16 @@ describe('authorization matrix', () => {
     expect(new Set(entries.map(keyOf)).size).toBe(entries.length);
   });
 
-  it.each(entries.map((e) => [`${e.method} ${e.route}${e.variant ? ` [${e.variant}]` : ''} (${e.file})`, e] as const))('%s answers each role as declared', async (_name, entry) => {
-    const actual = {} as Record<Role, number>;
-    for (const role of ROLES) {
-      const { url, body, owner } = await entry.setup(world);
-      const response = await clientFor(role, owner).request({ method: entry.method, url, ...(body !== undefined ? { body } : {}) });
-      actual[role] = response.statusCode;
-    }
-    expect(actual).toEqual(entry.expect);
-  });
+  it.each(entries.map((e) => [`${e.method} ${e.route}${e.variant ? ` [${e.variant}]` : ''} (${e.file})`, e] as const))(
+    '%s answers each role as declared',
+    async (_name, entry) => {
+      const actual = {} as Record<Role, number>;
+      for (const role of ROLES) {
+        const { url, body, owner } = await entry.setup(world);
+        const response = await clientFor(role, owner).request({ method: entry.method, url, ...(body !== undefined ? { body } : {}) });
+        actual[role] = response.statusCode;
+      }
+      expect(actual).toEqual(entry.expect);
+    },
+  );
 });

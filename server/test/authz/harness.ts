@@ -58,7 +58,10 @@ export interface MatrixEntry {
 
 export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
   const orgA = await createOrganization(app, 'Organization A');
-  await db.update(organizations).set({ subscriptionTier: 'enterprise', trialEndsAt: null }).where(eq(organizations.id, orgA.organizationId));
+  await db
+    .update(organizations)
+    .set({ subscriptionTier: 'enterprise', trialEndsAt: null })
+    .where(eq(organizations.id, orgA.organizationId));
   const orgB = await createOrganization(app, 'Organization B');
   const adminA: Person = { client: orgA.admin, id: orgA.adminId, email: orgA.adminEmail };
   const coAdmin = await addMember(app, db, orgA.admin, 'admin');
@@ -72,7 +75,13 @@ export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
     platform,
     app,
     db,
-    a: { organizationId: orgA.organizationId, admin: adminA, coAdmin, member: await addMember(app, db, orgA.admin), owner: await addMember(app, db, orgA.admin) },
+    a: {
+      organizationId: orgA.organizationId,
+      admin: adminA,
+      coAdmin,
+      member: await addMember(app, db, orgA.admin),
+      owner: await addMember(app, db, orgA.admin),
+    },
     b: { organizationId: orgB.organizationId, admin: { client: orgB.admin, id: orgB.adminId, email: orgB.adminEmail } },
     newMemberOfA: () => addMember(app, db, orgA.admin),
     newInvitationToA: () => invite(app, db, coAdmin.client),

@@ -34,23 +34,48 @@ function byVisibility(visibility: UseCaseVisibility, seen: Partial<Expect> & { d
   return result;
 }
 
-function perVisibility(method: MatrixEntry['method'], route: string, setup: (world: World, visibility: UseCaseVisibility) => Promise<MatrixSetup>, expect: (visibility: UseCaseVisibility) => Expect): MatrixEntry[] {
-  return VISIBILITIES.map((visibility) => ({ method, route, variant: visibility, setup: (world: World) => setup(world, visibility), expect: expect(visibility) }));
+function perVisibility(
+  method: MatrixEntry['method'],
+  route: string,
+  setup: (world: World, visibility: UseCaseVisibility) => Promise<MatrixSetup>,
+  expect: (visibility: UseCaseVisibility) => Expect,
+): MatrixEntry[] {
+  return VISIBILITIES.map((visibility) => ({
+    method,
+    route,
+    variant: visibility,
+    setup: (world: World) => setup(world, visibility),
+    expect: expect(visibility),
+  }));
 }
 
-const caseUrl = (suffix = '') => async (world: World, visibility: UseCaseVisibility) => ({ url: `/api/v1/use-cases/${await useCase(world, visibility)}${suffix}` });
+const caseUrl =
+  (suffix = '') =>
+  async (world: World, visibility: UseCaseVisibility) => ({ url: `/api/v1/use-cases/${await useCase(world, visibility)}${suffix}` });
 
 /** Changing a case: its owners (author, A's admins, moderators); others who see it 403; guests 401. */
-const owners = (status: number) => (visibility: UseCaseVisibility) => byVisibility(visibility, { default: 403, owner: status, sameOrgAdmin: status, moderator: status, guest: 401 }, 401);
+const owners = (status: number) => (visibility: UseCaseVisibility) =>
+  byVisibility(visibility, { default: 403, owner: status, sameOrgAdmin: status, moderator: status, guest: 401 }, 401);
 /** Any signed-in reader who sees it; guests 401. */
-const signedInReaders = (status: number) => (visibility: UseCaseVisibility) => byVisibility(visibility, { default: status, guest: 401 }, 401);
+const signedInReaders = (status: number) => (visibility: UseCaseVisibility) =>
+  byVisibility(visibility, { default: status, guest: 401 }, 401);
 const readers = (status: number) => (visibility: UseCaseVisibility) => byVisibility(visibility, { default: status });
 
 export const entries: MatrixEntry[] = [
   ...perVisibility('GET', '/api/v1/use-cases/:id', caseUrl(), readers(200)),
-  ...perVisibility('PATCH', '/api/v1/use-cases/:id', async (world, visibility) => ({ ...(await caseUrl()(world, visibility)), body: { title: 'Edited matrix case' } }), owners(200)),
+  ...perVisibility(
+    'PATCH',
+    '/api/v1/use-cases/:id',
+    async (world, visibility) => ({ ...(await caseUrl()(world, visibility)), body: { title: 'Edited matrix case' } }),
+    owners(200),
+  ),
   ...perVisibility('DELETE', '/api/v1/use-cases/:id', caseUrl(), owners(204)),
-  ...perVisibility('PATCH', '/api/v1/use-cases/:id/location', async (world, visibility) => ({ ...(await caseUrl('/location')(world, visibility)), body: { city: 'yanbu' } }), owners(200)),
+  ...perVisibility(
+    'PATCH',
+    '/api/v1/use-cases/:id/location',
+    async (world, visibility) => ({ ...(await caseUrl('/location')(world, visibility)), body: { city: 'yanbu' } }),
+    owners(200),
+  ),
   ...perVisibility('GET', '/api/v1/use-cases/:id/engagement', caseUrl('/engagement'), owners(200)),
   ...perVisibility(
     'PATCH',
@@ -58,7 +83,14 @@ export const entries: MatrixEntry[] = [
     async (world, visibility) => ({ ...(await caseUrl('/moderation')(world, visibility)), body: { featured: true } }),
     (visibility) => byVisibility(visibility, { default: 403, moderator: 200, guest: 401 }, 401),
   ),
-  ...(['like', 'save'] as const).flatMap((action) => perVisibility('POST', `/api/v1/use-cases/:id/${action}`, async (world, visibility) => ({ ...(await caseUrl(`/${action}`)(world, visibility)), body: {} }), signedInReaders(200))),
+  ...(['like', 'save'] as const).flatMap((action) =>
+    perVisibility(
+      'POST',
+      `/api/v1/use-cases/:id/${action}`,
+      async (world, visibility) => ({ ...(await caseUrl(`/${action}`)(world, visibility)), body: {} }),
+      signedInReaders(200),
+    ),
+  ),
   // The case's own organization does not report it (403); moderators may.
   ...perVisibility(
     'POST',
@@ -91,18 +123,19 @@ export const entries: MatrixEntry[] = [
       ['DELETE', '/api/v1/use-cases/search/saved/:id', '', 204],
       ['GET', '/api/v1/use-cases/search/saved/:id/execute', '/execute', 200],
     ] as const
-  ).map(
-    ([method, route, suffix, status]): MatrixEntry => ({
-      method,
-      route,
-      setup: async (world) => {
-        const saved = await world.a.owner.client.post('/api/v1/use-cases/search/saved', { name: 'Packaging in Jubail', search: { q: 'packaging', filters: { region: ['eastern'] } } });
-        if (saved.statusCode !== 201) throw new Error(`saved search failed: ${saved.statusCode} ${saved.body}`);
-        return { url: `/api/v1/use-cases/search/saved/${saved.json().id as string}${suffix}` };
-      },
-      expect: { owner: status, sameOrgAdmin: 404, sameOrgMember: 404, otherOrgAdmin: 404, moderator: 404, guest: 401 },
-    }),
-  ),
+  ).map(([method, route, suffix, status]): MatrixEntry => ({
+    method,
+    route,
+    setup: async (world) => {
+      const saved = await world.a.owner.client.post('/api/v1/use-cases/search/saved', {
+        name: 'Packaging in Jubail',
+        search: { q: 'packaging', filters: { region: ['eastern'] } },
+      });
+      if (saved.statusCode !== 201) throw new Error(`saved search failed: ${saved.statusCode} ${saved.body}`);
+      return { url: `/api/v1/use-cases/search/saved/${saved.json().id as string}${suffix}` };
+    },
+    expect: { owner: status, sameOrgAdmin: 404, sameOrgMember: 404, otherOrgAdmin: 404, moderator: 404, guest: 401 },
+  })),
   // The report queue is the moderators': anyone else gets 404, as if it did not exist.
   {
     method: 'POST',

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient, expectProblem, signUp } from '../helpers/app.js';
 import { minimalPdf, noisyImage } from './fixtures.js';
-import { type FilesTestContext, addMember, createFilesTestApp, fileRow, hasBytes, organizationIdOf, upload, uploadProfileImage } from './helpers.js';
+import {
+  type FilesTestContext,
+  addMember,
+  createFilesTestApp,
+  fileRow,
+  hasBytes,
+  organizationIdOf,
+  upload,
+  uploadProfileImage,
+} from './helpers.js';
 
 let t: FilesTestContext;
 let admin: TestClient;

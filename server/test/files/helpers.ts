@@ -60,8 +60,14 @@ export interface UploadOptions {
 }
 
 /** POST /api/v1/files with `purpose` then `file`. */
-export function upload(client: TestClient, { purpose = 'attachment', filename = 'file.bin', contentType, data }: UploadOptions): Promise<LightMyRequestResponse> {
-  return send(client, '/api/v1/files', [{ name: 'purpose', value: purpose }, { name: 'file', filename, data, ...(contentType ? { contentType } : {}) }]);
+export function upload(
+  client: TestClient,
+  { purpose = 'attachment', filename = 'file.bin', contentType, data }: UploadOptions,
+): Promise<LightMyRequestResponse> {
+  return send(client, '/api/v1/files', [
+    { name: 'purpose', value: purpose },
+    { name: 'file', filename, data, ...(contentType ? { contentType } : {}) },
+  ]);
 }
 
 /** POST to a profile-image route (avatar or logo) with one `file` part. */
@@ -89,7 +95,10 @@ export async function addMember(t: TestContext, organizationId: string, role: 'a
 }
 
 export async function storageUsed(t: TestContext, organizationId: string): Promise<number> {
-  const [row] = await t.database.db.select({ used: organizations.storageUsedBytes }).from(organizations).where(eq(organizations.id, organizationId));
+  const [row] = await t.database.db
+    .select({ used: organizations.storageUsedBytes })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
   return toNumber(row?.used);
 }
 

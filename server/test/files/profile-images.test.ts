@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files } from '../../src/modules/files/index.js';
 import { TestClient, expectProblem, signUp } from '../helpers/app.js';
 import { jpegWithGps, noisyImage, svgWithScript } from './fixtures.js';
-import { type FilesTestContext, addMember, createFilesTestApp, fileRow, filesOnDisk, hasBytes, liveFilesBytes, organizationIdOf, storageUsed, uploadProfileImage } from './helpers.js';
+import {
+  type FilesTestContext,
+  addMember,
+  createFilesTestApp,
+  fileRow,
+  filesOnDisk,
+  hasBytes,
+  liveFilesBytes,
+  organizationIdOf,
+  storageUsed,
+  uploadProfileImage,
+} from './helpers.js';
 
 let t: FilesTestContext;
 beforeAll(async () => {
@@ -13,7 +24,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function me(client: TestClient) {
-  return (await client.get('/api/v1/users/me')).json() as { id: string; avatarUrl: string | null; organization: { id: string; logoUrl: string | null } };
+  return (await client.get('/api/v1/users/me')).json() as {
+    id: string;
+    avatarUrl: string | null;
+    organization: { id: string; logoUrl: string | null };
+  };
 }
 
 describe('POST|DELETE /api/v1/users/me/avatar', () => {
@@ -55,7 +70,11 @@ describe('POST|DELETE /api/v1/users/me/avatar', () => {
     expectProblem(await uploadProfileImage(client, '/api/v1/users/me/avatar', svgWithScript, 'me.svg'), 415, 'UNSUPPORTED_MEDIA_TYPE');
     const big = Buffer.concat([await noisyImage(10, 10, 'png'), Buffer.alloc(5 * 1024 * 1024)]);
     expectProblem(await uploadProfileImage(client, '/api/v1/users/me/avatar', big), 413, 'PAYLOAD_TOO_LARGE');
-    expectProblem(await uploadProfileImage(new TestClient(t.app), '/api/v1/users/me/avatar', await noisyImage(10, 10, 'png')), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await uploadProfileImage(new TestClient(t.app), '/api/v1/users/me/avatar', await noisyImage(10, 10, 'png')),
+      401,
+      'UNAUTHENTICATED',
+    );
     expectProblem(await new TestClient(t.app).delete('/api/v1/users/me/avatar'), 401, 'UNAUTHENTICATED');
     expect((await me(client)).avatarUrl).toBeNull();
     expect(filesOnDisk(t).length).toBe(disk);
@@ -93,7 +112,9 @@ describe('POST|DELETE /api/v1/organizations/me/logo', () => {
     expect((await me(member)).organization.logoUrl).toBe(first.json().url);
     expect((await new TestClient(t.app).get(first.json().url)).statusCode).toBe(200);
 
-    const second = (await uploadProfileImage(admin, '/api/v1/organizations/me/logo', await noisyImage(100, 100, 'jpeg'), 'logo.jpg')).json();
+    const second = (
+      await uploadProfileImage(admin, '/api/v1/organizations/me/logo', await noisyImage(100, 100, 'jpeg'), 'logo.jpg')
+    ).json();
     expect(second.contentType).toBe('image/webp');
     expect((await me(admin)).organization.logoUrl).toBe(second.url);
     expectProblem(await admin.get(first.json().url), 404, 'NOT_FOUND');

@@ -5,7 +5,17 @@ import { organizations } from '../../src/modules/organizations/index.js';
 import { queryRows, toNumber } from '../../src/platform/db.js';
 import { type TestClient, expectProblem, signUp } from '../helpers/app.js';
 import { minimalPdf, noisyImage } from './fixtures.js';
-import { type FilesTestContext, createFilesTestApp, fileRow, filesOnDisk, hasBytes, liveFilesBytes, organizationIdOf, storageUsed, upload } from './helpers.js';
+import {
+  type FilesTestContext,
+  createFilesTestApp,
+  fileRow,
+  filesOnDisk,
+  hasBytes,
+  liveFilesBytes,
+  organizationIdOf,
+  storageUsed,
+  upload,
+} from './helpers.js';
 
 let t: FilesTestContext;
 beforeAll(async () => {
@@ -124,8 +134,12 @@ describe('storage quota', () => {
   it('removes the written bytes and counts nothing when the transaction fails after the write', async () => {
     const { client, organizationId } = await newOrganization();
     const diskBefore = filesOnDisk(t);
-    await t.database.db.execute(sql`create function fail_file_insert() returns trigger language plpgsql as $$ begin raise exception 'no'; end $$`);
-    await t.database.db.execute(sql`create trigger fail_file_insert before insert on files for each row execute function fail_file_insert()`);
+    await t.database.db.execute(
+      sql`create function fail_file_insert() returns trigger language plpgsql as $$ begin raise exception 'no'; end $$`,
+    );
+    await t.database.db.execute(
+      sql`create trigger fail_file_insert before insert on files for each row execute function fail_file_insert()`,
+    );
     try {
       const response = await upload(client, { filename: 'a.pdf', data: minimalPdf() });
       expectProblem(response, 500, 'INTERNAL');

@@ -32,7 +32,13 @@ describe('LocalDiskStorage', () => {
 
   it('refuses keys that could leave its directory', async () => {
     const storage = new LocalDiskStorage(path.join(root, 'uploads'));
-    for (const key of ['../escape', `${randomUUID()}/../../escape`, '/etc/passwd', `${randomUUID()}/photo.png`, `${randomUUID()}\\${randomUUID()}`]) {
+    for (const key of [
+      '../escape',
+      `${randomUUID()}/../../escape`,
+      '/etc/passwd',
+      `${randomUUID()}/photo.png`,
+      `${randomUUID()}\\${randomUUID()}`,
+    ]) {
       await expect(storage.put(key, Buffer.from('x'), 'text/plain')).rejects.toThrow(/invalid storage key/);
     }
     expect(readdirSync(root).filter((name) => name.includes('escape'))).toEqual([]);
@@ -51,8 +57,21 @@ describe('storage configuration', () => {
   });
 
   it('uses S3 when S3_BUCKET is set with its credentials', () => {
-    const config = loadConfig({ ...base, S3_BUCKET: 'uploads', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_ENDPOINT: 'http://127.0.0.1:9000' });
-    expect(config.s3).toEqual({ endpoint: 'http://127.0.0.1:9000', bucket: 'uploads', region: 'us-east-1', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: false });
+    const config = loadConfig({
+      ...base,
+      S3_BUCKET: 'uploads',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+    });
+    expect(config.s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'uploads',
+      region: 'us-east-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: false,
+    });
     expect(createFileStorage(config).kind).toBe('s3');
   });
 
@@ -69,6 +88,8 @@ describe('storage configuration', () => {
     expect(problemsOf({ S3_BUCKET: 'uploads' })).toEqual(['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
     expect(problemsOf({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toEqual(['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
     expect(problemsOf({ S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' })).toEqual(['S3_BUCKET']);
-    expect(problemsOf({ S3_BUCKET: 'uploads', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_ENDPOINT: 'ftp://host' })).toEqual(['S3_ENDPOINT']);
+    expect(problemsOf({ S3_BUCKET: 'uploads', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_ENDPOINT: 'ftp://host' })).toEqual(
+      ['S3_ENDPOINT'],
+    );
   });
 });

@@ -20,7 +20,14 @@ describe('POST /api/v1/files: the type comes from the bytes', () => {
     const response = await upload(client, { purpose: 'attachment', filename: 'chart.png', contentType: 'image/png', data: png });
     expect(response.statusCode).toBe(201);
     const body = response.json();
-    expect(body).toMatchObject({ purpose: 'attachment', contentType: 'image/png', sizeBytes: png.length, width: 40, height: 30, originalName: 'chart.png' });
+    expect(body).toMatchObject({
+      purpose: 'attachment',
+      contentType: 'image/png',
+      sizeBytes: png.length,
+      width: 40,
+      height: 30,
+      originalName: 'chart.png',
+    });
     expect(body.url).toBe(`/api/v1/files/${body.id}`);
     const row = await fileRow(t, body.id);
     expect(readFileSync(storedPath(t, row.storageKey)).equals(png)).toBe(true);
@@ -52,7 +59,11 @@ describe('POST /api/v1/files: the type comes from the bytes', () => {
     const xls = await upload(client, { purpose: 'attachment', filename: 'plan.xls', data: compoundFile('Workbook') });
     expect(xls.json().contentType).toBe('application/vnd.ms-excel');
     // A compound file that is none of the three (an Outlook message, an installer …) is not accepted.
-    expectProblem(await upload(client, { purpose: 'attachment', filename: 'mail.msg', data: compoundFile('__properties_version1.0') }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(
+      await upload(client, { purpose: 'attachment', filename: 'mail.msg', data: compoundFile('__properties_version1.0') }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('refuses an HTML page named photo.png and declared image/png, for every purpose', async () => {
@@ -65,14 +76,26 @@ describe('POST /api/v1/files: the type comes from the bytes', () => {
   it('refuses SVG, with or without a script, for every purpose', async () => {
     for (const purpose of ['avatar', 'logo', 'attachment']) {
       for (const svg of [svgWithScript, plainSvg]) {
-        expectProblem(await upload(client, { purpose, filename: 'logo.svg', contentType: 'image/svg+xml', data: svg }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+        expectProblem(
+          await upload(client, { purpose, filename: 'logo.svg', contentType: 'image/svg+xml', data: svg }),
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+        );
       }
     }
   });
 
   it('refuses bytes of no known type, and known types the purpose does not allow', async () => {
-    expectProblem(await upload(client, { purpose: 'attachment', filename: 'notes.txt', data: Buffer.from('just some text\n') }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    const pdfAvatar = expectProblem(await upload(client, { purpose: 'avatar', filename: 'me.png', data: minimalPdf() }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(
+      await upload(client, { purpose: 'attachment', filename: 'notes.txt', data: Buffer.from('just some text\n') }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    const pdfAvatar = expectProblem(
+      await upload(client, { purpose: 'avatar', filename: 'me.png', data: minimalPdf() }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expect(pdfAvatar.detail).toContain('application/pdf');
     const gifLogo = await upload(client, { purpose: 'logo', filename: 'logo.gif', data: await noisyImage(16, 16, 'gif') });
     expectProblem(gifLogo, 415, 'UNSUPPORTED_MEDIA_TYPE');
@@ -104,7 +127,10 @@ describe('POST /api/v1/files: the type comes from the bytes', () => {
       expect(expectProblem(response, 400, 'FILE_INVALID').detail).toMatch(/more than 40 megapixels/);
     }
     // The same generator at a sane size makes an image that is accepted.
-    expect((await upload(client, { purpose: 'attachment', filename: 'blank.png', data: blankPng(300, 200) })).json()).toMatchObject({ width: 300, height: 200 });
+    expect((await upload(client, { purpose: 'attachment', filename: 'blank.png', data: blankPng(300, 200) })).json()).toMatchObject({
+      width: 300,
+      height: 200,
+    });
   });
 
   it('refuses an empty file', async () => {
@@ -153,7 +179,9 @@ describe('POST /api/v1/files: size limits and the request itself', () => {
   it('answers 413 for an avatar over 5 MB and an attachment over 25 MB, and accepts 5 MB attachments', async () => {
     const overFive = Buffer.concat([await noisyImage(10, 10, 'png'), Buffer.alloc(5 * 1024 * 1024)]);
     for (const purpose of ['avatar', 'logo']) {
-      expect(expectProblem(await upload(client, { purpose, filename: 'big.png', data: overFive }), 413, 'PAYLOAD_TOO_LARGE').detail).toMatch(/5 MB/);
+      expect(
+        expectProblem(await upload(client, { purpose, filename: 'big.png', data: overFive }), 413, 'PAYLOAD_TOO_LARGE').detail,
+      ).toMatch(/5 MB/);
     }
     // The same bytes are a valid attachment (a PNG with trailing bytes still decodes).
     expect((await upload(client, { purpose: 'attachment', filename: 'big.png', data: overFive })).statusCode).toBe(201);
@@ -188,7 +216,11 @@ describe('POST /api/v1/files: size limits and the request itself', () => {
 
   it('answers 400 without a purpose, with an unknown purpose, without a file, or with two files', async () => {
     const png = await noisyImage(8, 8, 'png');
-    const missing = expectProblem(await send(client, '/api/v1/files', [{ name: 'file', filename: 'a.png', data: png }]), 400, 'VALIDATION_FAILED');
+    const missing = expectProblem(
+      await send(client, '/api/v1/files', [{ name: 'file', filename: 'a.png', data: png }]),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(missing.errors?.[0]?.path).toBe('purpose');
     expectProblem(await upload(client, { purpose: 'banner', filename: 'a.png', data: png }), 400, 'VALIDATION_FAILED');
     const noFile = expectProblem(await send(client, '/api/v1/files', [{ name: 'purpose', value: 'attachment' }]), 400, 'VALIDATION_FAILED');

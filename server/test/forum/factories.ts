@@ -29,13 +29,22 @@ export async function setPlatformRole(db: Db, userId: string, platformRole: Plat
 
 /** Starts a topic and returns its id; fails loudly when the API refuses. */
 export async function startTopic(client: TestClient, categoryId: string, input: { title?: string; body?: string } = {}): Promise<string> {
-  const response = await client.post('/api/v1/forum/topics', { categoryId, title: input.title ?? 'Vibration on the cooling pump', body: input.body ?? 'Bearings run hot after 200 hours.' });
+  const response = await client.post('/api/v1/forum/topics', {
+    categoryId,
+    title: input.title ?? 'Vibration on the cooling pump',
+    body: input.body ?? 'Bearings run hot after 200 hours.',
+  });
   if (response.statusCode !== 201) throw new Error(`topic failed: ${response.statusCode} ${response.body}`);
   return response.json().id as string;
 }
 
 /** Replies in a topic (to a post with parentPostId) and returns the post's id. */
-export async function reply(client: TestClient, topicId: string, body = 'Check the alignment first.', parentPostId?: string): Promise<string> {
+export async function reply(
+  client: TestClient,
+  topicId: string,
+  body = 'Check the alignment first.',
+  parentPostId?: string,
+): Promise<string> {
   const response = await client.post(`/api/v1/forum/topics/${topicId}/posts`, { body, ...(parentPostId ? { parentPostId } : {}) });
   if (response.statusCode !== 201) throw new Error(`reply failed: ${response.statusCode} ${response.body}`);
   return response.json().id as string;

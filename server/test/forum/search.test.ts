@@ -13,7 +13,14 @@ let categoryId: string;
 let privateCategoryId: string;
 const ids: Record<string, string> = {};
 
-type Hit = { kind: string; topicId: string; postId: string | null; title: { text: string; mark: boolean }[]; excerpt: { text: string; mark: boolean }[]; likesCount: number };
+type Hit = {
+  kind: string;
+  topicId: string;
+  postId: string | null;
+  title: { text: string; mark: boolean }[];
+  excerpt: { text: string; mark: boolean }[];
+  likesCount: number;
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,11 +28,23 @@ beforeAll(async () => {
   other = await createOrganization(t.app, 'Jeddah Foods');
   categoryId = await createCategory(t.database.db, { nameEn: 'Maintenance' });
   privateCategoryId = await createCategory(t.database.db, { organizationId: other.organizationId, nameEn: 'Jeddah internal' });
-  ids.arabic = await startTopic(org.admin, categoryId, { title: 'جدول صيانة المضخات', body: 'نحتاج إلى جدول صيانة وقائية للمضخات في المصنع.' });
-  ids.english = await startTopic(org.admin, categoryId, { title: 'Compressor maintenance schedule', body: 'How often do you service screw compressors?' });
-  ids.mixed = await startTopic(other.admin, categoryId, { title: 'Vibration analysis للمحركات', body: 'We measure vibration on motors weekly.' });
+  ids.arabic = await startTopic(org.admin, categoryId, {
+    title: 'جدول صيانة المضخات',
+    body: 'نحتاج إلى جدول صيانة وقائية للمضخات في المصنع.',
+  });
+  ids.english = await startTopic(org.admin, categoryId, {
+    title: 'Compressor maintenance schedule',
+    body: 'How often do you service screw compressors?',
+  });
+  ids.mixed = await startTopic(other.admin, categoryId, {
+    title: 'Vibration analysis للمحركات',
+    body: 'We measure vibration on motors weekly.',
+  });
   ids.post = await reply(other.admin, ids.english, 'We service the **compressors** every 2,000 running hours.');
-  ids.secret = await startTopic(other.admin, privateCategoryId, { title: 'Confidential compressor budget', body: 'Internal compressor numbers.' });
+  ids.secret = await startTopic(other.admin, privateCategoryId, {
+    title: 'Confidential compressor budget',
+    body: 'Internal compressor numbers.',
+  });
 });
 afterAll(() => t.close());
 
@@ -41,7 +60,10 @@ describe('forum search', () => {
   it('finds Arabic with other letter variants, diacritics and tatweel, highlighting the original words', async () => {
     for (const q of ['صيانه المضخه', 'صِيَانَة', 'صيـــانة', 'مضخة']) {
       const { items } = await search(`q=${encodeURIComponent(q)}&scope=topics`);
-      expect(items.map((i) => i.topicId), q).toContain(ids.arabic);
+      expect(
+        items.map((i) => i.topicId),
+        q,
+      ).toContain(ids.arabic);
     }
     const hit = (await search(`q=${encodeURIComponent('صيانه')}&scope=topics`)).items.find((i) => i.topicId === ids.arabic)!;
     expect(marked(hit.title)).toEqual(['صيانة']);
@@ -90,9 +112,15 @@ describe('forum search', () => {
   });
 
   it('suggests titles while typing, tolerating a typo and a letter variant', async () => {
-    const typo = (await org.admin.get('/api/v1/forum/search/suggestions?q=compresor')).json().items as { kind: string; text: string; topicId: string }[];
+    const typo = (await org.admin.get('/api/v1/forum/search/suggestions?q=compresor')).json().items as {
+      kind: string;
+      text: string;
+      topicId: string;
+    }[];
     expect(typo[0]).toMatchObject({ kind: 'topic', topicId: ids.english });
-    const arabic = (await org.admin.get(`/api/v1/forum/search/suggestions?q=${encodeURIComponent('صيانه')}`)).json().items as { topicId: string }[];
+    const arabic = (await org.admin.get(`/api/v1/forum/search/suggestions?q=${encodeURIComponent('صيانه')}`)).json().items as {
+      topicId: string;
+    }[];
     expect(arabic.map((s) => s.topicId)).toContain(ids.arabic);
     // Completing words as they are typed: every typed word starts a title word.
     for (const q of ['Compres', 'compressor sched', 'جدول صيا', 'vib']) {
@@ -100,7 +128,11 @@ describe('forum search', () => {
       expect(items.filter((item) => item.kind === 'topic').length, q).toBe(1);
     }
     const partial = (await org.admin.get('/api/v1/forum/search/suggestions?q=compressor%20sched')).json().items;
-    expect(partial.find((item: { kind: string }) => item.kind === 'topic')).toMatchObject({ kind: 'topic', topicId: ids.english, text: 'Compressor maintenance schedule' });
+    expect(partial.find((item: { kind: string }) => item.kind === 'topic')).toMatchObject({
+      kind: 'topic',
+      topicId: ids.english,
+      text: 'Compressor maintenance schedule',
+    });
     expect((await org.admin.get('/api/v1/forum/search/suggestions?q=budget')).json().items).toEqual([]);
   });
 
@@ -109,9 +141,18 @@ describe('forum search', () => {
     for (const client of [org.admin, other.admin]) await search('q=Compressor', client);
     await search('q=compressor');
     await search(`q=${encodeURIComponent('صيانة')}`);
-    await queryRows(t.database.db, sql`insert into forum_search_log (term, results_count, created_at) values ('old term', 3, now() - interval '3 days')`);
+    await queryRows(
+      t.database.db,
+      sql`insert into forum_search_log (term, results_count, created_at) values ('old term', 3, now() - interval '3 days')`,
+    );
     const day = (await org.admin.get('/api/v1/forum/search/trending?period=day')).json();
-    expect(day).toEqual({ period: 'day', items: [{ term: 'compressor', count: 2 }, { term: 'صيانة', count: 1 }] });
+    expect(day).toEqual({
+      period: 'day',
+      items: [
+        { term: 'compressor', count: 2 },
+        { term: 'صيانة', count: 1 },
+      ],
+    });
     const week = (await org.admin.get('/api/v1/forum/search/trending?period=week')).json();
     expect(week.items.map((i: { term: string }) => i.term)).toContain('old term');
     const suggestions = (await org.admin.get('/api/v1/forum/search/suggestions?q=comp')).json().items;
@@ -121,15 +162,24 @@ describe('forum search', () => {
 
 describe('categories and statistics', () => {
   it('lists categories with counts and latest activity; private ones to their organization and moderators only', async () => {
-    const mine = (await org.admin.get('/api/v1/forum/categories')).json().items as { id: string; topicsCount: number; postsCount: number; lastActivityAt: string | null }[];
+    const mine = (await org.admin.get('/api/v1/forum/categories')).json().items as {
+      id: string;
+      topicsCount: number;
+      postsCount: number;
+      lastActivityAt: string | null;
+    }[];
     expect(mine.map((c) => c.id)).not.toContain(privateCategoryId);
     expect(mine.find((c) => c.id === categoryId)).toMatchObject({ topicsCount: 3, postsCount: 1 });
     expect((await other.admin.get('/api/v1/forum/categories')).json().items.map((c: { id: string }) => c.id)).toContain(privateCategoryId);
     const moderator = await createOrganization(t.app, 'Staff');
     await setPlatformRole(t.database.db, moderator.adminId, 'moderator');
-    expect((await moderator.admin.get('/api/v1/forum/categories')).json().items.map((c: { id: string }) => c.id)).toContain(privateCategoryId);
+    expect((await moderator.admin.get('/api/v1/forum/categories')).json().items.map((c: { id: string }) => c.id)).toContain(
+      privateCategoryId,
+    );
     // Topics of a private category stay out of other organizations' lists.
-    expect((await org.admin.get('/api/v1/forum/topics?pageSize=100')).json().items.map((i: { id: string }) => i.id)).not.toContain(ids.secret);
+    expect((await org.admin.get('/api/v1/forum/topics?pageSize=100')).json().items.map((i: { id: string }) => i.id)).not.toContain(
+      ids.secret,
+    );
   });
 
   it('lets a superadmin create and edit categories, and nobody else', async () => {
@@ -145,7 +195,11 @@ describe('categories and statistics', () => {
     expect(duplicate.json().errors[0].path).toBe('slug');
     const badSlug = await admin.admin.post('/api/v1/forum/categories', { ...body, slug: 'Not A Slug' });
     expect(badSlug.json().errors[0].path).toBe('slug');
-    const edited = await admin.admin.request({ method: 'PATCH', url: `/api/v1/forum/categories/${created.json().id}`, body: { nameAr: 'الطاقة' } });
+    const edited = await admin.admin.request({
+      method: 'PATCH',
+      url: `/api/v1/forum/categories/${created.json().id}`,
+      body: { nameAr: 'الطاقة' },
+    });
     expect(edited.json().nameAr).toBe('الطاقة');
   });
 
@@ -162,7 +216,13 @@ describe('categories and statistics', () => {
       const answer = await reply(b.admin, one, 'answer');
       await reply(a.admin, one, 'thanks');
       await a.admin.post(`/api/v1/forum/posts/${answer}/best-answer`);
-      expect((await a.admin.get('/api/v1/forum/stats')).json()).toEqual({ topics: 2, posts: 2, activeMembers: 2, solvedTopics: 1, solvedShare: 0.5 });
+      expect((await a.admin.get('/api/v1/forum/stats')).json()).toEqual({
+        topics: 2,
+        posts: 2,
+        activeMembers: 2,
+        solvedTopics: 1,
+        solvedShare: 0.5,
+      });
       expect((await b.admin.get('/api/v1/forum/stats')).json()).toMatchObject({ topics: 3, posts: 2, solvedTopics: 1 });
     } finally {
       await fresh.close();

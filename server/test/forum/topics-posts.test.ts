@@ -24,7 +24,15 @@ async function person(): Promise<{ client: TestClient; id: string }> {
   return { client: fixture.admin, id: fixture.adminId };
 }
 
-type Post = { id: string; parentPostId: string | null; depth: number; deleted: boolean; body: string; author: { id: string } | null; isBestAnswer: boolean };
+type Post = {
+  id: string;
+  parentPostId: string | null;
+  depth: number;
+  deleted: boolean;
+  body: string;
+  author: { id: string } | null;
+  isBestAnswer: boolean;
+};
 
 async function thread(client: TestClient, topicId: string, query = ''): Promise<{ items: Post[]; total: number }> {
   const response = await client.get(`/api/v1/forum/topics/${topicId}/posts${query}`);
@@ -42,24 +50,52 @@ async function topicRow(topicId: string) {
 
 describe('topics', () => {
   it('starts a topic that every organization reads, with the author, company and rendered Markdown', async () => {
-    const topicId = await startTopic(org.admin, categoryId, { title: 'Seal failures on centrifugal pumps', body: '**Mechanical seals** fail after 3 months.\n\n- pump A\n- pump B' });
+    const topicId = await startTopic(org.admin, categoryId, {
+      title: 'Seal failures on centrifugal pumps',
+      body: '**Mechanical seals** fail after 3 months.\n\n- pump A\n- pump B',
+    });
     const response = await other.admin.get(`/api/v1/forum/topics/${topicId}`);
     expect(response.statusCode).toBe(200);
     const topic = response.json();
-    expect(topic).toMatchObject({ title: 'Seal failures on centrifugal pumps', categoryId, solved: false, pinned: false, locked: false, postsCount: 0, likedByMe: false });
-    expect(topic.author).toMatchObject({ id: org.adminId, organization: { id: org.organizationId, name: 'Eastern Pumps' }, formerMember: false });
+    expect(topic).toMatchObject({
+      title: 'Seal failures on centrifugal pumps',
+      categoryId,
+      solved: false,
+      pinned: false,
+      locked: false,
+      postsCount: 0,
+      likedByMe: false,
+    });
+    expect(topic.author).toMatchObject({
+      id: org.adminId,
+      organization: { id: org.organizationId, name: 'Eastern Pumps' },
+      formerMember: false,
+    });
     expect(topic.bodyHtml).toContain('<strong>Mechanical seals</strong>');
     expect(topic.bodyHtml).toContain('<li>pump A</li>');
     expect(topic.excerpt).toBe('Mechanical seals fail after 3 months. pump A pump B');
     expect(topic.can).toEqual({ edit: false, delete: false, moderate: false, markBestAnswer: false, reply: true });
-    expect((await org.admin.get(`/api/v1/forum/topics/${topicId}`)).json().can).toMatchObject({ edit: true, delete: true, markBestAnswer: true });
+    expect((await org.admin.get(`/api/v1/forum/topics/${topicId}`)).json().can).toMatchObject({
+      edit: true,
+      delete: true,
+      markBestAnswer: true,
+    });
   });
 
   it('refuses bad input with the field named, and an unknown category as a field error', async () => {
     const short = await org.admin.post('/api/v1/forum/topics', { categoryId, title: 'Hi', body: '' });
     expectProblem(short, 400, 'VALIDATION_FAILED');
-    expect(short.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body', 'title']);
-    const unknown = await org.admin.post('/api/v1/forum/topics', { categoryId: '00000000-0000-4000-8000-000000000000', title: 'A real title', body: 'text' });
+    expect(
+      short
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body', 'title']);
+    const unknown = await org.admin.post('/api/v1/forum/topics', {
+      categoryId: '00000000-0000-4000-8000-000000000000',
+      title: 'A real title',
+      body: 'text',
+    });
     expectProblem(unknown, 400, 'VALIDATION_FAILED');
     expect(unknown.json().errors[0].path).toBe('categoryId');
     expectProblem(await org.admin.get('/api/v1/forum/topics/not-a-uuid'), 404, 'NOT_FOUND');
@@ -82,7 +118,8 @@ describe('topics', () => {
     await setPlatformRole(t.database.db, moderator.id, 'moderator');
     expect((await moderator.client.post(`/api/v1/forum/topics/${second}/pin`)).json().pinned).toBe(true);
 
-    const ids = async (query: string) => ((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}${query}`)).json().items as { id: string }[]).map((i) => i.id);
+    const ids = async (query: string) =>
+      ((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}${query}`)).json().items as { id: string }[]).map((i) => i.id);
     expect(await ids('')).toEqual([second, first, third]);
     expect(await ids('&sort=newest')).toEqual([second, third, first]);
     expect(await ids('&sort=replies')).toEqual([second, first, third]);
@@ -93,15 +130,23 @@ describe('topics', () => {
     const page = (await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&pageSize=2&page=2`)).json();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2, totalPages: 2, hasNext: false, hasPrevious: true });
     expect(page.items.map((i: { id: string }) => i.id)).toEqual([third]);
-    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&page=9`)).json()).toMatchObject({ items: [], total: 3, page: 9 });
-    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&authorId=${org.adminId}&page=9`)).json()).toMatchObject({ items: [], total: 2 });
+    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&page=9`)).json()).toMatchObject({
+      items: [],
+      total: 3,
+      page: 9,
+    });
+    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${category}&authorId=${org.adminId}&page=9`)).json()).toMatchObject({
+      items: [],
+      total: 2,
+    });
     expectProblem(await org.admin.get('/api/v1/forum/topics?sort=loudest'), 400, 'VALIDATION_FAILED');
   });
 
   it("keeps each category's topic count exact as topics are started, moved and deleted, and lists report it as the total", async () => {
     const from = await createCategory(t.database.db);
     const to = await createCategory(t.database.db);
-    const count = async (category: string) => (await org.admin.get('/api/v1/forum/categories')).json().items.find((c: { id: string }) => c.id === category).topicsCount as number;
+    const count = async (category: string) =>
+      (await org.admin.get('/api/v1/forum/categories')).json().items.find((c: { id: string }) => c.id === category).topicsCount as number;
     const created = await Promise.all(Array.from({ length: 6 }, (_, i) => startTopic(i % 2 ? org.admin : other.admin, from)));
     expect(await count(from)).toBe(6);
     await org.admin.put(`/api/v1/forum/topics/${created[1]}`, { categoryId: to, title: 'Moved to another category', body: 'moved' });
@@ -111,7 +156,10 @@ describe('topics', () => {
     expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${from}`)).json()).toMatchObject({ total: 4 });
     expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${from}&authorId=${org.adminId}`)).json()).toMatchObject({ total: 2 });
     const everything = (await org.admin.get('/api/v1/forum/topics')).json().total as number;
-    const [visible] = await queryRows<{ n: number }>(t.database.db, sql`select count(*) as n from forum_topics t join forum_categories c on c.id = t.category_id where t.deleted_at is null and c.organization_id is null`);
+    const [visible] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*) as n from forum_topics t join forum_categories c on c.id = t.category_id where t.deleted_at is null and c.organization_id is null`,
+    );
     expect(everything).toBe(Number(visible!.n));
   });
 
@@ -120,7 +168,10 @@ describe('topics', () => {
     const readers = await Promise.all(Array.from({ length: 5 }, () => person()));
     await Promise.all(readers.flatMap((r) => Array.from({ length: 10 }, () => r.client.get(`/api/v1/forum/topics/${topicId}`))));
     expect((await topicRow(topicId)).views).toBe(5);
-    await queryRows(t.database.db, sql`update forum_topic_views set viewed_at = now() - interval '61 minutes' where topic_id = ${topicId} and user_id = ${readers[0]!.id}`);
+    await queryRows(
+      t.database.db,
+      sql`update forum_topic_views set viewed_at = now() - interval '61 minutes' where topic_id = ${topicId} and user_id = ${readers[0]!.id}`,
+    );
     const again = await readers[0]!.client.get(`/api/v1/forum/topics/${topicId}`);
     expect(again.json().viewsCount).toBe(6);
     expect((await readers[0]!.client.get(`/api/v1/forum/topics/${topicId}`)).json().viewsCount).toBe(6);
@@ -130,10 +181,15 @@ describe('topics', () => {
     const topicId = await startTopic(org.admin, categoryId);
     const likers = await Promise.all(Array.from({ length: 10 }, () => person()));
     // Each of 10 people toggles 5 times at once: an odd number of toggles leaves each one liking it.
-    const results = await Promise.all(likers.flatMap((l) => Array.from({ length: 5 }, () => l.client.post(`/api/v1/forum/topics/${topicId}/like`))));
+    const results = await Promise.all(
+      likers.flatMap((l) => Array.from({ length: 5 }, () => l.client.post(`/api/v1/forum/topics/${topicId}/like`))),
+    );
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
     expect((await topicRow(topicId)).likes).toBe(10);
-    const [rows] = await queryRows<{ n: number }>(t.database.db, sql`select count(*) as n from forum_topic_likes where topic_id = ${topicId}`);
+    const [rows] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*) as n from forum_topic_likes where topic_id = ${topicId}`,
+    );
     expect(Number(rows!.n)).toBe(10);
     const toggled = await likers[0]!.client.post(`/api/v1/forum/topics/${topicId}/like`);
     expect(toggled.json()).toEqual({ liked: false, likesCount: 9 });
@@ -213,11 +269,19 @@ describe('threads', () => {
     const b = await reply(other.admin, topicId, 'B');
     expect((await other.admin.delete(`/api/v1/forum/posts/${a}`)).statusCode).toBe(204);
     let items = (await thread(org.admin, topicId)).items;
-    expect(items.map((p) => [p.id, p.deleted])).toEqual([[a, true], [a1, false], [b, false]]);
+    expect(items.map((p) => [p.id, p.deleted])).toEqual([
+      [a, true],
+      [a1, false],
+      [b, false],
+    ]);
     expect(items[0]).toMatchObject({ author: null, body: '' });
     expect((await topicRow(topicId)).posts).toBe(2);
     expectProblem(await other.admin.put(`/api/v1/forum/posts/${a}`, { body: 'back' }), 404, 'NOT_FOUND');
-    expectProblem(await org.admin.post(`/api/v1/forum/topics/${topicId}/posts`, { body: 'to a tombstone', parentPostId: a }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await org.admin.post(`/api/v1/forum/topics/${topicId}/posts`, { body: 'to a tombstone', parentPostId: a }),
+      400,
+      'VALIDATION_FAILED',
+    );
     // The last reply under the tombstone goes: the tombstone has nothing left to hold and goes too.
     expect((await org.admin.delete(`/api/v1/forum/posts/${a1}`)).statusCode).toBe(204);
     items = (await thread(org.admin, topicId)).items;
@@ -244,12 +308,24 @@ describe('threads', () => {
     const second = await reply(other.admin, topicId, 'Realign the coupling.');
     expectProblem(await other.admin.post(`/api/v1/forum/posts/${first}/best-answer`), 403, 'FORBIDDEN');
     expect((await org.admin.post(`/api/v1/forum/posts/${first}/best-answer`)).json()).toEqual({ topicId, bestPostId: first, solved: true });
-    expect((await org.admin.post(`/api/v1/forum/posts/${second}/best-answer`)).json()).toEqual({ topicId, bestPostId: second, solved: true });
+    expect((await org.admin.post(`/api/v1/forum/posts/${second}/best-answer`)).json()).toEqual({
+      topicId,
+      bestPostId: second,
+      solved: true,
+    });
     const topic = (await org.admin.get(`/api/v1/forum/topics/${topicId}`)).json();
-    expect(topic).toMatchObject({ solved: true, bestPostId: second, bestAnswer: { postId: second, excerpt: 'Realign the coupling.', author: { id: other.adminId }, position: 1 } });
+    expect(topic).toMatchObject({
+      solved: true,
+      bestPostId: second,
+      bestAnswer: { postId: second, excerpt: 'Realign the coupling.', author: { id: other.adminId }, position: 1 },
+    });
     const items = (await thread(org.admin, topicId)).items;
     expect(items.filter((p) => p.isBestAnswer).map((p) => p.id)).toEqual([second]);
-    expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${categoryId}&solved=true`)).json().items.some((i: { id: string }) => i.id === topicId)).toBe(true);
+    expect(
+      (await org.admin.get(`/api/v1/forum/topics?categoryId=${categoryId}&solved=true`))
+        .json()
+        .items.some((i: { id: string }) => i.id === topicId),
+    ).toBe(true);
     // A nested answer is found through its top-level branch.
     const nested = await reply(org.admin, topicId, 'Nested answer', first);
     await org.admin.post(`/api/v1/forum/posts/${nested}/best-answer`);
@@ -257,7 +333,11 @@ describe('threads', () => {
     await org.admin.post(`/api/v1/forum/posts/${second}/best-answer`);
     // Removing a mark that is not the current one changes nothing.
     expect((await org.admin.delete(`/api/v1/forum/posts/${first}/best-answer`)).json().bestPostId).toBe(second);
-    expect((await org.admin.delete(`/api/v1/forum/posts/${second}/best-answer`)).json()).toEqual({ topicId, bestPostId: null, solved: false });
+    expect((await org.admin.delete(`/api/v1/forum/posts/${second}/best-answer`)).json()).toEqual({
+      topicId,
+      bestPostId: null,
+      solved: false,
+    });
     // Deleting the best answer unmarks it.
     await org.admin.post(`/api/v1/forum/posts/${first}/best-answer`);
     await other.admin.delete(`/api/v1/forum/posts/${first}`);
@@ -267,12 +347,21 @@ describe('threads', () => {
   it('keeps reply and like counters exact under 50 concurrent requests', async () => {
     const topicId = await startTopic(org.admin, categoryId);
     const parent = await reply(org.admin, topicId, 'parent');
-    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? org.admin : other.admin).post(`/api/v1/forum/topics/${topicId}/posts`, { body: `reply ${i}`, parentPostId: parent })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? org.admin : other.admin).post(`/api/v1/forum/topics/${topicId}/posts`, { body: `reply ${i}`, parentPostId: parent }),
+      ),
+    );
     expect(responses.map((r) => r.statusCode).filter((s) => s !== 201)).toEqual([]);
     expect((await topicRow(topicId)).posts).toBe(51);
-    const [parentRow] = await queryRows<{ replies_count: number }>(t.database.db, sql`select replies_count from forum_posts where id = ${parent}`);
+    const [parentRow] = await queryRows<{ replies_count: number }>(
+      t.database.db,
+      sql`select replies_count from forum_posts where id = ${parent}`,
+    );
     expect(Number(parentRow!.replies_count)).toBe(50);
-    const likes = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? org.admin : other.admin).post(`/api/v1/forum/posts/${parent}/like`)));
+    const likes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? org.admin : other.admin).post(`/api/v1/forum/posts/${parent}/like`)),
+    );
     expect(likes.every((r) => r.statusCode === 200)).toBe(true);
     // 25 toggles each: both end liking it.
     const [liked] = await queryRows<{ likes_count: number }>(t.database.db, sql`select likes_count from forum_posts where id = ${parent}`);
@@ -284,7 +373,8 @@ describe('threads', () => {
     await reply(org.admin, small, 'one');
     const large = await startTopic(org.admin, categoryId);
     let parent: string | undefined;
-    for (let i = 0; i < 40; i += 1) parent = await reply(i % 2 ? org.admin : other.admin, large, `reply ${i}`, i % 3 === 0 ? undefined : parent);
+    for (let i = 0; i < 40; i += 1)
+      parent = await reply(i % 2 ? org.admin : other.admin, large, `reply ${i}`, i % 3 === 0 ? undefined : parent);
     const client = t.database.pglite ?? t.database.pool!;
     const spy = vi.spyOn(client as { query: (...args: unknown[]) => unknown }, 'query');
     const countQueries = async (topicId: string) => {
@@ -307,12 +397,18 @@ describe('mentions and Markdown safety', () => {
   it('stores mentions of existing people (not the author) and links them', async () => {
     const body = `Thanks @[Other Admin](${other.adminId}) and @[Myself](${org.adminId}) and @[Ghost](00000000-0000-4000-8000-000000000000)`;
     const topicId = await startTopic(org.admin, categoryId, { body });
-    const rows = await queryRows<{ mentioned_user_id: string }>(t.database.db, sql`select mentioned_user_id from forum_mentions where topic_id = ${topicId}`);
+    const rows = await queryRows<{ mentioned_user_id: string }>(
+      t.database.db,
+      sql`select mentioned_user_id from forum_mentions where topic_id = ${topicId}`,
+    );
     expect(rows.map((r) => r.mentioned_user_id)).toEqual([other.adminId]);
     const html = (await org.admin.get(`/api/v1/forum/topics/${topicId}`)).json().bodyHtml as string;
     expect(html).toContain(`<a href="/users/${other.adminId}" class="mention" rel="nofollow noopener">@Other Admin</a>`);
     const post = await reply(other.admin, topicId, `@[Org Admin](${org.adminId}) see above`);
-    const postRows = await queryRows<{ mentioned_user_id: string }>(t.database.db, sql`select mentioned_user_id from forum_mentions where post_id = ${post}`);
+    const postRows = await queryRows<{ mentioned_user_id: string }>(
+      t.database.db,
+      sql`select mentioned_user_id from forum_mentions where post_id = ${post}`,
+    );
     expect(postRows.map((r) => r.mentioned_user_id)).toEqual([org.adminId]);
     await other.admin.put(`/api/v1/forum/posts/${post}`, { body: 'no mention now' });
     expect(await queryRows(t.database.db, sql`select 1 from forum_mentions where post_id = ${post}`)).toEqual([]);

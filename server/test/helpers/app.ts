@@ -74,7 +74,11 @@ export class TestClient {
   }
 
   async request(options: InjectOptions & { body?: unknown }): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { origin: TEST_ORIGIN, ...this.defaults.headers, ...(options.headers as Record<string, string>) };
+    const headers: Record<string, string> = {
+      origin: TEST_ORIGIN,
+      ...this.defaults.headers,
+      ...(options.headers as Record<string, string>),
+    };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader;
     const response = await this.app.inject({
       ...options,
@@ -150,7 +154,8 @@ export function expectProblem(response: LightMyRequestResponse, status: number, 
   }
   const problem = response.json() as Problem;
   if (problem.code !== code) throw new Error(`expected code ${code}, got ${problem.code}: ${response.body}`);
-  if (problem.status !== status || !problem.requestId || !problem.title || !problem.type) throw new Error(`malformed problem: ${response.body}`);
+  if (problem.status !== status || !problem.requestId || !problem.title || !problem.type)
+    throw new Error(`malformed problem: ${response.body}`);
   if (problem.requestId !== response.headers['x-request-id']) throw new Error('problem requestId differs from x-request-id');
   return problem;
 }

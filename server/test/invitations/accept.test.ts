@@ -40,7 +40,10 @@ describe('GET /api/v1/invitations/validate/:token', () => {
     expectProblem(await guest.get(`/api/v1/invitations/validate/${'x'.repeat(90)}`), 404, 'INVITATION_NOT_FOUND');
 
     const expired = await invite(t.app, t.database.db, org.admin);
-    await t.database.db.update(invitations).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invitations.id, expired.id));
+    await t.database.db
+      .update(invitations)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(invitations.id, expired.id));
     expectProblem(await guest.get(`/api/v1/invitations/validate/${expired.token}`), 410, 'INVITATION_EXPIRED');
 
     const accepted = await invite(t.app, t.database.db, org.admin);
@@ -54,10 +57,24 @@ describe('POST /api/v1/invitations/accept', () => {
     const org = await createOrganization(t.app);
     const sent = await invite(t.app, t.database.db, org.admin, { role: 'admin', language: 'ar' });
     const client = new TestClient(t.app);
-    const response = await client.post('/api/v1/invitations/accept', { token: sent.token, firstName: ' Sara ', lastName: 'Al-Amri', password: TEST_PASSWORD });
+    const response = await client.post('/api/v1/invitations/accept', {
+      token: sent.token,
+      firstName: ' Sara ',
+      lastName: 'Al-Amri',
+      password: TEST_PASSWORD,
+    });
     expect(response.statusCode).toBe(200);
     const me = response.json();
-    expect(me).toMatchObject({ email: sent.email, firstName: 'Sara', name: 'Sara Al-Amri', emailVerified: true, orgRole: 'admin', language: 'ar', status: 'active', verificationDeadline: null });
+    expect(me).toMatchObject({
+      email: sent.email,
+      firstName: 'Sara',
+      name: 'Sara Al-Amri',
+      emailVerified: true,
+      orgRole: 'admin',
+      language: 'ar',
+      status: 'active',
+      verificationDeadline: null,
+    });
     expect(me.organization.id).toBe(org.organizationId);
     const cookie = response.cookies.find((c) => c.name === 'p2p.session_token');
     expect(cookie?.httpOnly).toBe(true);
@@ -69,7 +86,9 @@ describe('POST /api/v1/invitations/accept', () => {
     expect(await invitationRow(sent.id)).toMatchObject({ status: 'accepted', acceptedUserId: me.id });
     // The new member shows up for the admin, and can sign in again with the chosen password.
     expect((await org.admin.get('/api/v1/users?search=Sara')).json().items.map((m: { id: string }) => m.id)).toEqual([me.id]);
-    expect((await new TestClient(t.app).post('/api/auth/sign-in/email', { email: sent.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect((await new TestClient(t.app).post('/api/auth/sign-in/email', { email: sent.email, password: TEST_PASSWORD })).statusCode).toBe(
+      200,
+    );
   });
 
   it('is single use: a second accept is refused and creates nothing', async () => {
@@ -87,16 +106,31 @@ describe('POST /api/v1/invitations/accept', () => {
     const org = await createOrganization(t.app);
     const sent = await invite(t.app, t.database.db, org.admin);
     const before = await rowCounts();
-    const common = expectProblem(await new TestClient(t.app).post('/api/v1/invitations/accept', acceptBody(sent.token, { password: 'password123' })), 400, 'VALIDATION_FAILED');
+    const common = expectProblem(
+      await new TestClient(t.app).post('/api/v1/invitations/accept', acceptBody(sent.token, { password: 'password123' })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(common.errors).toEqual([expect.objectContaining({ path: 'password', code: 'PASSWORD_TOO_COMMON' })]);
-    const ownEmail = expectProblem(await new TestClient(t.app).post('/api/v1/invitations/accept', acceptBody(sent.token, { password: `${sent.email.split('@')[0]}!!` })), 400, 'VALIDATION_FAILED');
+    const ownEmail = expectProblem(
+      await new TestClient(t.app).post('/api/v1/invitations/accept', acceptBody(sent.token, { password: `${sent.email.split('@')[0]}!!` })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(ownEmail.errors?.[0]?.code).toBe('PASSWORD_TOO_COMMON');
-    const short = expectProblem(await new TestClient(t.app).post('/api/v1/invitations/accept', acceptBody(sent.token, { password: 'Short-1' })), 400, 'VALIDATION_FAILED');
+    const short = expectProblem(
+      await new TestClient(t.app).post('/api/v1/invitations/accept', acceptBody(sent.token, { password: 'Short-1' })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(short.errors?.[0]?.path).toBe('password');
     expect(await rowCounts()).toEqual(before);
     expect((await invitationRow(sent.id)).status).toBe('pending');
 
-    await t.database.db.update(invitations).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invitations.id, sent.id));
+    await t.database.db
+      .update(invitations)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(invitations.id, sent.id));
     expectProblem(await new TestClient(t.app).post('/api/v1/invitations/accept', acceptBody(sent.token)), 410, 'INVITATION_EXPIRED');
     expect(await rowCounts()).toEqual(before);
     expect((await invitationRow(sent.id)).status).toBe('pending');
@@ -117,7 +151,11 @@ describe('POST /api/v1/invitations/accept', () => {
   });
 
   it('validates the body, naming the fields', async () => {
-    const problem = expectProblem(await new TestClient(t.app).post('/api/v1/invitations/accept', { token: '', firstName: '', password: TEST_PASSWORD }), 400, 'VALIDATION_FAILED');
+    const problem = expectProblem(
+      await new TestClient(t.app).post('/api/v1/invitations/accept', { token: '', firstName: '', password: TEST_PASSWORD }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['firstName', 'lastName', 'token']);
   });
 });

@@ -20,7 +20,9 @@ describe('concurrent use of one invitation', () => {
     const org = await createOrganization(t.app);
     const sent = await invite(t.app, t.database.db, org.admin);
     const clients = Array.from({ length: 6 }, () => new TestClient(t.app));
-    const responses = await Promise.all(clients.map((c, i) => c.post('/api/v1/invitations/accept', acceptBody(sent.token, { firstName: `Racer${i}` }))));
+    const responses = await Promise.all(
+      clients.map((c, i) => c.post('/api/v1/invitations/accept', acceptBody(sent.token, { firstName: `Racer${i}` }))),
+    );
     const statuses = responses.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
     for (const r of responses.filter((r) => r.statusCode === 409)) expect(r.json().code).toBe('INVITATION_ALREADY_ACCEPTED');
@@ -67,7 +69,9 @@ describe('concurrent use of one invitation', () => {
     const org = await createOrganization(t.app);
     // 1 admin + 6 pending = 7 of the trial's 10 seats; 6 more requests race for the last 3.
     for (let i = 0; i < 6; i += 1) await invite(t.app, t.database.db, org.admin);
-    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => org.admin.post('/api/v1/invitations', { email: `race.${i}.${Date.now()}@example.com` })));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => org.admin.post('/api/v1/invitations', { email: `race.${i}.${Date.now()}@example.com` })),
+    );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 409, 409, 409]);
     const pending = await t.database.db.select().from(invitations).where(eq(invitations.organizationId, org.organizationId));
     expect(pending).toHaveLength(9);

@@ -42,17 +42,38 @@ export interface InvitedFixture {
 }
 
 /** Invites a fresh address (or the given one) as the admin; fails loudly if the API refuses. */
-export async function invite(app: FastifyInstance, db: Db, admin: TestClient, input: { email?: string; role?: OrgRole; message?: string; language?: 'en' | 'ar' } = {}): Promise<InvitedFixture> {
+export async function invite(
+  app: FastifyInstance,
+  db: Db,
+  admin: TestClient,
+  input: { email?: string; role?: OrgRole; message?: string; language?: 'en' | 'ar' } = {},
+): Promise<InvitedFixture> {
   const email = input.email ?? uniqueEmail('invitee');
-  const response = await admin.post('/api/v1/invitations', { email, role: input.role ?? 'member', ...(input.message ? { message: input.message } : {}), ...(input.language ? { language: input.language } : {}) });
+  const response = await admin.post('/api/v1/invitations', {
+    email,
+    role: input.role ?? 'member',
+    ...(input.message ? { message: input.message } : {}),
+    ...(input.language ? { language: input.language } : {}),
+  });
   if (response.statusCode !== 201) throw new Error(`invitation failed: ${response.statusCode} ${response.body}`);
   return { id: response.json().id as string, email, token: await invitationTokenFromOutbox(db, email) };
 }
 
-export const acceptBody = (token: string, extra: Record<string, unknown> = {}) => ({ token, firstName: 'Sara', lastName: 'Al-Amri', password: TEST_PASSWORD, ...extra });
+export const acceptBody = (token: string, extra: Record<string, unknown> = {}) => ({
+  token,
+  firstName: 'Sara',
+  lastName: 'Al-Amri',
+  password: TEST_PASSWORD,
+  ...extra,
+});
 
 /** A member (or admin) of the admin's organization who joined by invitation, signed in. */
-export async function addMember(app: FastifyInstance, db: Db, admin: TestClient, role: OrgRole = 'member'): Promise<{ client: TestClient; id: string; email: string }> {
+export async function addMember(
+  app: FastifyInstance,
+  db: Db,
+  admin: TestClient,
+  role: OrgRole = 'member',
+): Promise<{ client: TestClient; id: string; email: string }> {
   const invitation = await invite(app, db, admin, { role });
   const client = new TestClient(app);
   const response = await client.post('/api/v1/invitations/accept', acceptBody(invitation.token));

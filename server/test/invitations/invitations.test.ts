@@ -16,17 +16,34 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const expire = (id: string) => t.database.db.update(invitations).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(invitations.id, id));
+const expire = (id: string) =>
+  t.database.db
+    .update(invitations)
+    .set({ expiresAt: sql`now() - interval '1 minute'` })
+    .where(eq(invitations.id, id));
 const invitationRow = async (id: string) => (await t.database.db.select().from(invitations).where(eq(invitations.id, id)))[0]!;
 
 describe('POST /api/v1/invitations', () => {
   it('invites with a random token whose hash alone is stored, and writes the email in the same transaction', async () => {
     const org = await createOrganization(t.app, 'Najd Steel Works');
     const email = uniqueEmail('engineer');
-    const response = await org.admin.post('/api/v1/invitations', { email: email.toUpperCase(), role: 'admin', message: 'Join our <reliability> team', language: 'ar' });
+    const response = await org.admin.post('/api/v1/invitations', {
+      email: email.toUpperCase(),
+      role: 'admin',
+      message: 'Join our <reliability> team',
+      language: 'ar',
+    });
     expect(response.statusCode).toBe(201);
     const body = response.json();
-    expect(body).toMatchObject({ email, role: 'admin', message: 'Join our <reliability> team', language: 'ar', status: 'pending', sendCount: 1, acceptedAt: null });
+    expect(body).toMatchObject({
+      email,
+      role: 'admin',
+      message: 'Join our <reliability> team',
+      language: 'ar',
+      status: 'pending',
+      sendCount: 1,
+      acceptedAt: null,
+    });
     expect(body.invitedBy).toEqual({ id: org.adminId, name: 'Faisal Al-Otaibi' });
     const days = (Date.parse(body.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
@@ -36,7 +53,9 @@ describe('POST /api/v1/invitations', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = await invitationRow(body.id);
     expect(row.tokenHash).toBe(sha256(token));
-    const [leak] = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from invitations i where i::text like ${`%${token}%`}`).then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
+    const [leak] = await t.database.db
+      .execute<{ n: number }>(sql`select count(*)::int as n from invitations i where i::text like ${`%${token}%`}`)
+      .then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
     expect(leak?.n).toBe(0);
 
     const [mail] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email));
@@ -109,14 +128,20 @@ describe('POST /api/v1/invitations', () => {
     expect((await org.admin.post(`/api/v1/invitations/${sent[1]!.id}/resend`)).statusCode).toBe(200);
 
     // No limit on the enterprise tier.
-    await t.database.db.update(organizations).set({ subscriptionTier: 'enterprise', trialEndsAt: null }).where(eq(organizations.id, org.organizationId));
+    await t.database.db
+      .update(organizations)
+      .set({ subscriptionTier: 'enterprise', trialEndsAt: null })
+      .where(eq(organizations.id, org.organizationId));
     expect((await org.admin.post('/api/v1/invitations', { email: uniqueEmail() })).statusCode).toBe(201);
   });
 
   it('needs a verified email after the grace period and an organization that is not suspended', async () => {
     const org = await createOrganization(t.app);
     const sent = await invite(t.app, t.database.db, org.admin);
-    await t.database.db.update(users).set({ createdAt: sql`now() - interval '8 days'` }).where(eq(users.id, org.adminId));
+    await t.database.db
+      .update(users)
+      .set({ createdAt: sql`now() - interval '8 days'` })
+      .where(eq(users.id, org.adminId));
     expectProblem(await org.admin.post('/api/v1/invitations', { email: uniqueEmail() }), 403, 'EMAIL_NOT_VERIFIED');
     expectProblem(await org.admin.post(`/api/v1/invitations/${sent.id}/cancel`), 403, 'EMAIL_NOT_VERIFIED');
     expect((await org.admin.get('/api/v1/invitations')).statusCode).toBe(200);
@@ -156,7 +181,12 @@ describe('listing, stats, cancel and resend', () => {
     const all = (await org.admin.get('/api/v1/invitations')).json();
     expect(all).toMatchObject({ total: 5, page: 1, totalPages: 1, hasNext: false, hasPrevious: false });
     expect(all.items.map((i: { id: string }) => i.id)).toEqual([pendingB.id, pendingA.id, expired.id, cancelled.id, accepted.id]);
-    const byStatus = async (status: string) => (await org.admin.get(`/api/v1/invitations?status=${status}`)).json().items as Array<{ id: string; status: string; acceptedAt: string | null }>;
+    const byStatus = async (status: string) =>
+      (await org.admin.get(`/api/v1/invitations?status=${status}`)).json().items as Array<{
+        id: string;
+        status: string;
+        acceptedAt: string | null;
+      }>;
     expect((await byStatus('pending')).map((i) => i.id)).toEqual([pendingB.id, pendingA.id]);
     expect(await byStatus('expired')).toMatchObject([{ id: expired.id, status: 'expired' }]);
     expect(await byStatus('cancelled')).toMatchObject([{ id: cancelled.id, status: 'cancelled' }]);
@@ -169,11 +199,25 @@ describe('listing, stats, cancel and resend', () => {
     expect(page2.items.map((i: { id: string }) => i.id)).toEqual([expired.id, cancelled.id]);
     expectProblem(await org.admin.get('/api/v1/invitations?status=lost'), 400, 'VALIDATION_FAILED');
 
-    expect((await org.admin.get('/api/v1/invitations/stats')).json()).toEqual({ sent: 5, pending: 2, accepted: 1, expired: 1, cancelled: 1, acceptanceRate: 0.2 });
+    expect((await org.admin.get('/api/v1/invitations/stats')).json()).toEqual({
+      sent: 5,
+      pending: 2,
+      accepted: 1,
+      expired: 1,
+      cancelled: 1,
+      acceptanceRate: 0.2,
+    });
 
     const other = await createOrganization(t.app);
     expect((await other.admin.get('/api/v1/invitations')).json()).toMatchObject({ total: 0, items: [] });
-    expect((await other.admin.get('/api/v1/invitations/stats')).json()).toEqual({ sent: 0, pending: 0, accepted: 0, expired: 0, cancelled: 0, acceptanceRate: 0 });
+    expect((await other.admin.get('/api/v1/invitations/stats')).json()).toEqual({
+      sent: 0,
+      pending: 0,
+      accepted: 0,
+      expired: 0,
+      cancelled: 0,
+      acceptanceRate: 0,
+    });
   });
 
   it('cancels a pending invitation: its link stops working; only once; not another organization’s', async () => {
@@ -189,7 +233,11 @@ describe('listing, stats, cancel and resend', () => {
     expect(cancelled.json().status).toBe('cancelled');
     expect((await invitationRow(sent.id)).cancelledAt).not.toBeNull();
     expectProblem(await org.admin.get(`/api/v1/invitations/validate/${sent.token}`), 410, 'INVITATION_CANCELLED');
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: acceptBody(sent.token) }), 410, 'INVITATION_CANCELLED');
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: acceptBody(sent.token) }),
+      410,
+      'INVITATION_CANCELLED',
+    );
     expectProblem(await org.admin.post(`/api/v1/invitations/${sent.id}/cancel`), 409, 'CONFLICT');
     expectProblem(await org.admin.post(`/api/v1/invitations/${sent.id}/resend`), 409, 'CONFLICT');
     expectProblem(await org.admin.post('/api/v1/invitations/not-a-uuid/cancel'), 404, 'NOT_FOUND');
@@ -207,13 +255,20 @@ describe('listing, stats, cancel and resend', () => {
     expect(resent.json()).toMatchObject({ id: sent.id, status: 'pending', sendCount: 2 });
     expect(Date.parse(resent.json().expiresAt) - Date.now()).toBeGreaterThan(6.99 * 86_400_000);
     expect(Date.parse(resent.json().lastSentAt)).toBeGreaterThanOrEqual(before.lastSentAt.getTime());
-    const mails = await t.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.recipient, sent.email), eq(mailOutbox.template, 'invitation')));
+    const mails = await t.database.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.recipient, sent.email), eq(mailOutbox.template, 'invitation')));
     expect(mails).toHaveLength(2);
 
     const token = await invitationTokenFromOutbox(t.database.db, sent.email);
     expect(token).not.toBe(sent.token);
     expectProblem(await org.admin.get(`/api/v1/invitations/validate/${sent.token}`), 404, 'INVITATION_NOT_FOUND');
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: acceptBody(sent.token) }), 404, 'INVITATION_NOT_FOUND');
+    expectProblem(
+      await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: acceptBody(sent.token) }),
+      404,
+      'INVITATION_NOT_FOUND',
+    );
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/invitations/accept', payload: acceptBody(token) })).statusCode).toBe(200);
     expectProblem(await org.admin.post(`/api/v1/invitations/${sent.id}/resend`), 409, 'INVITATION_ALREADY_ACCEPTED');
     expectProblem(await org.admin.post(`/api/v1/invitations/${sent.id}/cancel`), 409, 'INVITATION_ALREADY_ACCEPTED');

@@ -20,7 +20,11 @@ describe('an invitation over real SMTP', () => {
   it('is delivered, and following its link makes the invitee a signed-in member of that company', async () => {
     const org = await createOrganization(t.app, 'Yanbu Cement Company');
     const email = uniqueEmail('hessa');
-    const created = await org.admin.post('/api/v1/invitations', { email, role: 'member', message: 'We would love your help with kiln maintenance.' });
+    const created = await org.admin.post('/api/v1/invitations', {
+      email,
+      role: 'member',
+      message: 'We would love your help with kiln maintenance.',
+    });
     expect(created.statusCode).toBe(201);
 
     const message = await waitFor(() => smtp.received.find((m) => m.to.includes(email) && m.parsed.subject?.includes('invited')));
@@ -36,7 +40,12 @@ describe('an invitation over real SMTP', () => {
     const invitee = new TestClient(t.app);
     const preview = await invitee.get(`/api/v1/invitations/validate/${encodeURIComponent(token)}`);
     expect(preview.json()).toMatchObject({ email, organization: { id: org.organizationId, name: 'Yanbu Cement Company' } });
-    const accepted = await invitee.post('/api/v1/invitations/accept', { token, firstName: 'Hessa', lastName: 'Al-Dosari', password: TEST_PASSWORD });
+    const accepted = await invitee.post('/api/v1/invitations/accept', {
+      token,
+      firstName: 'Hessa',
+      lastName: 'Al-Dosari',
+      password: TEST_PASSWORD,
+    });
     expect(accepted.statusCode).toBe(200);
 
     const me = (await invitee.get('/api/v1/users/me')).json();

@@ -19,7 +19,14 @@ async function activeAdmins(organizationId: string): Promise<string[]> {
     .select({ id: users.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'admin'), eq(users.status, 'active'), isNull(users.deletedAt)));
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.role, 'admin'),
+        eq(users.status, 'active'),
+        isNull(users.deletedAt),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

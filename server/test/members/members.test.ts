@@ -39,8 +39,21 @@ describe('GET /api/v1/users', () => {
 
     const all = await list();
     expect(all).toMatchObject({ total: 5, page: 1, pageSize: 20, totalPages: 1, hasNext: false });
-    expect(all.items.map((m: { name: string }) => m.name)).toEqual(['Faisal Al-Otaibi', 'Lina Q', 'Lina X', 'Omar 100% Uptime', 'Rami 1000 Hours']);
-    expect(all.items.find((m: { id: string }) => m.id === percent.id)).toMatchObject({ email: percent.email, role: 'admin', status: 'active', department: 'Maintenance', emailVerified: true, avatarUrl: null });
+    expect(all.items.map((m: { name: string }) => m.name)).toEqual([
+      'Faisal Al-Otaibi',
+      'Lina Q',
+      'Lina X',
+      'Omar 100% Uptime',
+      'Rami 1000 Hours',
+    ]);
+    expect(all.items.find((m: { id: string }) => m.id === percent.id)).toMatchObject({
+      email: percent.email,
+      role: 'admin',
+      status: 'active',
+      department: 'Maintenance',
+      emailVerified: true,
+      avatarUrl: null,
+    });
 
     expect(await names('?search=oMAR')).toEqual(['Omar 100% Uptime']);
     expect(await names('?search=100')).toEqual(['Omar 100% Uptime', 'Rami 1000 Hours']);
@@ -78,7 +91,11 @@ describe('GET /api/v1/users/:id', () => {
   it('shows colleagues their contact details, role and status; other organizations only the card', async () => {
     const org = await createOrganization(t.app, 'Jazan Food Industries');
     const member = await addMember(t.app, t.database.db, org.admin);
-    await member.client.request({ method: 'PATCH', url: '/api/v1/users/me', body: { phone: '+966 55 000 1111', bio: 'Food safety', jobTitle: 'QA Lead', department: 'Quality' } });
+    await member.client.request({
+      method: 'PATCH',
+      url: '/api/v1/users/me',
+      body: { phone: '+966 55 000 1111', bio: 'Food safety', jobTitle: 'QA Lead', department: 'Quality' },
+    });
 
     const asColleague = await org.admin.get(`/api/v1/users/${member.id}`);
     expect(asColleague.statusCode).toBe(200);
@@ -92,7 +109,10 @@ describe('GET /api/v1/users/:id', () => {
       organization: { id: org.organizationId, name: 'Jazan Food Industries', nameAr: null, logoUrl: null },
       colleague: { email: member.email, phone: '+966 55 000 1111', bio: 'Food safety', role: 'member', status: 'active' },
     });
-    expect((await member.client.get(`/api/v1/users/${org.adminId}`)).json().colleague).toMatchObject({ email: org.adminEmail, role: 'admin' });
+    expect((await member.client.get(`/api/v1/users/${org.adminId}`)).json().colleague).toMatchObject({
+      email: org.adminEmail,
+      role: 'admin',
+    });
 
     const stranger = await createOrganization(t.app);
     const asStranger = await stranger.admin.get(`/api/v1/users/${member.id}`);
@@ -116,7 +136,13 @@ describe('PATCH /api/v1/users/:id', () => {
     const member = await addMember(t.app, t.database.db, org.admin);
     const response = await patch(org.admin, member.id, { role: 'admin', jobTitle: 'Plant Manager', department: 'Operations' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ id: member.id, role: 'admin', jobTitle: 'Plant Manager', department: 'Operations', status: 'active' });
+    expect(response.json()).toMatchObject({
+      id: member.id,
+      role: 'admin',
+      jobTitle: 'Plant Manager',
+      department: 'Operations',
+      status: 'active',
+    });
     expect((await member.client.get('/api/v1/users/me')).json().orgRole).toBe('admin');
     expect((await patch(org.admin, member.id, { jobTitle: null })).json().jobTitle).toBeNull();
 
@@ -126,11 +152,17 @@ describe('PATCH /api/v1/users/:id', () => {
     // The rows are gone, not merely refused: nothing can revive them (e.g. after reactivation).
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, member.id))).toHaveLength(0);
     expectProblem(await member.client.get('/api/v1/users/me'), 401, 'UNAUTHENTICATED');
-    expectProblem(await new TestClient(t.app).post('/api/auth/sign-in/email', { email: member.email, password: 'Quartz-Falcon-2931' }), 403, 'ACCOUNT_DISABLED');
+    expectProblem(
+      await new TestClient(t.app).post('/api/auth/sign-in/email', { email: member.email, password: 'Quartz-Falcon-2931' }),
+      403,
+      'ACCOUNT_DISABLED',
+    );
 
     expect((await patch(org.admin, member.id, { status: 'active' })).json().status).toBe('active');
     expectProblem(await member.client.get('/api/v1/users/me'), 401, 'UNAUTHENTICATED');
-    expect((await new TestClient(t.app).post('/api/auth/sign-in/email', { email: member.email, password: 'Quartz-Falcon-2931' })).statusCode).toBe(200);
+    expect(
+      (await new TestClient(t.app).post('/api/auth/sign-in/email', { email: member.email, password: 'Quartz-Falcon-2931' })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses what admins may not set, members, other organizations and unknown users', async () => {

@@ -28,13 +28,19 @@ describe('DELETE /api/v1/users/:id', () => {
     expectProblem(await member.client.get('/api/v1/users/me'), 401, 'UNAUTHENTICATED');
     expectProblem(await secondDevice.get('/api/v1/users/me'), 401, 'UNAUTHENTICATED');
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, member.id))).toHaveLength(0);
-    expectProblem(await new TestClient(t.app).post('/api/auth/sign-in/email', { email: member.email, password: TEST_PASSWORD }), 401, 'INVALID_CREDENTIALS');
+    expectProblem(
+      await new TestClient(t.app).post('/api/auth/sign-in/email', { email: member.email, password: TEST_PASSWORD }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
     expect(await t.database.db.select().from(accounts).where(eq(accounts.userId, member.id))).toHaveLength(0);
 
     const [row] = await t.database.db.select().from(users).where(eq(users.id, member.id));
     expect(row).toMatchObject({ status: 'inactive', email: `deleted+${member.id}@invalid`, firstName: 'Sara' });
     expect(row!.deletedAt).toBeInstanceOf(Date);
-    expect(await t.database.db.select().from(memberships).where(eq(memberships.userId, member.id))).toMatchObject([{ organizationId: org.organizationId, role: 'member' }]);
+    expect(await t.database.db.select().from(memberships).where(eq(memberships.userId, member.id))).toMatchObject([
+      { organizationId: org.organizationId, role: 'member' },
+    ]);
 
     // A password reset for the old address finds nobody and sends nothing.
     const mailsBefore = (await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, member.email))).length;
@@ -45,7 +51,14 @@ describe('DELETE /api/v1/users/:id', () => {
     for (const viewer of [org.admin, stranger.admin]) {
       const profile = await viewer.get(`/api/v1/users/${member.id}`);
       expect(profile.statusCode).toBe(200);
-      expect(profile.json()).toMatchObject({ id: member.id, name: 'Former member', isFormerMember: true, jobTitle: null, colleague: null, organization: { id: org.organizationId } });
+      expect(profile.json()).toMatchObject({
+        id: member.id,
+        name: 'Former member',
+        isFormerMember: true,
+        jobTitle: null,
+        colleague: null,
+        organization: { id: org.organizationId },
+      });
       expect(profile.body).not.toContain(member.email);
       expect(profile.body).not.toContain('Sara');
     }
@@ -54,7 +67,11 @@ describe('DELETE /api/v1/users/:id', () => {
     expect(listed.total).toBe(1);
 
     expectProblem(await org.admin.delete(`/api/v1/users/${member.id}`), 404, 'NOT_FOUND');
-    expectProblem(await org.admin.request({ method: 'PATCH', url: `/api/v1/users/${member.id}`, body: { status: 'active' } }), 404, 'NOT_FOUND');
+    expectProblem(
+      await org.admin.request({ method: 'PATCH', url: `/api/v1/users/${member.id}`, body: { status: 'active' } }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('frees the email: the person can be invited again and joins as a new account', async () => {

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const patchOrg = (client: TestClient, body: object) => client.request({ method: 'PATCH', url: '/api/v1/organizations/me', body });
-const setOrg = (id: string, values: Partial<typeof organizations.$inferInsert>) => t.database.db.update(organizations).set(values).where(eq(organizations.id, id));
+const setOrg = (id: string, values: Partial<typeof organizations.$inferInsert>) =>
+  t.database.db.update(organizations).set(values).where(eq(organizations.id, id));
 
 describe('GET|PATCH /api/v1/organizations/me', () => {
   it('shows my organization to every member; admins edit its profile', async () => {
@@ -26,7 +27,14 @@ describe('GET|PATCH /api/v1/organizations/me', () => {
     const member = await addMember(t.app, t.database.db, org.admin);
     const mine = await member.client.get('/api/v1/organizations/me');
     expect(mine.statusCode).toBe(200);
-    expect(mine.json()).toMatchObject({ id: org.organizationId, name: 'Dammam Electrical Equipment', status: 'active', subscriptionTier: 'trial', logoUrl: null, website: null });
+    expect(mine.json()).toMatchObject({
+      id: org.organizationId,
+      name: 'Dammam Electrical Equipment',
+      status: 'active',
+      subscriptionTier: 'trial',
+      logoUrl: null,
+      website: null,
+    });
 
     const changes = {
       name: '  Dammam Electrical  ',
@@ -44,7 +52,11 @@ describe('GET|PATCH /api/v1/organizations/me', () => {
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ ...changes, name: 'Dammam Electrical' });
     expect((await member.client.get('/api/v1/organizations/me')).json().nameAr).toBe('الدمام للمعدات الكهربائية');
-    expect((await patchOrg(org.admin, { website: null, description: null })).json()).toMatchObject({ website: null, description: null, city: 'Dammam' });
+    expect((await patchOrg(org.admin, { website: null, description: null })).json()).toMatchObject({
+      website: null,
+      description: null,
+      city: 'Dammam',
+    });
 
     const logoId = randomUUID();
     await setOrg(org.organizationId, { logoFileId: logoId });
@@ -57,13 +69,24 @@ describe('GET|PATCH /api/v1/organizations/me', () => {
     expectProblem(await patchOrg(member.client, { name: 'Taken over' }), 403, 'FORBIDDEN');
     expectProblem(await patchOrg(new TestClient(t.app), { name: 'Taken over' }), 401, 'UNAUTHENTICATED');
     expectProblem(await new TestClient(t.app).get('/api/v1/organizations/me'), 401, 'UNAUTHENTICATED');
-    for (const body of [{ website: 'ftp://example.com' }, { contactEmail: 'nope' }, { name: 'x' }, { industry: 'banking' }, { status: 'active' }, { subscriptionTier: 'enterprise' }]) {
+    for (const body of [
+      { website: 'ftp://example.com' },
+      { contactEmail: 'nope' },
+      { name: 'x' },
+      { industry: 'banking' },
+      { status: 'active' },
+      { subscriptionTier: 'enterprise' },
+    ]) {
       const problem = expectProblem(await patchOrg(org.admin, body), 400, 'VALIDATION_FAILED');
       expect(problem.errors?.length).toBeGreaterThan(0);
     }
     await setOrg(org.organizationId, { status: 'suspended' });
     expectProblem(await patchOrg(org.admin, { city: 'Riyadh' }), 403, 'FORBIDDEN');
-    expect((await org.admin.get('/api/v1/organizations/me')).json()).toMatchObject({ status: 'suspended', city: null, subscriptionTier: 'trial' });
+    expect((await org.admin.get('/api/v1/organizations/me')).json()).toMatchObject({
+      status: 'suspended',
+      city: null,
+      subscriptionTier: 'trial',
+    });
   });
 });
 
@@ -82,11 +105,22 @@ describe('GET /api/v1/organizations/me/stats', () => {
     await invite(t.app, t.database.db, org.admin);
     await invite(t.app, t.database.db, org.admin);
     const expired = await invite(t.app, t.database.db, org.admin);
-    await t.database.db.update(invitations).set({ expiresAt: sql`now() - interval '1 hour'` }).where(eq(invitations.id, expired.id));
+    await t.database.db
+      .update(invitations)
+      .set({ expiresAt: sql`now() - interval '1 hour'` })
+      .where(eq(invitations.id, expired.id));
     const cancelled = await invite(t.app, t.database.db, org.admin);
     await org.admin.post(`/api/v1/invitations/${cancelled.id}/cancel`);
 
-    const file = (deletedAt: Date | null) => ({ organizationId: org.organizationId, purpose: 'attachment' as const, contentType: 'application/pdf', sizeBytes: 1000, storageKey: randomUUID(), sha256: 'x', deletedAt });
+    const file = (deletedAt: Date | null) => ({
+      organizationId: org.organizationId,
+      purpose: 'attachment' as const,
+      contentType: 'application/pdf',
+      sizeBytes: 1000,
+      storageKey: randomUUID(),
+      sha256: 'x',
+      deletedAt,
+    });
     await t.database.db.insert(files).values([file(null), file(null), file(new Date())]);
     const other = await createOrganization(t.app);
     await t.database.db.insert(files).values({ ...file(null), organizationId: other.organizationId });
@@ -94,11 +128,18 @@ describe('GET /api/v1/organizations/me/stats', () => {
 
     // Forum content by the organization's people: two topics (one deleted later), three replies (one deleted).
     const [category] = await queryRows<{ id: string }>(t.database.db, sql`select id from forum_categories where slug = 'general'`);
-    const topic = async (client: TestClient) => (await client.post('/api/v1/forum/topics', { categoryId: category!.id, title: 'A topic to count', body: 'Body' })).json().id as string;
+    const topic = async (client: TestClient) =>
+      (await client.post('/api/v1/forum/topics', { categoryId: category!.id, title: 'A topic to count', body: 'Body' })).json()
+        .id as string;
     const kept = await topic(org.admin);
     const gone = await topic(coAdmin.client);
     const theirs = await topic(other.admin);
-    for (const [client, topicId] of [[org.admin, kept], [coAdmin.client, theirs], [org.admin, theirs], [other.admin, kept]] as const) {
+    for (const [client, topicId] of [
+      [org.admin, kept],
+      [coAdmin.client, theirs],
+      [org.admin, theirs],
+      [other.admin, kept],
+    ] as const) {
       expect((await client.post(`/api/v1/forum/topics/${topicId}/posts`, { body: 'A reply' })).statusCode).toBe(201);
     }
     const deletedReply = (await org.admin.post(`/api/v1/forum/topics/${kept}/posts`, { body: 'Deleted' })).json().id as string;
@@ -126,7 +167,12 @@ describe('GET /api/v1/organizations/me/stats', () => {
     await setOrg(org.organizationId, { subscriptionTier: 'enterprise', trialEndsAt: null });
     expect((await org.admin.get('/api/v1/organizations/me/stats')).json()).toMatchObject({
       storage: { quotaBytes: null },
-      subscription: { tier: 'enterprise', trialEndsAt: null, trialDaysLeft: null, limits: { users: null, useCases: null, storageBytes: null } },
+      subscription: {
+        tier: 'enterprise',
+        trialEndsAt: null,
+        trialDaysLeft: null,
+        limits: { users: null, useCases: null, storageBytes: null },
+      },
     });
   });
 
@@ -141,7 +187,12 @@ describe('GET /api/v1/organizations/me/stats', () => {
 describe('GET /api/v1/organizations/:id', () => {
   it('shows the public card to anyone, guests included, counting active members only', async () => {
     const org = await createOrganization(t.app, 'Tabuk Water Utilities');
-    await patchOrg(org.admin, { city: 'Tabuk', industry: 'water_utilities', contactEmail: 'private@tabuk.example', contactPhone: '+966 14 000 0000' });
+    await patchOrg(org.admin, {
+      city: 'Tabuk',
+      industry: 'water_utilities',
+      contactEmail: 'private@tabuk.example',
+      contactPhone: '+966 14 000 0000',
+    });
     await addMember(t.app, t.database.db, org.admin);
     const inactive = await addMember(t.app, t.database.db, org.admin);
     const removed = await addMember(t.app, t.database.db, org.admin);

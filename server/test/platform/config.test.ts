@@ -44,7 +44,14 @@ describe('configuration', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'p2p-config-'));
     try {
       const config = loadConfig({ DATA_DIR: dir });
-      expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000', nodeEnv: 'development', devMail: false, trustedProxies: [] });
+      expect(config).toMatchObject({
+        host: '127.0.0.1',
+        port: 3000,
+        publicUrl: 'http://127.0.0.1:3000',
+        nodeEnv: 'development',
+        devMail: false,
+        trustedProxies: [],
+      });
       expect(config.databaseUrl).toBeUndefined();
       const secretFile = path.join(dir, 'auth-secret');
       expect(existsSync(secretFile)).toBe(true);
@@ -60,7 +67,12 @@ describe('configuration', () => {
 
   it('derives PUBLIC_URL from HOST and PORT, and takes an explicit one without a trailing slash', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080', DATA_DIR: '/tmp/p2p-config-test' }).publicUrl).toBe('http://127.0.0.1:8080');
-    expect(loadConfig({ PUBLIC_URL: 'https://p2p.example.sa/', DATA_DIR: '/tmp/p2p-config-test', AUTH_SECRET: 'x'.repeat(40) }).publicUrl).toBe('https://p2p.example.sa');
-    expect(loadConfig({ DEV_MAIL: 'true', TRUSTED_PROXIES: '10.0.0.0/8,loopback', DATA_DIR: '/tmp/p2p-config-test' })).toMatchObject({ devMail: true, trustedProxies: ['10.0.0.0/8', 'loopback'] });
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://p2p.example.sa/', DATA_DIR: '/tmp/p2p-config-test', AUTH_SECRET: 'x'.repeat(40) }).publicUrl,
+    ).toBe('https://p2p.example.sa');
+    expect(loadConfig({ DEV_MAIL: 'true', TRUSTED_PROXIES: '10.0.0.0/8,loopback', DATA_DIR: '/tmp/p2p-config-test' })).toMatchObject({
+      devMail: true,
+      trustedProxies: ['10.0.0.0/8', 'loopback'],
+    });
   });
 });

@@ -12,9 +12,13 @@ beforeAll(async () => {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   app.get('/things/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async () => ({ ok: true }));
-  app.post('/things', { schema: { body: z.object({ name: z.string().min(2), tags: z.array(z.string()).max(1) }) } }, async () => ({ ok: true }));
+  app.post('/things', { schema: { body: z.object({ name: z.string().min(2), tags: z.array(z.string()).max(1) }) } }, async () => ({
+    ok: true,
+  }));
   app.get('/unique', async () => {
-    throw Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('duplicate key value violates unique constraint "users_email_unique"'), { code: '23505' }) });
+    throw Object.assign(new Error('Failed query'), {
+      cause: Object.assign(new Error('duplicate key value violates unique constraint "users_email_unique"'), { code: '23505' }),
+    });
   });
   app.get('/bad-uuid', async () => {
     throw Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' });

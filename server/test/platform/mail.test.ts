@@ -50,7 +50,10 @@ describe('mail over SMTP', () => {
     expect(smtp.received.some((m) => m.to.includes(email))).toBe(false);
 
     // Time passes: the retry is due.
-    await t.database.db.update(mailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(mailOutbox.id, failed.id));
+    await t.database.db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(mailOutbox.id, failed.id));
     await t.app.services.dispatcher.drain();
     expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
     const [sent] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.id, failed.id));
@@ -63,8 +66,12 @@ describe('mail over SMTP', () => {
 
   it('sends nothing for a sign-up that rolled back', async () => {
     const before = smtp.received.length;
-    await t.database.db.execute(sql`create function fail_membership() returns trigger language plpgsql as $$ begin raise exception 'no'; end $$`);
-    await t.database.db.execute(sql`create trigger fail_membership before insert on memberships for each row execute function fail_membership()`);
+    await t.database.db.execute(
+      sql`create function fail_membership() returns trigger language plpgsql as $$ begin raise exception 'no'; end $$`,
+    );
+    await t.database.db.execute(
+      sql`create trigger fail_membership before insert on memberships for each row execute function fail_membership()`,
+    );
     try {
       const { response, email } = await signUp(t.app);
       expect(response.statusCode).toBe(500);

@@ -33,7 +33,17 @@ describe('operations', () => {
     expect(document.openapi).toBe('3.1.0');
     await SwaggerParser.validate(structuredClone(document) as never);
     const paths = Object.keys(document.paths ?? {});
-    for (const path of ['/api/auth/sign-up/email', '/api/auth/sign-in/email', '/api/auth/sign-out', '/api/auth/request-password-reset', '/api/auth/reset-password', '/api/auth/verify-email', '/api/v1/users/me', '/api/v1/users/me/sessions', '/health']) {
+    for (const path of [
+      '/api/auth/sign-up/email',
+      '/api/auth/sign-in/email',
+      '/api/auth/sign-out',
+      '/api/auth/request-password-reset',
+      '/api/auth/reset-password',
+      '/api/auth/verify-email',
+      '/api/v1/users/me',
+      '/api/v1/users/me/sessions',
+      '/health',
+    ]) {
       expect(paths).toContain(path);
     }
     const signUpBody = document.paths!['/api/auth/sign-up/email']!.post!.requestBody as OpenAPIV3_1.RequestBodyObject;
@@ -57,7 +67,9 @@ describe('operations', () => {
     const response = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/users\/me"[^}]*status_code="200"/);
-    expect(response.body).toMatch(/http_request_duration_seconds_count\{method="DELETE",route="\/api\/v1\/users\/me\/sessions\/:id",status_code="404"\}/);
+    expect(response.body).toMatch(
+      /http_request_duration_seconds_count\{method="DELETE",route="\/api\/v1\/users\/me\/sessions\/:id",status_code="404"\}/,
+    );
     expect(response.body).toContain('process_resident_memory_bytes');
   });
 
@@ -101,7 +113,12 @@ describe('problem+json everywhere', () => {
 
   it('answers 415 for an unsupported body type and 413 for a body over the limit', async () => {
     const client = new TestClient(t.app);
-    const textBody = await client.request({ method: 'POST', url: '/api/auth/sign-in/email', body: 'email=a', headers: { 'content-type': 'text/plain' } });
+    const textBody = await client.request({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      body: 'email=a',
+      headers: { 'content-type': 'text/plain' },
+    });
     expectProblem(textBody, 415, 'UNSUPPORTED_MEDIA_TYPE');
     const huge = await client.request({
       method: 'POST',
@@ -151,12 +168,22 @@ describe('problem+json everywhere', () => {
 
 describe('create-admin', () => {
   it('creates a superadmin in the Platform organization, and promotes an existing account on a second run', async () => {
-    const first = await createSuperadmin(t.database.db, t.app.services.auth, { email: 'Root@Example.com', password: 'Platform-Keeper-2026' });
+    const first = await createSuperadmin(t.database.db, t.app.services.auth, {
+      email: 'Root@Example.com',
+      password: 'Platform-Keeper-2026',
+    });
     expect(first.created).toBe(true);
     const client = new TestClient(t.app);
-    expect((await client.post('/api/auth/sign-in/email', { email: 'root@example.com', password: 'Platform-Keeper-2026' })).statusCode).toBe(200);
+    expect((await client.post('/api/auth/sign-in/email', { email: 'root@example.com', password: 'Platform-Keeper-2026' })).statusCode).toBe(
+      200,
+    );
     const me = (await client.get('/api/v1/users/me')).json();
-    expect(me).toMatchObject({ platformRole: 'superadmin', emailVerified: true, orgRole: 'admin', organization: { name: 'Platform', subscriptionTier: 'enterprise' } });
+    expect(me).toMatchObject({
+      platformRole: 'superadmin',
+      emailVerified: true,
+      orgRole: 'admin',
+      organization: { name: 'Platform', subscriptionTier: 'enterprise' },
+    });
 
     const { email } = await signUp(t.app);
     const second = await createSuperadmin(t.database.db, t.app.services.auth, { email, password: 'Second-Keeper-2026' });
@@ -165,6 +192,8 @@ describe('create-admin', () => {
     expect((await promoted.post('/api/auth/sign-in/email', { email, password: 'Second-Keeper-2026' })).statusCode).toBe(200);
     expect((await promoted.get('/api/v1/users/me')).json().platformRole).toBe('superadmin');
 
-    await expect(createSuperadmin(t.database.db, t.app.services.auth, { email: 'x@example.com', password: 'short' })).rejects.toThrow(/characters/);
+    await expect(createSuperadmin(t.database.db, t.app.services.auth, { email: 'x@example.com', password: 'short' })).rejects.toThrow(
+      /characters/,
+    );
   });
 });

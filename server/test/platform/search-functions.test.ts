@@ -188,11 +188,15 @@ describe('ts_headline on the original text', () => {
   }
 
   it('highlights the original Arabic words with p2p_bilingual', async () => {
-    expect(await headline('p2p_bilingual', 'قال مُهَنْدِس أحمد إن المهنـــدسين حضروا', 'مهندس احمد')).toBe('قال [مُهَنْدِس] [أحمد] إن [المهنـــدسين] حضروا');
+    expect(await headline('p2p_bilingual', 'قال مُهَنْدِس أحمد إن المهنـــدسين حضروا', 'مهندس احمد')).toBe(
+      'قال [مُهَنْدِس] [أحمد] إن [المهنـــدسين] حضروا',
+    );
   });
 
   it('highlights both languages of mixed text with p2p_bilingual, English by its stem', async () => {
-    expect(await headline('p2p_bilingual', 'صيانة المضخات and maintaining pumps', 'مضخة pump')).toBe('صيانة [المضخات] and maintaining [pumps]');
+    expect(await headline('p2p_bilingual', 'صيانة المضخات and maintaining pumps', 'مضخة pump')).toBe(
+      'صيانة [المضخات] and maintaining [pumps]',
+    );
   });
 
   it('does not highlight Arabic with diacritics or alef variants when run with english on the original', async () => {
@@ -203,6 +207,10 @@ describe('ts_headline on the original text', () => {
     // A word ending in alef maqsura is found (the stored text is folded too) but not highlighted in the
     // original: folded, its final ي reads to the stemmer as a suffix (مستشف), unfolded it does not (مستشفي).
     expect(await headline('p2p_bilingual', 'مُهَنْدِس أحمد في المستشفى', 'مهندس احمد مستشفي')).toBe('[مُهَنْدِس] [أحمد] في المستشفى');
-    expect(await one(sql`select ts_headline('p2p_bilingual', p2p_fold_arabic('مُهَنْدِس أحمد'), p2p_search_query('مهندس'), 'StartSel=[, StopSel=]') as value`)).toBe('[مهندس] احمد');
+    expect(
+      await one(
+        sql`select ts_headline('p2p_bilingual', p2p_fold_arabic('مُهَنْدِس أحمد'), p2p_search_query('مهندس'), 'StartSel=[, StopSel=]') as value`,
+      ),
+    ).toBe('[مهندس] احمد');
   });
 });

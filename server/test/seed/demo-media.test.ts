@@ -1,7 +1,14 @@
 import { INVITATION_DAYS } from '@p2p/contracts';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { DEMO_INVITATIONS, DEMO_ORGANIZATIONS, DEMO_USERS, PLACEHOLDER_SIZE, initialsOf, renderPlaceholder } from '../../src/modules/seed/index.js';
+import {
+  DEMO_INVITATIONS,
+  DEMO_ORGANIZATIONS,
+  DEMO_USERS,
+  PLACEHOLDER_SIZE,
+  initialsOf,
+  renderPlaceholder,
+} from '../../src/modules/seed/index.js';
 import { colourOf } from '../../src/modules/seed/placeholder-image.js';
 
 const ARABIC = /[\u0600-\u06FF]/;

@@ -26,7 +26,16 @@ import { users } from '../../src/modules/users/index.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TestClient, signUp } from '../helpers/app.js';
 import { solidImage } from '../files/fixtures.js';
-import { type FilesTestContext, createFilesTestApp, filesOnDisk, hasBytes, liveFilesBytes, storageUsed, storedPath, uploadProfileImage } from '../files/helpers.js';
+import {
+  type FilesTestContext,
+  createFilesTestApp,
+  filesOnDisk,
+  hasBytes,
+  liveFilesBytes,
+  storageUsed,
+  storedPath,
+  uploadProfileImage,
+} from '../files/helpers.js';
 
 let t: FilesTestContext;
 let storage: LocalDiskStorage;
@@ -80,7 +89,14 @@ describe('demo logos and avatars', () => {
     for (const org of orgs) {
       expect(org.logoFileId, org.name).not.toBeNull();
       const file = await fileById(org.logoFileId!);
-      expect(file).toMatchObject({ organizationId: org.id, purpose: 'logo', contentType: 'image/png', width: PLACEHOLDER_SIZE, height: PLACEHOLDER_SIZE, deletedAt: null });
+      expect(file).toMatchObject({
+        organizationId: org.id,
+        purpose: 'logo',
+        contentType: 'image/png',
+        width: PLACEHOLDER_SIZE,
+        height: PLACEHOLDER_SIZE,
+        deletedAt: null,
+      });
       const key = DEMO_ORGANIZATIONS.find((o) => o.name === org.name)?.key ?? 'platform';
       expect(file.uploaderId).toBe(people.find((u) => u.email === adminOf(key))!.id);
       expect(hasBytes(t, file.storageKey)).toBe(true);
@@ -88,7 +104,11 @@ describe('demo logos and avatars', () => {
       expect(bytes.length).toBe(file.sizeBytes);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
       const meta = await sharp(bytes).metadata();
-      expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', width: PLACEHOLDER_SIZE, height: PLACEHOLDER_SIZE });
+      expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+        format: 'png',
+        width: PLACEHOLDER_SIZE,
+        height: PLACEHOLDER_SIZE,
+      });
       // A square filled with the colour of the name, with white marks on it.
       expect(await pixel(bytes, 3, 3)).toEqual({ hex: colourOf(org.name), alpha: 255 });
       const stats = await sharp(bytes).stats();
@@ -109,7 +129,13 @@ describe('demo logos and avatars', () => {
     for (const user of withAvatar) {
       const file = await fileById(user.avatarFileId!);
       const home = homes.find((m) => m.userId === user.id)!;
-      expect(file).toMatchObject({ organizationId: home.organizationId, uploaderId: user.id, purpose: 'avatar', contentType: 'image/png', deletedAt: null });
+      expect(file).toMatchObject({
+        organizationId: home.organizationId,
+        uploaderId: user.id,
+        purpose: 'avatar',
+        contentType: 'image/png',
+        deletedAt: null,
+      });
       expect(user.image).toBe(`/api/v1/files/${file.id}`);
       const bytes = readFileSync(storedPath(t, file.storageKey));
       const meta = await sharp(bytes).metadata();
@@ -117,7 +143,8 @@ describe('demo logos and avatars', () => {
       expect((await pixel(bytes, 0, 0)).alpha).toBe(0);
       expect(await pixel(bytes, PLACEHOLDER_SIZE / 2, 16)).toEqual({ hex: colourOf(`${user.firstName} ${user.lastName}`), alpha: 255 });
     }
-    for (const org of await db().select().from(organizations)) expect(await storageUsed(t, org.id), org.name).toBe(await liveFilesBytes(t, org.id));
+    for (const org of await db().select().from(organizations))
+      expect(await storageUsed(t, org.id), org.name).toBe(await liveFilesBytes(t, org.id));
   });
 
   it('serves them through the API, and /users/me shows them', async () => {
@@ -151,7 +178,14 @@ describe('demo invitations', () => {
         const response = await admin.get(`/api/v1/invitations?status=${state}`);
         expect(response.statusCode, response.body).toBe(200);
         const expected = DEMO_INVITATIONS.filter((i) => i.organization === key && i.state === state);
-        const items = response.json().items as Array<{ email: string; status: string; role: string; message: string | null; acceptedAt: string | null; invitedBy: { name: string } }>;
+        const items = response.json().items as Array<{
+          email: string;
+          status: string;
+          role: string;
+          message: string | null;
+          acceptedAt: string | null;
+          invitedBy: { name: string };
+        }>;
         expect(items.map((i) => i.email).sort(), `${key} ${state}`).toEqual(expected.map((i) => i.email).sort());
         for (const item of items) {
           const demo = expected.find((i) => i.email === item.email)!;
@@ -184,7 +218,12 @@ describe('demo invitations', () => {
       if (row.status === 'cancelled') expect(row.cancelledAt).not.toBeNull();
     }
     expect(new Set(rows.map((r) => r.tokenHash)).size).toBe(rows.length);
-    expect(await db().select().from(mailOutbox).where(inArray(mailOutbox.recipient, [...DEMO_INVITATION_EMAILS]))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(mailOutbox)
+        .where(inArray(mailOutbox.recipient, [...DEMO_INVITATION_EMAILS])),
+    ).toEqual([]);
   });
 
   it('a second seed adds no files, bytes or invitations', async () => {
@@ -204,7 +243,10 @@ describe('verify and clear with files and invitations', () => {
     // With Aja's storage full the logo is skipped with a warning, and its bytes do not stay behind.
     const used = await storageUsed(t, aja.id);
     const onDisk = filesOnDisk(t).length;
-    await db().update(organizations).set({ storageUsedBytes: TIER_LIMITS[aja.subscriptionTier].storageBytes! }).where(eq(organizations.id, aja.id));
+    await db()
+      .update(organizations)
+      .set({ storageUsedBytes: TIER_LIMITS[aja.subscriptionTier].storageBytes! })
+      .where(eq(organizations.id, aja.id));
     const full = await seedDemo(db(), t.app.services.auth, storage);
     expect(full.created).toMatchObject({ logos: 0, avatars: 0, invitations: 0 });
     expect(full.warnings).toEqual([expect.stringMatching(/^no logo for "Aja Cement Company": .*quota/)]);
@@ -218,7 +260,10 @@ describe('verify and clear with files and invitations', () => {
     const cancelled = DEMO_INVITATIONS.find((i) => i.state === 'cancelled')!;
     const pending = DEMO_INVITATIONS.find((i) => i.state === 'pending')!;
     await db().delete(invitations).where(eq(invitations.email, cancelled.email));
-    await db().update(invitations).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(invitations.email, pending.email));
+    await db()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(invitations.email, pending.email));
     const [stale] = await db().select().from(invitations).where(eq(invitations.email, pending.email));
     const oldHash = stale!.tokenHash;
 
@@ -233,8 +278,14 @@ describe('verify and clear with files and invitations', () => {
         `the invitation of ${pending.email} to "${orgName(pending.organization)}" is expired, expected pending`,
       ].sort(),
     );
-    expect(bad.checks.find((c) => c.label === 'organization logos')).toEqual({ label: 'organization logos', demo: DEMO_ORGANIZATION_COUNT - 2, expected: DEMO_ORGANIZATION_COUNT });
-    expect(bad.checks.find((c) => c.label === 'invitations cancelled')!.demo).toBe(DEMO_INVITATIONS.filter((i) => i.state === 'cancelled').length - 1);
+    expect(bad.checks.find((c) => c.label === 'organization logos')).toEqual({
+      label: 'organization logos',
+      demo: DEMO_ORGANIZATION_COUNT - 2,
+      expected: DEMO_ORGANIZATION_COUNT,
+    });
+    expect(bad.checks.find((c) => c.label === 'invitations cancelled')!.demo).toBe(
+      DEMO_INVITATIONS.filter((i) => i.state === 'cancelled').length - 1,
+    );
     // Without a storage only the database is checked.
     expect((await verifyDemo(db())).problems).toHaveLength(3);
 
@@ -247,7 +298,9 @@ describe('verify and clear with files and invitations', () => {
     expect(renewed!.expiresAt.getTime()).toBeGreaterThan(Date.now());
     expect((await orgByName('Aja Cement Company')).logoFileId).not.toBeNull();
     expect(await storageUsed(t, aja.id)).toBe(await liveFilesBytes(t, aja.id));
-    expect((await verifyDemo(db(), storage)).problems).toEqual([`the logo of organization "Najd Steel Works" has no bytes in storage (${najdLogo.storageKey})`]);
+    expect((await verifyDemo(db(), storage)).problems).toEqual([
+      `the logo of organization "Najd Steel Works" has no bytes in storage (${najdLogo.storageKey})`,
+    ]);
     writeFileSync(storedPath(t, najdLogo.storageKey), najdBytes);
     expect(await verifyDemo(db(), storage)).toMatchObject({ ok: true, problems: [] });
   });
@@ -270,7 +323,12 @@ describe('verify and clear with files and invitations', () => {
     expect(demoFiles).toHaveLength(DEMO_AVATAR_EMAILS.length + DEMO_ORGANIZATION_COUNT - 1 + DEMO_COVER_TITLES.length);
 
     const report = await clearDemo(db(), storage);
-    expect(report).toMatchObject({ invitations: DEMO_INVITATIONS.length, files: demoFiles.length, keptOrganizations: ['Aja Cement Company'], warnings: [] });
+    expect(report).toMatchObject({
+      invitations: DEMO_INVITATIONS.length,
+      files: demoFiles.length,
+      keptOrganizations: ['Aja Cement Company'],
+      warnings: [],
+    });
     expect(await db().select().from(invitations)).toEqual([]);
     for (const file of demoFiles) expect(hasBytes(t, file.storageKey), `${file.purpose} ${file.storageKey}`).toBe(false);
     expect(filesOnDisk(t).sort()).toEqual([ajaLogo.storageKey, outsiderFile.storageKey].sort());

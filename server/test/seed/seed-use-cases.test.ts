@@ -38,7 +38,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const libraryCounts = () =>
-  countRows(db(), { useCases, useCaseVersions, useCaseLikes, useCaseSaves, useCaseViews, useCaseReports, useCaseTerms, useCaseFiles, useCaseViewers, files });
+  countRows(db(), {
+    useCases,
+    useCaseVersions,
+    useCaseLikes,
+    useCaseSaves,
+    useCaseViews,
+    useCaseReports,
+    useCaseTerms,
+    useCaseFiles,
+    useCaseViewers,
+    files,
+  });
 
 /** Cases whose likes, saves or views counters differ from their rows. */
 const counterMismatches = () =>
@@ -84,11 +95,17 @@ describe('demo use cases', () => {
     }
     const cities = rows.map((r) => r.city!);
     expect(rows.filter((r) => r.region === 'eastern').length).toBeGreaterThanOrEqual(5);
-    for (const city of ['jubail', 'dammam', 'khobar', 'riyadh', 'jeddah', 'yanbu', 'kaec']) expect(cities.some((c) => c.startsWith(city)), city).toBe(true);
+    for (const city of ['jubail', 'dammam', 'khobar', 'riyadh', 'jeddah', 'yanbu', 'kaec'])
+      expect(
+        cities.some((c) => c.startsWith(city)),
+        city,
+      ).toBe(true);
 
     // Arabic: an Arabic title and summary, or an English title with an Arabic one beside it.
     const arabicTitled = rows.filter((r) => ARABIC.test(r.title) && ARABIC.test(r.summary));
-    const bilingual = rows.filter((r) => !ARABIC.test(r.title) && r.titleAr && ARABIC.test(r.titleAr) && r.summaryAr && ARABIC.test(r.summaryAr));
+    const bilingual = rows.filter(
+      (r) => !ARABIC.test(r.title) && r.titleAr && ARABIC.test(r.titleAr) && r.summaryAr && ARABIC.test(r.summaryAr),
+    );
     expect(arabicTitled.length).toBeGreaterThanOrEqual(5);
     expect(bilingual.length).toBeGreaterThanOrEqual(3);
     for (const r of arabicTitled) expect(r.titleAr).toBeNull();
@@ -111,7 +128,10 @@ describe('demo use cases', () => {
     expect(Math.min(...ages)).toBeLessThan(30);
 
     // Every case belongs to its author's organization.
-    const owners = await queryRows(db(), sql`select c.id from use_cases c join memberships m on m.user_id = c.author_id where m.organization_id <> c.organization_id`);
+    const owners = await queryRows(
+      db(),
+      sql`select c.id from use_cases c join memberships m on m.user_id = c.author_id where m.organization_id <> c.organization_id`,
+    );
     expect(owners).toEqual([]);
   });
 
@@ -139,7 +159,8 @@ describe('demo use cases', () => {
       expect(r.implementationMonths).toBeGreaterThan(0);
       expect(r.vendors.length).toBeGreaterThan(0);
       expect(r.technologies.length).toBeGreaterThan(0);
-      for (const extra of r.extraOutcomes) expect(extra).toEqual({ label: expect.any(String), value: expect.any(Number), unit: expect.any(String) });
+      for (const extra of r.extraOutcomes)
+        expect(extra).toEqual({ label: expect.any(String), value: expect.any(Number), unit: expect.any(String) });
     }
     expect((await db().select().from(useCases)).filter((r) => r.extraOutcomes.length > 1).length).toBeGreaterThanOrEqual(3);
   });
@@ -249,7 +270,13 @@ describe('demo use cases', () => {
       expect(owner).toMatchObject({ status: 'published', visibility: 'public' });
       expect(link).toMatchObject({ kind: 'image', position: 0 });
       const file = await fileRow(t, link.fileId);
-      expect(file).toMatchObject({ organizationId: owner!.organizationId, uploaderId: owner!.authorId, purpose: 'attachment', contentType: 'image/png', deletedAt: null });
+      expect(file).toMatchObject({
+        organizationId: owner!.organizationId,
+        uploaderId: owner!.authorId,
+        purpose: 'attachment',
+        contentType: 'image/png',
+        deletedAt: null,
+      });
       expect([file.width, file.height]).toEqual([COVER_WIDTH, COVER_HEIGHT]);
       expect(hasBytes(t, file.storageKey)).toBe(true);
       expect(await storageUsed(t, owner!.organizationId)).toBe(await liveFilesBytes(t, owner!.organizationId));
@@ -258,13 +285,20 @@ describe('demo use cases', () => {
 
   it('are found by an Arabic query through the search vector, folded and stemmed', async () => {
     const titles = async (q: string) =>
-      (await queryRows<{ title: string }>(db(), sql`select title from use_cases where search_vector @@ p2p_search_query(${q}) order by title`)).map((r) => r.title);
+      (
+        await queryRows<{ title: string }>(
+          db(),
+          sql`select title from use_cases where search_vector @@ p2p_search_query(${q}) order by title`,
+        )
+      ).map((r) => r.title);
     expect(await titles('صيانة')).toContain('الصيانة التنبؤية لمضخات تبريد خطوط الدرفلة');
     // Another spelling of the same words (ه for ة, no hamza) finds it too.
     expect(await titles('الصيانه التنبويه')).toEqual(['الصيانة التنبؤية لمضخات تبريد خطوط الدرفلة']);
     // An English case by its Arabic title, and an Arabic case by an English technology.
     expect(await titles('تقطير الجلايكول')).toEqual(['Advanced process control on the glycol distillation columns']);
-    expect(await titles('vibration')).toEqual(expect.arrayContaining(['الصيانة التنبؤية لمضخات تبريد خطوط الدرفلة', 'Wireless vibration monitoring for 140 pumps and compressors']));
+    expect(await titles('vibration')).toEqual(
+      expect.arrayContaining(['الصيانة التنبؤية لمضخات تبريد خطوط الدرفلة', 'Wireless vibration monitoring for 140 pumps and compressors']),
+    );
   });
 
   it('are browsed and searched in Arabic through the API, each reader seeing only what they may', async () => {
@@ -275,7 +309,11 @@ describe('demo use cases', () => {
       expect((await client.post('/api/auth/sign-in/email', { email, password: DEMO_PASSWORD })).statusCode).toBe(200);
       return client;
     };
-    type Page = { items: Array<{ title: string; visibility: string; status: string; coverImageUrl: string | null }>; total: number; facets: { year: Array<{ value: string; count: number }> } };
+    type Page = {
+      items: Array<{ title: string; visibility: string; status: string; coverImageUrl: string | null }>;
+      total: number;
+      facets: { year: Array<{ value: string; count: number }> };
+    };
     const browse = async (client: TestClient, query: string): Promise<Page> => {
       const response = await client.get(`/api/v1/use-cases?pageSize=50&${query}`);
       expect(response.statusCode, response.body).toBe(200);
@@ -295,7 +333,9 @@ describe('demo use cases', () => {
 
     // An Arabic query finds Arabic cases and English cases by their Arabic titles, for a guest too.
     const vision = await browse(guest, `q=${encodeURIComponent('بالرؤية الآلية')}`);
-    expect(titles(vision)).toEqual(expect.arrayContaining(['فحص الأقراص بالرؤية الآلية قبل التعبئة', 'Machine-vision date sorting for a Qassim packing house']));
+    expect(titles(vision)).toEqual(
+      expect.arrayContaining(['فحص الأقراص بالرؤية الآلية قبل التعبئة', 'Machine-vision date sorting for a Qassim packing house']),
+    );
     expect(vision.items.every((item) => item.visibility === 'public')).toBe(true);
     const maintenance = await browse(guest, `q=${encodeURIComponent('الصيانه التنبؤيه')}`);
     expect(titles(maintenance)).toContain('الصيانة التنبؤية لمضخات تبريد خطوط الدرفلة');
@@ -314,123 +354,163 @@ describe('demo use cases', () => {
     expect(titles(await browse(await signedIn('reem.alghamdi'), foodSafety))).toContain(organizationCase.title);
   });
 
-  it('are added once: a second seed adds nothing and repairs nothing', async () => {
-    const before = await libraryCounts();
-    const report = await seedDemo(db(), t.app.services.auth, storage);
-    expect(report.created.useCases).toBe(0);
-    expect(report.existing.useCases).toBe(DEMO_USE_CASES.length);
-    expect(report.repaired).toBe(0);
-    expect(await libraryCounts()).toEqual(before);
-  }, SEED_TIMEOUT);
+  it(
+    'are added once: a second seed adds nothing and repairs nothing',
+    async () => {
+      const before = await libraryCounts();
+      const report = await seedDemo(db(), t.app.services.auth, storage);
+      expect(report.created.useCases).toBe(0);
+      expect(report.existing.useCases).toBe(DEMO_USE_CASES.length);
+      expect(report.repaired).toBe(0);
+      expect(await libraryCounts()).toEqual(before);
+    },
+    SEED_TIMEOUT,
+  );
 
-  it('verify counts them and catches counters that drifted; a new seed recounts them', async () => {
-    const good = await verifyDemo(db(), storage);
-    expect(good.problems).toEqual([]);
-    expect(good.tables.find((row) => row.table === 'use_cases')).toEqual({ table: 'use_cases', rows: DEMO_USE_CASES.length, demo: DEMO_USE_CASES.length, expected: DEMO_USE_CASES.length });
-    expect(good.tables.find((row) => row.table === 'use_case_terms')).toMatchObject({ demo: DEMO_USE_CASE_TERMS.length, expected: DEMO_USE_CASE_TERMS.length });
-    expect(good.checks.find((row) => row.label === 'use case counters')).toEqual({ label: 'use case counters', demo: DEMO_USE_CASES.length, expected: DEMO_USE_CASES.length });
+  it(
+    'verify counts them and catches counters that drifted; a new seed recounts them',
+    async () => {
+      const good = await verifyDemo(db(), storage);
+      expect(good.problems).toEqual([]);
+      expect(good.tables.find((row) => row.table === 'use_cases')).toEqual({
+        table: 'use_cases',
+        rows: DEMO_USE_CASES.length,
+        demo: DEMO_USE_CASES.length,
+        expected: DEMO_USE_CASES.length,
+      });
+      expect(good.tables.find((row) => row.table === 'use_case_terms')).toMatchObject({
+        demo: DEMO_USE_CASE_TERMS.length,
+        expected: DEMO_USE_CASE_TERMS.length,
+      });
+      expect(good.checks.find((row) => row.label === 'use case counters')).toEqual({
+        label: 'use case counters',
+        demo: DEMO_USE_CASES.length,
+        expected: DEMO_USE_CASES.length,
+      });
 
-    const [liked] = await db().select().from(useCaseLikes).limit(1);
-    await db().delete(useCaseLikes).where(sql`${useCaseLikes.useCaseId} = ${liked!.useCaseId} and ${useCaseLikes.userId} = ${liked!.userId}`);
-    const [target] = await db().select().from(useCases).where(eq(useCases.id, liked!.useCaseId));
-    await db().update(useCaseTerms).set({ usesCount: 99 }).where(eq(useCaseTerms.name, 'LoRaWAN'));
-    await db().update(useCases).set({ version: 7 }).where(eq(useCases.title, DEMO_USE_CASES[0]!.title));
-    const bad = await verifyDemo(db());
-    expect(bad.ok).toBe(false);
-    const { likesCount: likes, savesCount: saves, viewsCount: views } = target!;
-    expect([...bad.problems].sort()).toEqual(
-      [
-        `use case "${target!.title}" counts ${likes} / ${saves} / ${views} likes / saves / views, but has ${likes - 1} / ${saves} / ${views}`,
-        'the technology "LoRaWAN" has uses_count 99, but 1 cases use it',
-        `use case "${DEMO_USE_CASES[0]!.title}" is at version 7, its history at 2`,
-      ].sort(),
-    );
-    expect(bad.checks.find((row) => row.label === 'use case counters')!.demo).toBe(DEMO_USE_CASES.length - 1);
+      const [liked] = await db().select().from(useCaseLikes).limit(1);
+      await db()
+        .delete(useCaseLikes)
+        .where(sql`${useCaseLikes.useCaseId} = ${liked!.useCaseId} and ${useCaseLikes.userId} = ${liked!.userId}`);
+      const [target] = await db().select().from(useCases).where(eq(useCases.id, liked!.useCaseId));
+      await db().update(useCaseTerms).set({ usesCount: 99 }).where(eq(useCaseTerms.name, 'LoRaWAN'));
+      await db().update(useCases).set({ version: 7 }).where(eq(useCases.title, DEMO_USE_CASES[0]!.title));
+      const bad = await verifyDemo(db());
+      expect(bad.ok).toBe(false);
+      const { likesCount: likes, savesCount: saves, viewsCount: views } = target!;
+      expect([...bad.problems].sort()).toEqual(
+        [
+          `use case "${target!.title}" counts ${likes} / ${saves} / ${views} likes / saves / views, but has ${likes - 1} / ${saves} / ${views}`,
+          'the technology "LoRaWAN" has uses_count 99, but 1 cases use it',
+          `use case "${DEMO_USE_CASES[0]!.title}" is at version 7, its history at 2`,
+        ].sort(),
+      );
+      expect(bad.checks.find((row) => row.label === 'use case counters')!.demo).toBe(DEMO_USE_CASES.length - 1);
 
-    await db().update(useCases).set({ version: 2 }).where(eq(useCases.title, DEMO_USE_CASES[0]!.title));
-    const repair = await seedDemo(db(), t.app.services.auth, storage);
-    expect(repair.created.useCases).toBe(0);
-    expect(repair.repaired).toBe(1);
-    expect(await verifyDemo(db(), storage)).toMatchObject({ ok: true, problems: [] });
-    const [recounted] = await db().select().from(useCases).where(eq(useCases.id, liked!.useCaseId));
-    expect(recounted!.likesCount).toBe(likes - 1);
-  }, SEED_TIMEOUT);
+      await db().update(useCases).set({ version: 2 }).where(eq(useCases.title, DEMO_USE_CASES[0]!.title));
+      const repair = await seedDemo(db(), t.app.services.auth, storage);
+      expect(repair.created.useCases).toBe(0);
+      expect(repair.repaired).toBe(1);
+      expect(await verifyDemo(db(), storage)).toMatchObject({ ok: true, problems: [] });
+      const [recounted] = await db().select().from(useCases).where(eq(useCases.id, liked!.useCaseId));
+      expect(recounted!.likesCount).toBe(likes - 1);
+    },
+    SEED_TIMEOUT,
+  );
 
-  it('clear removes them and the demo users\u2019 likes elsewhere, keeps other people\u2019s cases, and leaves the vocabulary exact', async () => {
-    const outsider = await signUp(t.app, { organizationName: 'Outside Fabrication Co' });
-    const me = (await outsider.client.get('/api/v1/users/me')).json() as { id: string; organization: { id: string } };
-    const [kept] = await db()
-      .insert(useCases)
-      .values({
-        organizationId: me.organization.id,
-        authorId: me.id,
-        title: 'An outsider case that stays',
-        summary: 'A case written outside the demo, liked and saved by demo users.',
-        category: 'automation',
-        industry: 'other',
-        technologies: ['PLC', 'Servo drives'],
-        tags: ['Lean'],
-        status: 'published',
-        publishedAt: new Date(),
-        likesCount: 2,
-        savesCount: 1,
-        viewsCount: 1,
-      })
-      .returning();
-    await db().insert(useCaseTerms).values({ kind: 'technology', name: 'Servo drives', normalized: 'servo drives', usesCount: 1 });
-    await queryRows(db(), sql`update use_case_terms set uses_count = uses_count + 1 where normalized in ('plc', 'lean')`);
-    const [demoA, demoB] = await queryRows<{ id: string; organization_id: string }>(
-      db(),
-      sql`select u.id, m.organization_id from users u join memberships m on m.user_id = u.id where u.email in (${DEMO_USERS[1]!.email}, ${DEMO_USERS[4]!.email}) order by u.email`,
-    );
-    await db().insert(useCaseLikes).values([{ useCaseId: kept!.id, userId: demoA!.id }, { useCaseId: kept!.id, userId: demoB!.id }]);
-    await db().insert(useCaseSaves).values({ useCaseId: kept!.id, userId: demoA!.id });
-    await db().insert(useCaseViews).values({ useCaseId: kept!.id, userId: demoB!.id, organizationId: demoB!.organization_id });
-    expect(await termMismatches()).toEqual([]);
-    const covers = await db()
-      .select({ id: files.id, storageKey: files.storageKey, organizationId: files.organizationId })
-      .from(useCaseFiles)
-      .innerJoin(files, eq(files.id, useCaseFiles.fileId));
-    // Someone outside the demo joins the organization of a case with a cover, which is therefore kept.
-    const keptOrganizationId = covers[0]!.organizationId;
-    const guest = await signUp(t.app, { organizationName: 'Temporary Co' });
-    const guestId = ((await guest.client.get('/api/v1/users/me')).json() as { id: string }).id;
-    await db().update(memberships).set({ organizationId: keptOrganizationId, role: 'member' }).where(eq(memberships.userId, guestId));
+  it(
+    'clear removes them and the demo users\u2019 likes elsewhere, keeps other people\u2019s cases, and leaves the vocabulary exact',
+    async () => {
+      const outsider = await signUp(t.app, { organizationName: 'Outside Fabrication Co' });
+      const me = (await outsider.client.get('/api/v1/users/me')).json() as { id: string; organization: { id: string } };
+      const [kept] = await db()
+        .insert(useCases)
+        .values({
+          organizationId: me.organization.id,
+          authorId: me.id,
+          title: 'An outsider case that stays',
+          summary: 'A case written outside the demo, liked and saved by demo users.',
+          category: 'automation',
+          industry: 'other',
+          technologies: ['PLC', 'Servo drives'],
+          tags: ['Lean'],
+          status: 'published',
+          publishedAt: new Date(),
+          likesCount: 2,
+          savesCount: 1,
+          viewsCount: 1,
+        })
+        .returning();
+      await db().insert(useCaseTerms).values({ kind: 'technology', name: 'Servo drives', normalized: 'servo drives', usesCount: 1 });
+      await queryRows(db(), sql`update use_case_terms set uses_count = uses_count + 1 where normalized in ('plc', 'lean')`);
+      const [demoA, demoB] = await queryRows<{ id: string; organization_id: string }>(
+        db(),
+        sql`select u.id, m.organization_id from users u join memberships m on m.user_id = u.id where u.email in (${DEMO_USERS[1]!.email}, ${DEMO_USERS[4]!.email}) order by u.email`,
+      );
+      await db()
+        .insert(useCaseLikes)
+        .values([
+          { useCaseId: kept!.id, userId: demoA!.id },
+          { useCaseId: kept!.id, userId: demoB!.id },
+        ]);
+      await db().insert(useCaseSaves).values({ useCaseId: kept!.id, userId: demoA!.id });
+      await db().insert(useCaseViews).values({ useCaseId: kept!.id, userId: demoB!.id, organizationId: demoB!.organization_id });
+      expect(await termMismatches()).toEqual([]);
+      const covers = await db()
+        .select({ id: files.id, storageKey: files.storageKey, organizationId: files.organizationId })
+        .from(useCaseFiles)
+        .innerJoin(files, eq(files.id, useCaseFiles.fileId));
+      // Someone outside the demo joins the organization of a case with a cover, which is therefore kept.
+      const keptOrganizationId = covers[0]!.organizationId;
+      const guest = await signUp(t.app, { organizationName: 'Temporary Co' });
+      const guestId = ((await guest.client.get('/api/v1/users/me')).json() as { id: string }).id;
+      await db().update(memberships).set({ organizationId: keptOrganizationId, role: 'member' }).where(eq(memberships.userId, guestId));
 
-    const report = await clearDemo(db(), storage);
-    expect(report.useCases).toBe(DEMO_USE_CASES.length);
-    expect(report.warnings).toEqual([]);
-    // The covers go with their cases, bytes included, also in the organization that stays (its quota released).
-    expect(report.keptOrganizations).toHaveLength(1);
-    expect(covers).toHaveLength(DEMO_COVER_TITLES.length);
-    for (const cover of covers) expect(hasBytes(t, cover.storageKey)).toBe(false);
-    const left = await db().select().from(files).where(inArray(files.id, covers.map((cover) => cover.id)));
-    expect(left.map((file) => [file.organizationId, file.deletedAt === null])).toEqual([[keptOrganizationId, false]]);
-    expect(await storageUsed(t, keptOrganizationId)).toBe(await liveFilesBytes(t, keptOrganizationId));
-    expect(await db().select().from(useCaseFiles)).toEqual([]);
-    const remaining = await db().select().from(useCases);
-    expect(remaining.map((r) => r.title)).toEqual(['An outsider case that stays']);
-    // The demo users' likes and bookmark went with them; their view still counts, without a viewer.
-    expect(remaining[0]).toMatchObject({ likesCount: 0, savesCount: 0, viewsCount: 1 });
-    expect(await db().select().from(useCaseViews)).toEqual([expect.objectContaining({ useCaseId: kept!.id, userId: null })]);
-    expect(await counterMismatches()).toEqual([]);
-    for (const table of [useCaseVersions, useCaseReports, useCaseLikes, useCaseSaves] as const) expect(await db().select().from(table)).toEqual([]);
-    // Terms only the demo used are gone; the outsider's keep exact counts.
-    expect(await termMismatches()).toEqual([]);
-    const terms = await db().select({ name: useCaseTerms.name, usesCount: useCaseTerms.usesCount }).from(useCaseTerms);
-    expect(terms.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-      { name: 'Lean', usesCount: 1 },
-      { name: 'PLC', usesCount: 1 },
-      { name: 'Servo drives', usesCount: 1 },
-    ]);
+      const report = await clearDemo(db(), storage);
+      expect(report.useCases).toBe(DEMO_USE_CASES.length);
+      expect(report.warnings).toEqual([]);
+      // The covers go with their cases, bytes included, also in the organization that stays (its quota released).
+      expect(report.keptOrganizations).toHaveLength(1);
+      expect(covers).toHaveLength(DEMO_COVER_TITLES.length);
+      for (const cover of covers) expect(hasBytes(t, cover.storageKey)).toBe(false);
+      const left = await db()
+        .select()
+        .from(files)
+        .where(
+          inArray(
+            files.id,
+            covers.map((cover) => cover.id),
+          ),
+        );
+      expect(left.map((file) => [file.organizationId, file.deletedAt === null])).toEqual([[keptOrganizationId, false]]);
+      expect(await storageUsed(t, keptOrganizationId)).toBe(await liveFilesBytes(t, keptOrganizationId));
+      expect(await db().select().from(useCaseFiles)).toEqual([]);
+      const remaining = await db().select().from(useCases);
+      expect(remaining.map((r) => r.title)).toEqual(['An outsider case that stays']);
+      // The demo users' likes and bookmark went with them; their view still counts, without a viewer.
+      expect(remaining[0]).toMatchObject({ likesCount: 0, savesCount: 0, viewsCount: 1 });
+      expect(await db().select().from(useCaseViews)).toEqual([expect.objectContaining({ useCaseId: kept!.id, userId: null })]);
+      expect(await counterMismatches()).toEqual([]);
+      for (const table of [useCaseVersions, useCaseReports, useCaseLikes, useCaseSaves] as const)
+        expect(await db().select().from(table)).toEqual([]);
+      // Terms only the demo used are gone; the outsider's keep exact counts.
+      expect(await termMismatches()).toEqual([]);
+      const terms = await db().select({ name: useCaseTerms.name, usesCount: useCaseTerms.usesCount }).from(useCaseTerms);
+      expect(terms.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { name: 'Lean', usesCount: 1 },
+        { name: 'PLC', usesCount: 1 },
+        { name: 'Servo drives', usesCount: 1 },
+      ]);
 
-    // Seeding again brings them back, exact.
-    const again = await seedDemo(db(), t.app.services.auth, storage);
-    expect(again.created.useCases).toBe(DEMO_USE_CASES.length);
-    expect(await verifyDemo(db(), storage)).toMatchObject({ ok: true, problems: [] });
-    expect(await termMismatches()).toEqual([]);
-    expect((await db().select().from(useCaseTerms)).find((term) => term.name === 'PLC')!.usesCount).toBe(
-      (await db().select().from(useCases)).filter((r) => r.technologies.includes('PLC')).length,
-    );
-  }, SEED_TIMEOUT);
+      // Seeding again brings them back, exact.
+      const again = await seedDemo(db(), t.app.services.auth, storage);
+      expect(again.created.useCases).toBe(DEMO_USE_CASES.length);
+      expect(await verifyDemo(db(), storage)).toMatchObject({ ok: true, problems: [] });
+      expect(await termMismatches()).toEqual([]);
+      expect((await db().select().from(useCaseTerms)).find((term) => term.name === 'PLC')!.usesCount).toBe(
+        (await db().select().from(useCases)).filter((r) => r.technologies.includes('PLC')).length,
+      );
+    },
+    SEED_TIMEOUT,
+  );
 });

@@ -64,9 +64,28 @@ beforeAll(async () => {
     outcomes: { roiPercent: null, paybackMonths: 10 },
   });
   // What a search must never show to others: organization-only and private cases that match the same words.
-  await write('orgOnly', org.admin, { title: 'Packaging line PLC upgrade (internal)', summary: 'Internal packaging line notes on the PLC upgrade for the team.', visibility: 'organization', city: 'jubail', technologies: ['PLC'], tags: ['packaging'] });
-  await write('private', member.client, { title: 'Packaging line PLC budget (private)', summary: 'Private packaging budget for the PLC upgrade, not for sharing.', visibility: 'private', city: 'jubail', technologies: ['PLC'], tags: ['packaging'] });
-  await write('draft', org.admin, { title: 'Packaging draft never published', summary: 'A draft about the packaging line that nobody else should see.', publish: false, technologies: ['PLC'] });
+  await write('orgOnly', org.admin, {
+    title: 'Packaging line PLC upgrade (internal)',
+    summary: 'Internal packaging line notes on the PLC upgrade for the team.',
+    visibility: 'organization',
+    city: 'jubail',
+    technologies: ['PLC'],
+    tags: ['packaging'],
+  });
+  await write('private', member.client, {
+    title: 'Packaging line PLC budget (private)',
+    summary: 'Private packaging budget for the PLC upgrade, not for sharing.',
+    visibility: 'private',
+    city: 'jubail',
+    technologies: ['PLC'],
+    tags: ['packaging'],
+  });
+  await write('draft', org.admin, {
+    title: 'Packaging draft never published',
+    summary: 'A draft about the packaging line that nobody else should see.',
+    publish: false,
+    technologies: ['PLC'],
+  });
   // Give the vision case likes and the arabic one a verified flag through SQL (the moderators' routes are tested elsewhere).
   await t.database.db.execute(sql`update use_cases set verified = true, published_at = '2025-06-01T10:00:00Z' where id = ${ids.arabic!}`);
 });
@@ -118,7 +137,9 @@ describe('browse', () => {
       for (const filters of filterSets) {
         const page = await list(`pageSize=100&${filters}`, reader);
         const params = new URLSearchParams(filters);
-        const textMatches = params.get('q') ? new Set(idsOf((await list(`pageSize=100&facets=false&q=${params.get('q')}`, reader)).items)) : null;
+        const textMatches = params.get('q')
+          ? new Set(idsOf((await list(`pageSize=100&facets=false&q=${params.get('q')}`, reader)).items))
+          : null;
         const matches = (item: UseCaseSummary, except?: string) => {
           const any = (name: string, value: string | string[] | null) => {
             if (name === except || !params.get(name)) return true;
@@ -147,7 +168,8 @@ describe('browse', () => {
           }
           return Object.fromEntries([...counts].sort());
         };
-        const got = (facet: keyof NonNullable<UseCasePage['facets']>) => Object.fromEntries(page.facets![facet].map((entry) => [entry.value, entry.count]).sort());
+        const got = (facet: keyof NonNullable<UseCasePage['facets']>) =>
+          Object.fromEntries(page.facets![facet].map((entry) => [entry.value, entry.count]).sort());
         expect(got('category'), `${filters} category`).toEqual(count('category', (item) => [item.category]));
         expect(got('industry'), `${filters} industry`).toEqual(count('industry', (item) => [item.industry]));
         expect(got('technology'), `${filters} technology`).toEqual(count('technology', (item) => item.technologies));
@@ -182,7 +204,8 @@ describe('browse', () => {
     };
     // roiMax values never asked before: the public facet counts are not cached yet.
     const plain = 'roiMax=100001';
-    const complex = 'category=automation,quality&technology=PLC,IoT%20gateway&region=eastern&year=2025,2026&verified=true&q=packaging&roiMin=1&sort=roi&page=1&roiMax=100002';
+    const complex =
+      'category=automation,quality&technology=PLC,IoT%20gateway&region=eastern&year=2025,2026&verified=true&q=packaging&roiMin=1&sort=roi&page=1&roiMax=100002';
     // A guest: the page and the public facet counts. A member: the page, the public counts, their organization's others.
     expect([await statements(plain, guest), await statements(complex, guest)]).toEqual([2, 2]);
     expect([await statements(`${plain}1`, org.admin), await statements(`${complex}1`, org.admin)]).toEqual([3, 3]);
@@ -192,7 +215,8 @@ describe('browse', () => {
   });
 
   it('counts a new, changed or hidden case at once: writes forget the cached counts', async () => {
-    const energy = async () => (await list('industry=food_beverage')).facets!.category.find((entry) => entry.value === 'energy')?.count ?? 0;
+    const energy = async () =>
+      (await list('industry=food_beverage')).facets!.category.find((entry) => entry.value === 'energy')?.count ?? 0;
     const before = await energy();
     expect(await energy()).toBe(before);
     const created = await writeCase(other.admin, { category: 'energy', industry: 'food_beverage', city: 'tabuk' });
@@ -219,9 +243,18 @@ describe('browse', () => {
     await org.admin.post(`/api/v1/use-cases/${ids.vision}/save`);
     const trending = (await guest.get('/api/v1/use-cases/trending?period=day')).json();
     expect(trending.items[0]).toMatchObject({ useCase: { id: ids.vision }, views: 1, likes: 1, saves: 1, score: 9 });
-    const stats = (await guest.get('/api/v1/use-cases/categories/stats')).json().items as { category: string; count: number; averageRoiPercent: number | null; topTechnologies: { value: string }[] }[];
+    const stats = (await guest.get('/api/v1/use-cases/categories/stats')).json().items as {
+      category: string;
+      count: number;
+      averageRoiPercent: number | null;
+      topTechnologies: { value: string }[];
+    }[];
     expect(stats.find((entry) => entry.category === 'automation')).toMatchObject({ count: 1, averageRoiPercent: 35 });
-    expect(stats.find((entry) => entry.category === 'energy')).toMatchObject({ count: 1, averageRoiPercent: null, topTechnologies: [{ value: 'IoT gateway', count: 1 }] });
+    expect(stats.find((entry) => entry.category === 'energy')).toMatchObject({
+      count: 1,
+      averageRoiPercent: null,
+      topTechnologies: [{ value: 'IoT gateway', count: 1 }],
+    });
   });
 });
 
@@ -233,10 +266,35 @@ describe('advanced search', () => {
   }
 
   it('weighs the title above technologies and tags, above the summary, above the sections', async () => {
-    const byTitle = await writeCase(other.admin, { title: 'Conveyor retrofit with servo drives', summary: 'A retrofit of the main conveyor for a bottling hall.', technologies: ['PLC'], tags: [], city: 'tabuk' });
-    const byTechnology = await writeCase(other.admin, { title: 'Line balancing study', summary: 'A study of the filling hall that balanced the stations.', technologies: ['Conveyor tracking'], tags: [], city: 'tabuk' });
-    const bySummary = await writeCase(other.admin, { title: 'Cutting changeover time', summary: 'Quick-change parts on the conveyor cut changeovers to nine minutes.', technologies: ['SMED'], tags: [], city: 'tabuk' });
-    const bySection = await writeCase(other.admin, { title: 'Reducing scrap in extrusion', summary: 'Tighter temperature control on the extruder reduced scrap.', results: 'The conveyor speed also became stable.', technologies: ['PID control'], tags: [], city: 'tabuk' });
+    const byTitle = await writeCase(other.admin, {
+      title: 'Conveyor retrofit with servo drives',
+      summary: 'A retrofit of the main conveyor for a bottling hall.',
+      technologies: ['PLC'],
+      tags: [],
+      city: 'tabuk',
+    });
+    const byTechnology = await writeCase(other.admin, {
+      title: 'Line balancing study',
+      summary: 'A study of the filling hall that balanced the stations.',
+      technologies: ['Conveyor tracking'],
+      tags: [],
+      city: 'tabuk',
+    });
+    const bySummary = await writeCase(other.admin, {
+      title: 'Cutting changeover time',
+      summary: 'Quick-change parts on the conveyor cut changeovers to nine minutes.',
+      technologies: ['SMED'],
+      tags: [],
+      city: 'tabuk',
+    });
+    const bySection = await writeCase(other.admin, {
+      title: 'Reducing scrap in extrusion',
+      summary: 'Tighter temperature control on the extruder reduced scrap.',
+      results: 'The conveyor speed also became stable.',
+      technologies: ['PID control'],
+      tags: [],
+      city: 'tabuk',
+    });
     const result = await search({ q: 'conveyor' });
     expect(idsOf(result.items.map((hit) => hit.useCase))).toEqual([byTitle.id, byTechnology.id, bySummary.id, bySection.id]);
     expect(result.items[0]!.title.filter((part) => part.mark).map((part) => part.text)).toEqual(['Conveyor']);
@@ -262,25 +320,37 @@ describe('advanced search', () => {
     const forOwner = await search({ q: 'packaging PLC', pageSize: 100 }, member.client);
     expect(idsOf(forOwner.items.map((hit) => hit.useCase))).toEqual(expect.arrayContaining([ids.orgOnly, ids.private]));
     expect(idsOf(forOwner.items.map((hit) => hit.useCase))).not.toContain(ids.draft);
-    expect(forOwner.facets.technology.find((entry) => entry.value === 'PLC')!.count).toBe(forOwner.items.filter((hit) => hit.useCase.technologies.includes('PLC')).length);
+    expect(forOwner.facets.technology.find((entry) => entry.value === 'PLC')!.count).toBe(
+      forOwner.items.filter((hit) => hit.useCase.technologies.includes('PLC')).length,
+    );
     const filtered = await search({ q: 'packaging', filters: { region: ['eastern'] } });
     expect(idsOf(filtered.items.map((hit) => hit.useCase))).toEqual([ids.arabic]);
   });
 
   it('suggests titles, companies, technologies and tags, tolerating typos, without leaking private cases', async () => {
-    const items = (q: string, client = guest) => client.get(`/api/v1/use-cases/search/suggestions?q=${encodeURIComponent(q)}`).then((response) => response.json().items as { kind: string; text: string }[]);
-    expect(await items('Predictive')).toContainEqual(expect.objectContaining({ kind: 'title', text: 'Predictive maintenance for cooling pumps' }));
+    const items = (q: string, client = guest) =>
+      client
+        .get(`/api/v1/use-cases/search/suggestions?q=${encodeURIComponent(q)}`)
+        .then((response) => response.json().items as { kind: string; text: string }[]);
+    expect(await items('Predictive')).toContainEqual(
+      expect.objectContaining({ kind: 'title', text: 'Predictive maintenance for cooling pumps' }),
+    );
     expect(await items('Western')).toContainEqual(expect.objectContaining({ kind: 'company', text: 'Western Foods' }));
     expect(await items('vibration')).toContainEqual({ kind: 'technology', text: 'Vibration sensors', id: null });
     expect(await items('reliab')).toContainEqual({ kind: 'tag', text: 'reliability', id: null });
-    expect(await items('Predictiv maintenanse')).toContainEqual(expect.objectContaining({ kind: 'title', text: 'Predictive maintenance for cooling pumps' }));
+    expect(await items('Predictiv maintenanse')).toContainEqual(
+      expect.objectContaining({ kind: 'title', text: 'Predictive maintenance for cooling pumps' }),
+    );
     expect((await items('budget')).map((item) => item.text)).not.toContain('Packaging line PLC budget (private)');
     expect((await items('budget', member.client)).map((item) => item.text)).toContain('Packaging line PLC budget (private)');
   });
 
   it('saves searches, runs them again, and keeps each person’s history', async () => {
     await search({ q: 'caps', filters: { industry: ['food_beverage'] } }, other.admin);
-    const saved = await other.admin.post('/api/v1/use-cases/search/saved', { name: 'Vision in food', search: { q: 'caps', filters: { industry: ['food_beverage'] }, sort: 'newest' } });
+    const saved = await other.admin.post('/api/v1/use-cases/search/saved', {
+      name: 'Vision in food',
+      search: { q: 'caps', filters: { industry: ['food_beverage'] }, sort: 'newest' },
+    });
     expect(saved.statusCode).toBe(201);
     const run = (await other.admin.get(`/api/v1/use-cases/search/saved/${saved.json().id}/execute`)).json() as UseCaseSearchResult;
     expect(idsOf(run.items.map((hit) => hit.useCase))).toEqual([ids.vision]);
@@ -288,7 +358,9 @@ describe('advanced search', () => {
     expect(listed).toEqual([expect.objectContaining({ name: 'Vision in food', lastRunAt: expect.any(String) })]);
     const history = (await other.admin.get('/api/v1/use-cases/search/history')).json().items;
     expect(history[0]).toMatchObject({ q: 'caps', resultsCount: 1, filters: { industry: ['food_beverage'] } });
-    expect((await org.admin.get('/api/v1/use-cases/search/history')).json().items.map((entry: { q: string }) => entry.q)).not.toContain('caps');
+    expect((await org.admin.get('/api/v1/use-cases/search/history')).json().items.map((entry: { q: string }) => entry.q)).not.toContain(
+      'caps',
+    );
     expectProblem(await org.admin.delete(`/api/v1/use-cases/search/saved/${saved.json().id}`), 404, 'NOT_FOUND');
     expect((await other.admin.delete(`/api/v1/use-cases/search/saved/${saved.json().id}`)).statusCode).toBe(204);
   });
@@ -306,7 +378,9 @@ describe('location', () => {
     expect(toJubail).toBeGreaterThan(70);
     expect(toJubail).toBeLessThan(90);
     const around = (radiusKm: number) =>
-      guest.get(`/api/v1/use-cases/location/filter?lat=${dammam.latitude}&lng=${dammam.longitude}&radiusKm=${radiusKm}&pageSize=100`).then((response) => response.json() as Promise<UseCasePage>);
+      guest
+        .get(`/api/v1/use-cases/location/filter?lat=${dammam.latitude}&lng=${dammam.longitude}&radiusKm=${radiusKm}&pageSize=100`)
+        .then((response) => response.json() as Promise<UseCasePage>);
     const justInside = await around(toKhobar + 0.05);
     expect(idsOf(justInside.items)).toEqual([ids.pumps, ids.khobar]);
     expect(justInside.items[1]!.distanceKm).toBeCloseTo(toKhobar, 1);
@@ -323,10 +397,19 @@ describe('location', () => {
     const stats = (await guest.get('/api/v1/use-cases/location/statistics')).json();
     const east = stats.regions.find((entry: { region: string }) => entry.region === 'eastern');
     expect(east.count).toBe(3);
-    expect(east.cities).toEqual(expect.arrayContaining([{ value: 'jubail', count: 1 }, { value: 'dammam', count: 1 }, { value: 'khobar', count: 1 }]));
+    expect(east.cities).toEqual(
+      expect.arrayContaining([
+        { value: 'jubail', count: 1 },
+        { value: 'dammam', count: 1 },
+        { value: 'khobar', count: 1 },
+      ]),
+    );
     const nearby = (await guest.get(`/api/v1/use-cases/${ids.pumps}/nearby?radiusKm=100`)).json().items as UseCaseSummary[];
     expect(idsOf(nearby)).toEqual([ids.khobar, ids.arabic]);
-    const related = (await guest.get(`/api/v1/use-cases/${ids.vision}/related?limit=20`)).json().items as { useCase: UseCaseSummary; reasons: { sharedTechnologies: string[]; sameIndustry: boolean } }[];
+    const related = (await guest.get(`/api/v1/use-cases/${ids.vision}/related?limit=20`)).json().items as {
+      useCase: UseCaseSummary;
+      reasons: { sharedTechnologies: string[]; sameIndustry: boolean };
+    }[];
     const toArabic = related.find((entry) => entry.useCase.id === ids.arabic)!;
     expect(toArabic.reasons.sharedTechnologies).toEqual(['Machine vision']);
     const toKhobar = related.find((entry) => entry.useCase.id === ids.khobar)!;
@@ -335,7 +418,12 @@ describe('location', () => {
   });
 
   it('moves a case to a hand-picked point', async () => {
-    const moved = await org.admin.patch(`/api/v1/use-cases/${ids.pumps}/location`, { city: 'Our plant', region: 'eastern', latitude: 26.5, longitude: 49.9 });
+    const moved = await org.admin.patch(`/api/v1/use-cases/${ids.pumps}/location`, {
+      city: 'Our plant',
+      region: 'eastern',
+      latitude: 26.5,
+      longitude: 49.9,
+    });
     expect(moved.json().location).toEqual({ city: 'Our plant', region: 'eastern', country: 'SA', latitude: 26.5, longitude: 49.9 });
     const [row] = await queryRows<{ version: number }>(t.database.db, sql`select version from use_cases where id = ${ids.pumps!}`);
     expect(Number(row!.version)).toBe(2);

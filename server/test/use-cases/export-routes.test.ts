@@ -57,7 +57,9 @@ beforeAll(async () => {
       outcomes: { roiPercent: 120, paybackMonths: 8 },
     })
   ).id;
-  ids.english = (await writeCase(org.admin, { title: 'Palletising cell, "phase 2"', category: 'automation', outcomes: { roiPercent: 40 } })).id;
+  ids.english = (
+    await writeCase(org.admin, { title: 'Palletising cell, "phase 2"', category: 'automation', outcomes: { roiPercent: 40 } })
+  ).id;
   ids.members = (await writeCase(org.admin, { title: 'Members-only energy audit', category: 'energy', visibility: 'organization' })).id;
   ids.private = (await writeCase(org.admin, { title: 'Private supplier review', category: 'supply_chain', visibility: 'private' })).id;
   ids.other = (await writeCase(other.admin, { title: 'Vision inspection of bottle caps', category: 'quality' })).id;
@@ -81,10 +83,23 @@ describe('GET /use-cases/export', () => {
     const response = await guest.get('/api/v1/use-cases/export?format=json&sort=roi');
     expectAttachment(response, 'application/json; charset=utf-8', `use-cases-${day()}.json`);
     const body = response.json() as { meta: Record<string, unknown>; items: Array<Record<string, unknown>> };
-    expect(body.meta).toMatchObject({ exportedBy: { guest: true, name: null, organization: null }, sort: 'roi', scope: 'all', rows: 3, truncated: false, maxRows: 5000, filters: {} });
+    expect(body.meta).toMatchObject({
+      exportedBy: { guest: true, name: null, organization: null },
+      sort: 'roi',
+      scope: 'all',
+      rows: 3,
+      truncated: false,
+      maxRows: 5000,
+      filters: {},
+    });
     expect(body.meta.fields).toEqual([...EXPORT_FIELDS]);
     expect(body.items.map((item) => item.id).sort()).toEqual([ids.arabic, ids.english, ids.other].sort());
-    expect(body.items[0]).toMatchObject({ id: ids.arabic, title: ARABIC_TITLE, roiPercent: 120, url: `${PUBLIC_URL}/use-cases/${ids.arabic}` });
+    expect(body.items[0]).toMatchObject({
+      id: ids.arabic,
+      title: ARABIC_TITLE,
+      roiPercent: 120,
+      url: `${PUBLIC_URL}/use-cases/${ids.arabic}`,
+    });
     expect(response.headers['x-export-rows']).toBe('3');
     expect(response.headers['x-export-truncated']).toBe('false');
   });
@@ -135,7 +150,11 @@ describe('GET /use-cases/export', () => {
     expect(refused.headers['retry-after']).toBe('5');
     expectProblem(refused, 429, 'RATE_LIMITED');
     expect((await guest.get('/api/v1/use-cases/export?format=xlsx')).statusCode).toBe(200);
-    expect((await Promise.all([guest.get('/api/v1/use-cases/export?format=csv'), guest.get('/api/v1/use-cases/export?format=json')])).map((response) => response.statusCode)).toEqual([200, 200]);
+    expect(
+      (await Promise.all([guest.get('/api/v1/use-cases/export?format=csv'), guest.get('/api/v1/use-cases/export?format=json')])).map(
+        (response) => response.statusCode,
+      ),
+    ).toEqual([200, 200]);
   });
 
   it('refuses an unknown format', async () => {
@@ -145,7 +164,12 @@ describe('GET /use-cases/export', () => {
 
 describe('POST /use-cases/export/custom', () => {
   it('exports only the chosen fields, in the chosen order', async () => {
-    const response = await guest.post('/api/v1/use-cases/export/custom', { format: 'csv', fields: ['roiPercent', 'title', 'roiPercent'], filters: { category: ['automation'] }, sort: 'newest' });
+    const response = await guest.post('/api/v1/use-cases/export/custom', {
+      format: 'csv',
+      fields: ['roiPercent', 'title', 'roiPercent'],
+      filters: { category: ['automation'] },
+      sort: 'newest',
+    });
     expectAttachment(response, 'text/csv; charset=utf-8', `use-cases-${day()}.csv`);
     const records: string[][] = parse(response.rawPayload.toString('utf8'), { bom: true, relax_column_count: true });
     const header = records.findIndex((record) => record[0] === 'ROI %');
@@ -156,7 +180,11 @@ describe('POST /use-cases/export/custom', () => {
   });
 
   it('refuses a field that exports do not know', async () => {
-    expectProblem(await guest.post('/api/v1/use-cases/export/custom', { format: 'json', fields: ['passwordHash'] }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await guest.post('/api/v1/use-cases/export/custom', { format: 'json', fields: ['passwordHash'] }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });
 
@@ -165,7 +193,9 @@ describe('GET /use-cases/:id/export', () => {
     const response = await guest.get(`/api/v1/use-cases/${ids.arabic}/export?format=md`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/markdown; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="use-case.md"; filename*=UTF-8''${encodeURIComponent(`${ARABIC_TITLE}.md`)}`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="use-case.md"; filename*=UTF-8''${encodeURIComponent(`${ARABIC_TITLE}.md`)}`,
+    );
     expect(response.body.startsWith(`# ${ARABIC_TITLE}\n`)).toBe(true);
     expect(response.body).toContain('| Return on investment | 120% |');
     expect(response.body).toContain('## Challenge');
@@ -176,7 +206,10 @@ describe('GET /use-cases/:id/export', () => {
     const json = await org.admin.get(`/api/v1/use-cases/${ids.english}/export?format=json`);
     expectAttachment(json, 'application/json; charset=utf-8', 'Palletising cell, phase 2.json');
     const body = json.json() as { meta: { exportedBy: unknown; url: string }; item: Record<string, unknown> };
-    expect(body.meta).toMatchObject({ exportedBy: { guest: false, name: 'Faisal Al-Otaibi', organization: 'Eastern Plastics' }, url: `${PUBLIC_URL}/use-cases/${ids.english}` });
+    expect(body.meta).toMatchObject({
+      exportedBy: { guest: false, name: 'Faisal Al-Otaibi', organization: 'Eastern Plastics' },
+      url: `${PUBLIC_URL}/use-cases/${ids.english}`,
+    });
     expect(body.item).toMatchObject({ id: ids.english, title: 'Palletising cell, "phase 2"' });
     expect(body.item).not.toHaveProperty('can');
 

@@ -31,11 +31,20 @@ describe('writing a use case', () => {
     // The first spelling a term is written with is the vocabulary's.
     expect(created.technologies).toEqual(['PLC', 'Machine Vision']);
     expect(created.challengeHtml).toContain('<strong>12 cartons a minute</strong>');
-    expect(created.outcomes).toMatchObject({ roiPercent: 40, paybackMonths: 18, investmentSar: 850000, annualSavingsSar: 420000, energySavingsPercent: null });
+    expect(created.outcomes).toMatchObject({
+      roiPercent: 40,
+      paybackMonths: 18,
+      investmentSar: 850000,
+      annualSavingsSar: 420000,
+      energySavingsPercent: null,
+    });
     expect(created.company).toMatchObject({ id: org.organizationId, name: 'Jubail Polymers' });
     expect(created.author?.id).toBe(member.id);
     expect(created.can).toMatchObject({ edit: true, delete: true, moderate: false, viewEngagement: true, report: false });
-    const terms = await queryRows<{ name: string; uses_count: number }>(t.database.db, sql`select name, uses_count from use_case_terms where kind = 'technology' order by name`);
+    const terms = await queryRows<{ name: string; uses_count: number }>(
+      t.database.db,
+      sql`select name, uses_count from use_case_terms where kind = 'technology' order by name`,
+    );
     expect(terms.map((row) => [row.name, toNumber(row.uses_count)])).toEqual(
       expect.arrayContaining([
         ['Machine Vision', 1],
@@ -65,18 +74,26 @@ describe('writing a use case', () => {
     expectProblem(await other.admin.get(`/api/v1/use-cases/${draft.id}`), 404, 'NOT_FOUND');
     expect((await org.admin.get(`/api/v1/use-cases/${draft.id}`)).statusCode).toBe(200);
     // Edits of a draft are not versions.
-    expect((await member.client.patch(`/api/v1/use-cases/${draft.id}`, { title: 'Predictive maintenance on kilns' })).json().version).toBe(1);
+    expect((await member.client.patch(`/api/v1/use-cases/${draft.id}`, { title: 'Predictive maintenance on kilns' })).json().version).toBe(
+      1,
+    );
     const published = (await member.client.post(`/api/v1/use-cases/${draft.id}/publish`)).json() as UseCase;
     expect(published.status).toBe('published');
     expect(published.version).toBe(1);
-    const edited = (await org.admin.patch(`/api/v1/use-cases/${draft.id}`, { outcomes: { roiPercent: 55 }, technologies: ['Vibration sensors'] })).json() as UseCase;
+    const edited = (
+      await org.admin.patch(`/api/v1/use-cases/${draft.id}`, { outcomes: { roiPercent: 55 }, technologies: ['Vibration sensors'] })
+    ).json() as UseCase;
     expect(edited.version).toBe(2);
     // The search vectors follow text edits (the trigger of migration 0020), not only the first insert.
     const found = (await other.admin.post('/api/v1/use-cases/search/advanced', { q: 'kilns vibration' })).json();
     expect(found.items.map((hit: { useCase: { id: string } }) => hit.useCase.id)).toEqual([draft.id]);
     const archived = (await member.client.patch(`/api/v1/use-cases/${draft.id}`, { status: 'archived' })).json() as UseCase;
     expect([archived.status, archived.version]).toEqual(['archived', 3]);
-    const versions = (await other.admin.get(`/api/v1/use-cases/${draft.id}/versions`)).json().items as { version: number; editor: { id: string }; changes: { field: string; before: unknown; after: unknown }[] }[];
+    const versions = (await other.admin.get(`/api/v1/use-cases/${draft.id}/versions`)).json().items as {
+      version: number;
+      editor: { id: string };
+      changes: { field: string; before: unknown; after: unknown }[];
+    }[];
     expect(versions.map((v) => v.version)).toEqual([3, 2]);
     expect(versions[1]!.editor.id).toBe(org.adminId);
     expect(versions[1]!.changes).toEqual(
@@ -102,7 +119,10 @@ describe('writing a use case', () => {
     const created = await writeCase(member.client, { technologies: ['Removable tech'] });
     expect((await member.client.delete(`/api/v1/use-cases/${created.id}`)).statusCode).toBe(204);
     expectProblem(await org.admin.get(`/api/v1/use-cases/${created.id}`), 404, 'NOT_FOUND');
-    const [term] = await queryRows<{ uses_count: number }>(t.database.db, sql`select uses_count from use_case_terms where name = 'Removable tech'`);
+    const [term] = await queryRows<{ uses_count: number }>(
+      t.database.db,
+      sql`select uses_count from use_case_terms where name = 'Removable tech'`,
+    );
     expect(toNumber(term!.uses_count)).toBe(0);
   });
 
@@ -138,7 +158,14 @@ describe('reading a use case', () => {
     await Promise.all(people.flatMap((client) => Array.from({ length: 5 }, () => client.post(`/api/v1/use-cases/${created.id}/like`))));
     await Promise.all(people.flatMap((client) => Array.from({ length: 4 }, () => client.post(`/api/v1/use-cases/${created.id}/save`))));
     await Promise.all(people.flatMap((client) => Array.from({ length: 5 }, () => client.get(`/api/v1/use-cases/${created.id}`))));
-    const [row] = await queryRows<{ likes_count: number; saves_count: number; views_count: number; likes: number; saves: number; views: number }>(
+    const [row] = await queryRows<{
+      likes_count: number;
+      saves_count: number;
+      views_count: number;
+      likes: number;
+      saves: number;
+      views: number;
+    }>(
       t.database.db,
       sql`select likes_count, saves_count, views_count,
             (select count(*) from use_case_likes where use_case_id = ${created.id}) as likes,
@@ -146,7 +173,9 @@ describe('reading a use case', () => {
             (select count(*) from use_case_views where use_case_id = ${created.id}) as views
           from use_cases where id = ${created.id}`,
     );
-    expect([row!.likes_count, row!.likes, row!.saves_count, row!.saves, row!.views_count, row!.views].map(toNumber)).toEqual([3, 3, 0, 0, 3, 3]);
+    expect([row!.likes_count, row!.likes, row!.saves_count, row!.saves, row!.views_count, row!.views].map(toNumber)).toEqual([
+      3, 3, 0, 0, 3, 3,
+    ]);
   });
 
   it('shows engagement to the case’s owners only: per day, by organization, 24 hours', async () => {
@@ -170,7 +199,10 @@ describe('reading a use case', () => {
 describe('reports and moderation', () => {
   it('takes one open report per person, queues it for moderators, and hides or removes the case', async () => {
     const created = await writeCase(member.client, { title: 'Questionable savings claim' });
-    const reported = await other.admin.post(`/api/v1/use-cases/${created.id}/report`, { reason: 'inaccurate', details: 'The payback cannot be 2 months.' });
+    const reported = await other.admin.post(`/api/v1/use-cases/${created.id}/report`, {
+      reason: 'inaccurate',
+      details: 'The payback cannot be 2 months.',
+    });
     expect(reported.statusCode).toBe(201);
     expectProblem(await other.admin.post(`/api/v1/use-cases/${created.id}/report`, { reason: 'spam' }), 409, 'ALREADY_REPORTED');
     expect((await other.admin.get(`/api/v1/use-cases/${created.id}`)).json().reportedByMe).toBe(true);
@@ -179,20 +211,36 @@ describe('reports and moderation', () => {
     await setPlatformRole(t.database.db, moderator.adminId, 'moderator');
     const queue = (await moderator.admin.get('/api/v1/use-cases/reports')).json();
     const report = queue.items.find((item: { useCaseId: string }) => item.useCaseId === created.id);
-    expect(report).toMatchObject({ reason: 'inaccurate', status: 'open', openReportsOnCase: 1, reporter: expect.objectContaining({ id: other.adminId }) });
-    const hidden = await moderator.admin.post(`/api/v1/use-cases/reports/${report.id}/resolve`, { action: 'hide', note: 'Figures unverifiable' });
+    expect(report).toMatchObject({
+      reason: 'inaccurate',
+      status: 'open',
+      openReportsOnCase: 1,
+      reporter: expect.objectContaining({ id: other.adminId }),
+    });
+    const hidden = await moderator.admin.post(`/api/v1/use-cases/reports/${report.id}/resolve`, {
+      action: 'hide',
+      note: 'Figures unverifiable',
+    });
     expect(hidden.json()).toMatchObject({ status: 'hidden', resolution: 'Figures unverifiable' });
     expectProblem(await other.admin.get(`/api/v1/use-cases/${created.id}`), 404, 'NOT_FOUND');
     expect((await member.client.get(`/api/v1/use-cases/${created.id}`)).json().hidden).toBe(true);
     const listed = (await guest.get('/api/v1/use-cases?q=questionable')).json();
     expect(listed.total).toBe(0);
     // Reported again after the first was resolved: a new open report is allowed.
-    expect((await moderator.admin.patch(`/api/v1/use-cases/${created.id}/moderation`, { hidden: false, featured: true, verified: true })).json()).toMatchObject({ hidden: false, featured: true, verified: true });
+    expect(
+      (await moderator.admin.patch(`/api/v1/use-cases/${created.id}/moderation`, { hidden: false, featured: true, verified: true })).json(),
+    ).toMatchObject({ hidden: false, featured: true, verified: true });
     expect((await other.admin.post(`/api/v1/use-cases/${created.id}/report`, { reason: 'spam' })).statusCode).toBe(201);
-    const second = (await moderator.admin.get('/api/v1/use-cases/reports')).json().items.find((item: { useCaseId: string }) => item.useCaseId === created.id);
+    const second = (await moderator.admin.get('/api/v1/use-cases/reports'))
+      .json()
+      .items.find((item: { useCaseId: string }) => item.useCaseId === created.id);
     await moderator.admin.post(`/api/v1/use-cases/reports/${second.id}/resolve`, { action: 'remove' });
     expectProblem(await member.client.get(`/api/v1/use-cases/${created.id}`), 404, 'NOT_FOUND');
     expectProblem(await moderator.admin.post(`/api/v1/use-cases/reports/${second.id}/resolve`, { action: 'dismiss' }), 409, 'CONFLICT');
-    expectProblem(await org.admin.patch(`/api/v1/use-cases/${(await writeCase(member.client)).id}/moderation`, { featured: true }), 403, 'FORBIDDEN');
+    expectProblem(
+      await org.admin.patch(`/api/v1/use-cases/${(await writeCase(member.client)).id}/moderation`, { featured: true }),
+      403,
+      'FORBIDDEN',
+    );
   });
 });

@@ -13,10 +13,23 @@ describe('PATCH /api/v1/users/me', () => {
     const response = await client.request({
       method: 'PATCH',
       url: '/api/v1/users/me',
-      body: { firstName: 'Hessa', jobTitle: 'Reliability Engineer', department: 'Maintenance', phone: '+966 55 123 4567', bio: 'Vibration analysis', language: 'ar' },
+      body: {
+        firstName: 'Hessa',
+        jobTitle: 'Reliability Engineer',
+        department: 'Maintenance',
+        phone: '+966 55 123 4567',
+        bio: 'Vibration analysis',
+        language: 'ar',
+      },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ firstName: 'Hessa', name: 'Hessa Al-Otaibi', jobTitle: 'Reliability Engineer', language: 'ar', phone: '+966 55 123 4567' });
+    expect(response.json()).toMatchObject({
+      firstName: 'Hessa',
+      name: 'Hessa Al-Otaibi',
+      jobTitle: 'Reliability Engineer',
+      language: 'ar',
+      phone: '+966 55 123 4567',
+    });
     expect((await client.get('/api/v1/users/me')).json().language).toBe('ar');
     const cleared = await client.request({ method: 'PATCH', url: '/api/v1/users/me', body: { bio: null } });
     expect(cleared.json().bio).toBeNull();
@@ -35,6 +48,10 @@ describe('PATCH /api/v1/users/me', () => {
   });
 
   it('is for signed-in users only', async () => {
-    expectProblem(await new TestClient(t.app).request({ method: 'PATCH', url: '/api/v1/users/me', body: { language: 'ar' } }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await new TestClient(t.app).request({ method: 'PATCH', url: '/api/v1/users/me', body: { language: 'ar' } }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 });

@@ -9,7 +9,14 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(init: { status: number; code: string; detail?: string | undefined; requestId?: string | undefined; fieldErrors?: FieldError[]; retryAfterSeconds?: number | undefined }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    detail?: string | undefined;
+    requestId?: string | undefined;
+    fieldErrors?: FieldError[];
+    retryAfterSeconds?: number | undefined;
+  }) {
     super(init.detail ?? init.code);
     this.name = 'ApiError';
     this.status = init.status;
@@ -37,7 +44,12 @@ export interface RequestOptions {
 }
 
 function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && typeof (value as Problem).code === 'string' && typeof (value as Problem).status === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Problem).code === 'string' &&
+    typeof (value as Problem).status === 'number'
+  );
 }
 
 /** The one HTTP client of the web app: same-origin JSON with the session cookie. */

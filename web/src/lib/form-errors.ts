@@ -20,7 +20,9 @@ export function fieldErrorMessage(t: TFunction, issue: Issue): string {
       return t('fieldErrors.passwordsDontMatch');
     case 'too_small':
       if (isPassword) return t('fieldErrors.passwordTooShort');
-      return issue.minimum !== undefined && issue.minimum > 1 ? t('fieldErrors.minLength', { count: issue.minimum }) : t('fieldErrors.required');
+      return issue.minimum !== undefined && issue.minimum > 1
+        ? t('fieldErrors.minLength', { count: issue.minimum })
+        : t('fieldErrors.required');
     case 'too_big':
       return isPassword ? t('fieldErrors.passwordTooLong') : t('fieldErrors.tooLong');
     case 'invalid_format':
@@ -37,7 +39,8 @@ export function fieldErrorMessage(t: TFunction, issue: Issue): string {
 /** The message for an error that is not about one field. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds) return t('errors.RATE_LIMITED_SECONDS', { count: error.retryAfterSeconds });
+    if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds)
+      return t('errors.RATE_LIMITED_SECONDS', { count: error.retryAfterSeconds });
     const key = `errors.${error.code}`;
     const translated = t(key);
     return translated === key ? t('errors.UNKNOWN') : translated;

@@ -4,7 +4,9 @@ import { ApiError } from './api-client.js';
 import { type Issue, errorMessage, fieldMessages, zodIssues } from './form-errors.js';
 
 interface SafeParser<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; code: string }> } };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; code: string }> } };
 }
 
 /**
@@ -39,7 +41,10 @@ export function useForm<T>(schema: SafeParser<T>) {
         return;
       }
       setIssues([]);
-      setFormError({ message: errorMessage(t, error), requestId: error instanceof ApiError && error.status >= 500 ? error.requestId : undefined });
+      setFormError({
+        message: errorMessage(t, error),
+        requestId: error instanceof ApiError && error.status >= 500 ? error.requestId : undefined,
+      });
     },
     reset() {
       setIssues([]);

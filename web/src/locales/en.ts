@@ -35,7 +35,8 @@ export const en = {
   },
   landing: {
     title: 'Industrial know-how, shared between Saudi manufacturers',
-    tagline: 'P2P Sandbox connects the engineers of small and medium factories: ask and answer in a shared forum, publish what your automation, quality and maintenance projects returned, and find who nearby has solved your problem before.',
+    tagline:
+      'P2P Sandbox connects the engineers of small and medium factories: ask and answer in a shared forum, publish what your automation, quality and maintenance projects returned, and find who nearby has solved your problem before.',
     featureForumTitle: 'Ask the people who run the same machines',
     featureForumText: 'Threaded discussions across companies, with best answers marked and searchable in Arabic and English.',
     featureUseCasesTitle: 'Learn from measured results',
@@ -117,7 +118,7 @@ export const en = {
     EMAIL_NOT_VERIFIED: 'Confirm your email address to keep writing.',
     TOPIC_LOCKED: 'This topic is locked: new replies are closed.',
     ALREADY_REPORTED: 'You have already reported this; a moderator will look at it.',
-    USE_CASE_LIMIT_REACHED: 'Your organization has reached its plan\'s limit of use cases.',
+    USE_CASE_LIMIT_REACHED: "Your organization has reached its plan's limit of use cases.",
   },
   fieldErrors: {
     required: 'This field is required.',
@@ -172,7 +173,8 @@ export const en = {
     viewsCount: 'Views: {{value}}',
     library: {
       title: 'Use-case library',
-      intro: 'What automation, quality, maintenance, AI and IoT projects returned in Saudi factories: the investment, the savings and how long they took to pay back.',
+      intro:
+        'What automation, quality, maintenance, AI and IoT projects returned in Saudi factories: the investment, the savings and how long they took to pay back.',
       write: 'Write a use case',
     },
     nav: {
@@ -831,7 +833,8 @@ export const en = {
     },
     moderator: {
       title: 'Moderation',
-      intro: 'Featured cases lead the library; verified cases show that the figures were checked; hidden cases are seen only by their owners and moderators.',
+      intro:
+        'Featured cases lead the library; verified cases show that the figures were checked; hidden cases are seen only by their owners and moderators.',
       featured: 'Featured',
       verified: 'Verified',
       hidden: 'Hidden',
@@ -909,7 +912,8 @@ export const en = {
     editor: {
       newTitle: 'New use case',
       editTitle: 'Edit the use case',
-      intro: 'Describe a project your company carried out and what it returned. Save a draft at any time; nothing is shown to others until you publish.',
+      intro:
+        'Describe a project your company carried out and what it returned. Save a draft at any time; nothing is shown to others until you publish.',
       notAllowed: 'You cannot edit this use case. Its author, your organization’s administrators and moderators can.',
       sections: { about: 'Title and summary', classification: 'Category and technologies', story: 'The story', visibility: 'Visibility' },
       titleHint: 'What was done, and where: “Vibration monitoring on the cooling pumps”.',
@@ -992,7 +996,8 @@ export const en = {
   moderation: {
     navLink: 'Moderation queue',
     title: 'Moderation queue',
-    intro: 'Reports on use cases. Dismiss a report that needs no action, hide a case from everyone but its owners, or remove it. Hiding or removing a case closes every open report on it.',
+    intro:
+      'Reports on use cases. Dismiss a report that needs no action, hide a case from everyone but its owners, or remove it. Hiding or removing a case closes every open report on it.',
     forbiddenTitle: 'Page not available',
     forbidden: 'This page is for platform moderators.',
     backToDashboard: 'Back to the dashboard',

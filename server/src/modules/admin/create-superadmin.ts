@@ -33,12 +33,22 @@ export async function createSuperadmin(db: Db, auth: Auth, input: CreateSuperadm
   const hash = await ctx.password.hash(input.password);
 
   return withTransaction(db, async (tx) => {
-    const organization = (await findOrganizationByName(tx, PLATFORM_ORGANIZATION_NAME)) ?? (await insertOrganization(tx, { name: PLATFORM_ORGANIZATION_NAME, tier: 'enterprise' }));
+    const organization =
+      (await findOrganizationByName(tx, PLATFORM_ORGANIZATION_NAME)) ??
+      (await insertOrganization(tx, { name: PLATFORM_ORGANIZATION_NAME, tier: 'enterprise' }));
     const existing = await findUserByEmail(tx, email);
     if (existing) {
-      await tx.update(users).set({ platformRole: 'superadmin', status: 'active', emailVerified: true, updatedAt: new Date() }).where(eq(users.id, existing.id));
-      const updated = await tx.update(accounts).set({ password: hash, updatedAt: new Date() }).where(eq(accounts.userId, existing.id)).returning({ id: accounts.id });
-      if (updated.length === 0) await tx.insert(accounts).values({ userId: existing.id, accountId: existing.id, providerId: 'credential', password: hash });
+      await tx
+        .update(users)
+        .set({ platformRole: 'superadmin', status: 'active', emailVerified: true, updatedAt: new Date() })
+        .where(eq(users.id, existing.id));
+      const updated = await tx
+        .update(accounts)
+        .set({ password: hash, updatedAt: new Date() })
+        .where(eq(accounts.userId, existing.id))
+        .returning({ id: accounts.id });
+      if (updated.length === 0)
+        await tx.insert(accounts).values({ userId: existing.id, accountId: existing.id, providerId: 'credential', password: hash });
       return { userId: existing.id, created: false };
     }
     const firstName = input.firstName ?? 'Platform';

@@ -95,7 +95,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       }
       // Two sign-ups racing for one email: the loser's insert fails on the unique index.
       if (libraryCode === 'FAILED_TO_CREATE_USER' && typeof (body as { email?: unknown })?.email === 'string') {
-        if (await findUserByEmail(db, (body as { email: string }).email)) return sendProblem(request, reply, 409, 'EMAIL_TAKEN', 'This email is already registered');
+        if (await findUserByEmail(db, (body as { email: string }).email))
+          return sendProblem(request, reply, 409, 'EMAIL_TAKEN', 'This email is already registered');
       }
       if (response.status >= 500) {
         request.log.error({ status: response.status, body: text.slice(0, 500) }, 'auth handler failed');
@@ -103,7 +104,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       }
       const mapped = CODE_MAP[libraryCode];
       const status = mapped?.status ?? response.status;
-      const code = mapped?.code ?? (libraryCode || (status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED'));
+      const code =
+        mapped?.code ??
+        (libraryCode ||
+          (status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED'));
       copySetCookies(response.headers, reply);
       return sendProblem(request, reply, status, code, parsed.message);
     }
@@ -116,7 +120,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       if (expiresAt) sessionMaxAge = Math.max(0, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000));
     }
     copySetCookies(response.headers, reply, (cookie) =>
-      sessionMaxAge !== undefined && cookie.startsWith(`${sessionCookie}=`) ? cookie.replace(/Max-Age=\d+/i, `Max-Age=${sessionMaxAge}`) : cookie,
+      sessionMaxAge !== undefined && cookie.startsWith(`${sessionCookie}=`)
+        ? cookie.replace(/Max-Age=\d+/i, `Max-Age=${sessionMaxAge}`)
+        : cookie,
     );
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding') void reply.header(name, value);
@@ -141,16 +147,31 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const body = request.body;
       rejectWeakPassword(body.password, 'password', body.email);
       const { rememberMe, ...rest } = body;
-      return forward(request, reply, { ...rest, name: body.name ?? `${body.firstName} ${body.lastName}` }, { rememberMe: rememberMe === true });
+      return forward(
+        request,
+        reply,
+        { ...rest, name: body.name ?? `${body.firstName} ${body.lastName}` },
+        { rememberMe: rememberMe === true },
+      );
     },
   );
 
   app.post(
     '/sign-in/email',
-    { schema: { tags, summary: 'Sign in with email and password', body: signInBodySchema, response: { 200: authSessionResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: signInBodySchema,
+        response: { 200: authSessionResponseSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const limit = await consumeAccountLimit(db, `sign-in:${request.body.email}`, ACCOUNT_LIMITS.signIn);
-      if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many sign-in attempts for this account. Try again later.', undefined, { 'retry-after': String(limit.retryAfterSeconds) });
+      if (!limit.allowed)
+        throw new AppError('RATE_LIMITED', 'Too many sign-in attempts for this account. Try again later.', undefined, {
+          'retry-after': String(limit.retryAfterSeconds),
+        });
       // The library's own rememberMe=false means a one-day browser-session cookie; ours means 7 days
       // instead of 30, so it is passed out of band and the library always sees the default.
       const { rememberMe, ...rest } = request.body;
@@ -160,7 +181,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.post(
     '/sign-out',
-    { schema: { tags, summary: 'Sign out: ends the current session', response: { 200: z.object({ success: z.boolean() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign out: ends the current session',
+        response: { 200: z.object({ success: z.boolean() }), ...errorResponses },
+      },
+    },
     async (request, reply) => forward(request, reply, {}),
   );
 
@@ -188,7 +215,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       const limit = await consumeAccountLimit(db, `password-reset:${request.body.email}`, ACCOUNT_LIMITS.passwordReset);
-      if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many reset requests for this account. Try again later.', undefined, { 'retry-after': String(limit.retryAfterSeconds) });
+      if (!limit.allowed)
+        throw new AppError('RATE_LIMITED', 'Too many reset requests for this account. Try again later.', undefined, {
+          'retry-after': String(limit.retryAfterSeconds),
+        });
       return forward(request, reply, request.body);
     },
   );
@@ -216,7 +246,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags,
         summary: 'Verifies the email address with the mailed token; redirects when callbackURL is given',
         querystring: z.object({ token: z.string().min(1), callbackURL: z.string().optional() }),
-        response: { 200: statusResponseSchema.extend({ user: z.object({}).loose().nullable().optional() }), 302: z.null(), ...errorResponses },
+        response: {
+          200: statusResponseSchema.extend({ user: z.object({}).loose().nullable().optional() }),
+          302: z.null(),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => forward(request, reply),
@@ -224,13 +258,27 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.post(
     '/send-verification-email',
-    { schema: { tags, summary: 'Mails a new verification link', body: sendVerificationEmailBodySchema, response: { 200: statusResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mails a new verification link',
+        body: sendVerificationEmailBodySchema,
+        response: { 200: statusResponseSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => forward(request, reply, request.body),
   );
 
   app.post(
     '/change-password',
-    { schema: { tags, summary: 'Changes the password of the signed-in user', body: changePasswordBodySchema, response: { 200: z.object({}).loose(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Changes the password of the signed-in user',
+        body: changePasswordBodySchema,
+        response: { 200: z.object({}).loose(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       rejectWeakPassword(request.body.newPassword, 'newPassword');
       return forward(request, reply, request.body);

@@ -42,7 +42,12 @@ interface SignUpState {
 }
 const SIGN_UP_STATE = 'auth.sign-up';
 
-type HookContext = { path?: string; body?: Record<string, unknown>; headers?: Headers; context?: { session?: { session?: Record<string, unknown> } | null } } | null;
+type HookContext = {
+  path?: string;
+  body?: Record<string, unknown>;
+  headers?: Headers;
+  context?: { session?: { session?: Record<string, unknown> } | null };
+} | null;
 
 export function verifyEmailUrl(config: Config, token: string): string {
   return `${config.publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/email-verified')}`;
@@ -60,7 +65,9 @@ export function trustedOrigins(config: Config): string[] {
 
 export function createAuth({ config, db, mailer, logger }: AuthDeps) {
   const sendVerification = async (user: { id: string; email: string; firstName?: unknown; language?: unknown }, target: DbOrTx) => {
-    const token = await createEmailVerificationToken(config.authSecret, user.email, undefined, VERIFICATION_GRACE_DAYS * DAY, { userId: user.id });
+    const token = await createEmailVerificationToken(config.authSecret, user.email, undefined, VERIFICATION_GRACE_DAYS * DAY, {
+      userId: user.id,
+    });
     await mailer.enqueue(target, {
       to: user.email,
       language: (LANGUAGES as readonly unknown[]).includes(user.language) ? (user.language as Language) : 'en',
@@ -172,7 +179,13 @@ export function createAuth({ config, db, mailer, logger }: AuthDeps) {
             const userId = randomUUID();
             const u = user as typeof user & { firstName: string; lastName: string; language?: string };
             const language: Language = u.language === 'ar' ? 'ar' : 'en';
-            txContext.bag.set(SIGN_UP_STATE, { organizationId: organization.id, userId, email: user.email, firstName: u.firstName, language } satisfies SignUpState);
+            txContext.bag.set(SIGN_UP_STATE, {
+              organizationId: organization.id,
+              userId,
+              email: user.email,
+              firstName: u.firstName,
+              language,
+            } satisfies SignUpState);
             return { data: { ...user, id: userId, language, name: user.name || `${u.firstName} ${u.lastName}` } };
           },
         },
@@ -185,7 +198,10 @@ export function createAuth({ config, db, mailer, logger }: AuthDeps) {
             const state = txContext?.bag.get(SIGN_UP_STATE) as SignUpState | undefined;
             if (!txContext || !state || state.userId !== account.userId) return;
             await insertMembership(txContext.tx, { userId: state.userId, organizationId: state.organizationId, role: 'admin' });
-            await sendVerification({ id: state.userId, email: state.email, firstName: state.firstName, language: state.language }, txContext.tx);
+            await sendVerification(
+              { id: state.userId, email: state.email, firstName: state.firstName, language: state.language },
+              txContext.tx,
+            );
           },
         },
       },

@@ -22,7 +22,15 @@ export type FastSession =
   | {
       kind: 'session';
       sessionId: string;
-      user: { id: string; email: string; emailVerified: boolean; platformRole: PlatformRole; status: UserStatus; deletedAt: Date | null; createdAt: Date };
+      user: {
+        id: string;
+        email: string;
+        emailVerified: boolean;
+        platformRole: PlatformRole;
+        status: UserStatus;
+        deletedAt: Date | null;
+        createdAt: Date;
+      };
       membership: ActorMembership | null;
     };
 
@@ -39,8 +47,14 @@ export interface SessionFastPath {
   readMembership(userId: string): Promise<ActorMembership | null>;
 }
 
-const toMembership = (row: { organizationId: string | null; role: ActorMembership['role'] | null; organizationStatus: ActorMembership['organizationStatus'] | null }) =>
-  row.organizationId && row.role && row.organizationStatus ? { organizationId: row.organizationId, role: row.role, organizationStatus: row.organizationStatus } : null;
+const toMembership = (row: {
+  organizationId: string | null;
+  role: ActorMembership['role'] | null;
+  organizationStatus: ActorMembership['organizationStatus'] | null;
+}) =>
+  row.organizationId && row.role && row.organizationStatus
+    ? { organizationId: row.organizationId, role: row.role, organizationStatus: row.organizationStatus }
+    : null;
 
 const GUEST: FastSession = { kind: 'guest' };
 const FALLBACK: FastSession = { kind: 'fallback' };

@@ -33,7 +33,8 @@ export async function inspectUpload(purpose: FilePurpose, input: Buffer): Promis
   const detected = await detectType(input);
   if (!detected) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The type of this file could not be recognised from its contents');
   const allowed: readonly string[] = FILE_RULES[purpose].types;
-  if (!allowed.includes(detected.mime)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${detected.mime} files are not accepted as ${purpose}`);
+  if (!allowed.includes(detected.mime))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${detected.mime} files are not accepted as ${purpose}`);
 
   if (purpose === 'avatar' || purpose === 'logo') return reencodeProfileImage(input, detected, PROFILE_IMAGE_BOX[purpose]);
   if (detected.mime in SHARP_FORMAT) {
@@ -91,7 +92,8 @@ async function checkDecodable(input: Buffer, detected: DetectedType): Promise<{ 
 async function assertFormat(input: Buffer, detected: DetectedType): Promise<Metadata> {
   try {
     const metadata = await sharp(input, decodeOptions).metadata();
-    if (metadata.format !== SHARP_FORMAT[detected.mime]) throw new AppError('FILE_INVALID', 'The image is damaged or not what it appears to be');
+    if (metadata.format !== SHARP_FORMAT[detected.mime])
+      throw new AppError('FILE_INVALID', 'The image is damaged or not what it appears to be');
     return metadata;
   } catch (error) {
     throw imageError(error);

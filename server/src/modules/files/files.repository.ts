@@ -27,7 +27,12 @@ export async function reserveStorage(db: DbOrTx, organizationId: string, bytes: 
   const [row] = await db
     .update(organizations)
     .set({ storageUsedBytes: sql`${organizations.storageUsedBytes} + ${bytes}::bigint` })
-    .where(and(eq(organizations.id, organizationId), sql`(${quota} is null or ${organizations.storageUsedBytes} + ${bytes}::bigint <= ${quota})`))
+    .where(
+      and(
+        eq(organizations.id, organizationId),
+        sql`(${quota} is null or ${organizations.storageUsedBytes} + ${bytes}::bigint <= ${quota})`,
+      ),
+    )
     .returning({ storageUsedBytes: organizations.storageUsedBytes });
   return row;
 }

@@ -50,7 +50,9 @@ export const filesRoutes: FastifyPluginAsyncZod<FilesRoutesOptions> = async (app
         response: {
           200: {
             description: 'The bytes, with their stored content type',
-            content: { '*/*': { schema: z.custom<Readable>((value) => value instanceof Readable).meta({ type: 'string', format: 'binary' }) } },
+            content: {
+              '*/*': { schema: z.custom<Readable>((value) => value instanceof Readable).meta({ type: 'string', format: 'binary' }) },
+            },
           },
           304: z.null().meta({ description: 'Not modified (If-None-Match matched the ETag)' }),
           404: problemSchema,

@@ -9,7 +9,15 @@ import { type OrganizationRow, findMembershipWithOrganization, setOrganizationLo
 import { findUserById, setUserAvatar } from '../users/index.js';
 import { type InspectedFile, inspectUpload } from './files.inspect.js';
 import { type FileReader, canDeleteFile, canReadFile } from './files.policy.js';
-import { type FileRow, findLiveFile, insertFile, lockOrganizationStorage, markFileDeleted, releaseStorage, reserveStorage } from './files.repository.js';
+import {
+  type FileRow,
+  findLiveFile,
+  insertFile,
+  lockOrganizationStorage,
+  markFileDeleted,
+  releaseStorage,
+  reserveStorage,
+} from './files.repository.js';
 import type { FileStorage } from './files.storage.js';
 
 export interface FilesContext {
@@ -51,7 +59,8 @@ export async function writerContext(db: Db, actor: Actor): Promise<{ organizatio
   assertCanWrite(actor);
   const membership = await findMembershipWithOrganization(db, actor.userId);
   if (!membership) throw notFound('Organization membership');
-  if (membership.organization.status === 'suspended') throw new AppError('FORBIDDEN', 'Your organization is suspended: it can read but not change anything');
+  if (membership.organization.status === 'suspended')
+    throw new AppError('FORBIDDEN', 'Your organization is suspended: it can read but not change anything');
   return { organization: membership.organization, orgRole: membership.membership.role };
 }
 
@@ -64,7 +73,13 @@ async function readerOf(db: Db, actor: Actor | null): Promise<FileReader> {
 export async function uploadFile(ctx: FilesContext, actor: Actor, input: UploadInput): Promise<StoredFile> {
   const { organization } = await writerContext(ctx.db, actor);
   const inspected = await inspectUpload(input.purpose, input.bytes);
-  const row = await storeFile(ctx, { organizationId: organization.id, uploaderId: actor.userId, purpose: input.purpose, originalName: input.originalName, inspected });
+  const row = await storeFile(ctx, {
+    organizationId: organization.id,
+    uploaderId: actor.userId,
+    purpose: input.purpose,
+    originalName: input.originalName,
+    inspected,
+  });
   return presentFile(row);
 }
 
@@ -81,7 +96,11 @@ interface StoreFileInput {
  * `alsoInTransaction` (pointing a profile at it). If the transaction fails the bytes are removed, so
  * there are neither orphaned bytes nor counted files without bytes.
  */
-export async function storeFile(ctx: FilesContext, input: StoreFileInput, alsoInTransaction?: (tx: Tx, file: FileRow) => Promise<void>): Promise<FileRow> {
+export async function storeFile(
+  ctx: FilesContext,
+  input: StoreFileInput,
+  alsoInTransaction?: (tx: Tx, file: FileRow) => Promise<void>,
+): Promise<FileRow> {
   // Inside someone else's transaction a later rollback would leave the bytes behind.
   if (currentTransaction()) throw new Error('storeFile must not run inside an open transaction');
   const { inspected } = input;
@@ -107,7 +126,11 @@ export async function storeFile(ctx: FilesContext, input: StoreFileInput, alsoIn
       return file;
     });
   } catch (error) {
-    await ctx.storage.delete(storageKey).catch((cleanupError: unknown) => ctx.reportError(cleanupError, `could not remove the bytes of an upload that failed (${storageKey})`));
+    await ctx.storage
+      .delete(storageKey)
+      .catch((cleanupError: unknown) =>
+        ctx.reportError(cleanupError, `could not remove the bytes of an upload that failed (${storageKey})`),
+      );
     throw error;
   }
 }
@@ -157,7 +180,8 @@ export async function deleteFile(ctx: FilesContext, actor: Actor, fileId: string
   if (!file) throw notFound('File');
   const reader = await readerOf(ctx.db, actor);
   if (!canReadFile(reader, file)) throw notFound('File');
-  if (!canDeleteFile(reader, file)) throw new AppError('FORBIDDEN', 'Only the uploader or an admin of its organization may delete this file');
+  if (!canDeleteFile(reader, file))
+    throw new AppError('FORBIDDEN', 'Only the uploader or an admin of its organization may delete this file');
   await writerContext(ctx.db, actor);
   await withTransaction(ctx.db, async (tx) => {
     if (!(await removeFile(ctx, tx, file.id))) throw notFound('File');

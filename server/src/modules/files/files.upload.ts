@@ -30,7 +30,9 @@ export const uploadBodySchema = documentedMultipart(
 );
 
 export const profileImageBodySchema = documentedMultipart(
-  z.object({ file: z.file().describe('A PNG, JPEG or WebP image up to 5 MB; it is re-encoded, stripped of metadata and resized to fit 512×512.') }),
+  z.object({
+    file: z.file().describe('A PNG, JPEG or WebP image up to 5 MB; it is re-encoded, stripped of metadata and resized to fit 512×512.'),
+  }),
 );
 
 const purposeSchema = z.enum(FILE_PURPOSES);
@@ -126,6 +128,10 @@ export function cleanFileName(name: string | undefined): string | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .normalize('NFC')
+    .trim()
+    .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? null : cleaned;
 }

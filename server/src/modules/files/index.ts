@@ -35,7 +35,10 @@ export interface FilesModuleOptions {
 }
 
 /** The files module: uploads, downloads, avatars and logos, sharing one storage backend. */
-export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (app, { db, sessions, config, storage = createFileStorage(config), canReadShared }) => {
+export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (
+  app,
+  { db, sessions, config, storage = createFileStorage(config), canReadShared },
+) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   const files: FilesContext = {
     db,

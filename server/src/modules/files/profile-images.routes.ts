@@ -15,7 +15,14 @@ export interface ProfileImagesRoutesOptions {
 export const profileImagesRoutes: FastifyPluginAsyncZod<ProfileImagesRoutesOptions> = async (app, { files, sessions }) => {
   app.addHook('preHandler', sessions.requireActor);
   const security = [{ sessionCookie: [] }];
-  const uploadResponses = { 200: fileSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 415: problemSchema };
+  const uploadResponses = {
+    200: fileSchema,
+    400: problemSchema,
+    401: problemSchema,
+    403: problemSchema,
+    413: problemSchema,
+    415: problemSchema,
+  };
   const clearResponses = { 204: z.null(), 401: problemSchema, 403: problemSchema };
 
   app.post(
@@ -38,7 +45,14 @@ export const profileImagesRoutes: FastifyPluginAsyncZod<ProfileImagesRoutesOptio
 
   app.delete(
     '/users/me/avatar',
-    { schema: { tags: ['users'], security, summary: 'Remove my avatar (its file is deleted and its storage freed)', response: clearResponses } },
+    {
+      schema: {
+        tags: ['users'],
+        security,
+        summary: 'Remove my avatar (its file is deleted and its storage freed)',
+        response: clearResponses,
+      },
+    },
     async (request, reply) => {
       await clearMyAvatar(files, actorOf(request));
       return reply.status(204).send(null);
@@ -51,7 +65,8 @@ export const profileImagesRoutes: FastifyPluginAsyncZod<ProfileImagesRoutesOptio
       schema: {
         tags: ['organizations'],
         security,
-        summary: "Set my organization's logo (organization admins; multipart/form-data, one `file` part); replaces and deletes the previous one",
+        summary:
+          "Set my organization's logo (organization admins; multipart/form-data, one `file` part); replaces and deletes the previous one",
         consumes: ['multipart/form-data'],
         body: profileImageBodySchema,
         response: uploadResponses,

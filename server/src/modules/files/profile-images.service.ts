@@ -13,13 +13,21 @@ import { type FilesContext, presentFile, removeFile, storeFile, writerContext } 
  * transaction, which starts by taking the organization row (reserveStorage), so two changes of the
  * same profile run one after the other and neither leaves an image behind.
  */
-export async function setMyAvatar(ctx: FilesContext, actor: Actor, upload: { originalName: string | null; bytes: Buffer }): Promise<StoredFile> {
+export async function setMyAvatar(
+  ctx: FilesContext,
+  actor: Actor,
+  upload: { originalName: string | null; bytes: Buffer },
+): Promise<StoredFile> {
   const { organization } = await writerContext(ctx.db, actor);
   const inspected = await inspectUpload('avatar', upload.bytes);
-  const row = await storeFile(ctx, { organizationId: organization.id, uploaderId: actor.userId, purpose: 'avatar', originalName: upload.originalName, inspected }, async (tx, file) => {
-    const previous = await setUserAvatar(tx, actor.userId, file.id);
-    if (previous) await removeFile(ctx, tx, previous);
-  });
+  const row = await storeFile(
+    ctx,
+    { organizationId: organization.id, uploaderId: actor.userId, purpose: 'avatar', originalName: upload.originalName, inspected },
+    async (tx, file) => {
+      const previous = await setUserAvatar(tx, actor.userId, file.id);
+      if (previous) await removeFile(ctx, tx, previous);
+    },
+  );
   return presentFile(row);
 }
 
@@ -39,13 +47,21 @@ async function organizationAdminContext(ctx: FilesContext, actor: Actor) {
   return context;
 }
 
-export async function setMyOrganizationLogo(ctx: FilesContext, actor: Actor, upload: { originalName: string | null; bytes: Buffer }): Promise<StoredFile> {
+export async function setMyOrganizationLogo(
+  ctx: FilesContext,
+  actor: Actor,
+  upload: { originalName: string | null; bytes: Buffer },
+): Promise<StoredFile> {
   const { organization } = await organizationAdminContext(ctx, actor);
   const inspected = await inspectUpload('logo', upload.bytes);
-  const row = await storeFile(ctx, { organizationId: organization.id, uploaderId: actor.userId, purpose: 'logo', originalName: upload.originalName, inspected }, async (tx, file) => {
-    const previous = await setOrganizationLogo(tx, organization.id, file.id);
-    if (previous) await removeFile(ctx, tx, previous);
-  });
+  const row = await storeFile(
+    ctx,
+    { organizationId: organization.id, uploaderId: actor.userId, purpose: 'logo', originalName: upload.originalName, inspected },
+    async (tx, file) => {
+      const previous = await setOrganizationLogo(tx, organization.id, file.id);
+      if (previous) await removeFile(ctx, tx, previous);
+    },
+  );
   return presentFile(row);
 }
 

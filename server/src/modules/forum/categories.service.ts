@@ -49,9 +49,14 @@ async function saveCategory(write: () => Promise<string>, organizationId: string
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('VALIDATION_FAILED', 'This slug is taken', [{ path: 'slug', message: 'Another category uses this slug', code: 'taken' }]);
+    if (isUniqueViolation(error))
+      throw new AppError('VALIDATION_FAILED', 'This slug is taken', [
+        { path: 'slug', message: 'Another category uses this slug', code: 'taken' },
+      ]);
     if (isForeignKeyViolation(error))
-      throw new AppError('VALIDATION_FAILED', 'No such organization', [{ path: 'organizationId', message: `Organization ${organizationId} does not exist`, code: 'not_found' }]);
+      throw new AppError('VALIDATION_FAILED', 'No such organization', [
+        { path: 'organizationId', message: `Organization ${organizationId} does not exist`, code: 'not_found' },
+      ]);
     throw error;
   }
 }
@@ -59,7 +64,10 @@ async function saveCategory(write: () => Promise<string>, organizationId: string
 export async function createCategory(db: Db, actor: Actor, body: CreateForumCategoryBody): Promise<ForumCategory> {
   assertSuperadmin(actor);
   const id = await saveCategory(async () => {
-    const [row] = await db.insert(forumCategories).values({ ...body, organizationId: body.organizationId ?? null }).returning({ id: forumCategories.id });
+    const [row] = await db
+      .insert(forumCategories)
+      .values({ ...body, organizationId: body.organizationId ?? null })
+      .returning({ id: forumCategories.id });
     return row!.id;
   }, body.organizationId);
   return findCategory(db, actor, id);
@@ -69,7 +77,10 @@ export async function updateCategory(db: Db, actor: Actor, id: string, body: Upd
   await findCategory(db, actor, id);
   assertSuperadmin(actor);
   await saveCategory(async () => {
-    await db.update(forumCategories).set({ ...body, updatedAt: new Date() }).where(eq(forumCategories.id, id));
+    await db
+      .update(forumCategories)
+      .set({ ...body, updatedAt: new Date() })
+      .where(eq(forumCategories.id, id));
     return id;
   }, body.organizationId);
   return findCategory(db, actor, id);
@@ -94,5 +105,11 @@ export async function getForumStats(db: Db, actor: Actor): Promise<ForumStats> {
   );
   const topics = toNumber(row?.topics);
   const solvedTopics = toNumber(row?.solved);
-  return { topics, posts: toNumber(row?.posts), activeMembers: toNumber(row?.active), solvedTopics, solvedShare: topics === 0 ? 0 : solvedTopics / topics };
+  return {
+    topics,
+    posts: toNumber(row?.posts),
+    activeMembers: toNumber(row?.active),
+    solvedTopics,
+    solvedShare: topics === 0 ? 0 : solvedTopics / topics,
+  };
 }

@@ -56,7 +56,14 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
 
   app.get(
     '/forum/categories',
-    { schema: { tags, security, summary: 'Categories the reader may see, with topic and post counts and latest activity', response: { 200: forumCategoryListSchema, 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Categories the reader may see, with topic and post counts and latest activity',
+        response: { 200: forumCategoryListSchema, 401: problemSchema },
+      },
+    },
     async (request) => ({ items: await listCategories(db, actorOf(request)) }),
   );
 
@@ -77,7 +84,14 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
   app.patch(
     '/forum/categories/:id',
     {
-      schema: { tags, security, summary: 'Edit a category (platform administrators)', params: idParams, body: updateForumCategoryBodySchema, response: { 200: forumCategorySchema, ...writeErrors } },
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a category (platform administrators)',
+        params: idParams,
+        body: updateForumCategoryBodySchema,
+        response: { 200: forumCategorySchema, ...writeErrors },
+      },
     },
     async (request) => updateCategory(db, actorOf(request), request.params.id, request.body),
   );
@@ -98,25 +112,52 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
 
   app.post(
     '/forum/topics',
-    { schema: { tags, security, summary: 'Start a topic (Markdown body; @[Name](user-id) mentions)', body: createForumTopicBodySchema, response: { 201: forumTopicSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Start a topic (Markdown body; @[Name](user-id) mentions)',
+        body: createForumTopicBodySchema,
+        response: { 201: forumTopicSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createTopic(db, actorOf(request), request.body)),
   );
 
   app.get(
     '/forum/topics/:id',
-    { schema: { tags, security, summary: 'A topic (counts a view, once per reader per hour)', params: idParams, response: { 200: forumTopicSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'A topic (counts a view, once per reader per hour)',
+        params: idParams,
+        response: { 200: forumTopicSchema, ...errors },
+      },
+    },
     async (request) => openTopic(db, actorOf(request), request.params.id),
   );
 
   app.put(
     '/forum/topics/:id',
-    { schema: { tags, security, summary: 'Edit a topic (author, moderator, or an admin of a private category’s organization)', params: idParams, body: updateForumTopicBodySchema, response: { 200: forumTopicSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a topic (author, moderator, or an admin of a private category’s organization)',
+        params: idParams,
+        body: updateForumTopicBodySchema,
+        response: { 200: forumTopicSchema, ...writeErrors },
+      },
+    },
     async (request) => updateTopic(db, actorOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/forum/topics/:id',
-    { schema: { tags, security, summary: 'Delete a topic with its replies', params: idParams, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: { tags, security, summary: 'Delete a topic with its replies', params: idParams, response: { 204: z.null(), ...writeErrors } },
+    },
     async (request, reply) => {
       await deleteTopic(db, actorOf(request), request.params.id);
       return reply.code(204).send(null);
@@ -125,7 +166,15 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
 
   app.post(
     '/forum/topics/:id/like',
-    { schema: { tags, security, summary: 'Like or unlike a topic (toggle)', params: idParams, response: { 200: forumLikeResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Like or unlike a topic (toggle)',
+        params: idParams,
+        response: { 200: forumLikeResultSchema, ...writeErrors },
+      },
+    },
     async (request) => toggleTopicLike(db, actorOf(request), request.params.id),
   );
 
@@ -149,7 +198,8 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
       schema: {
         tags,
         security,
-        summary: 'The thread: a page of top-level replies, oldest first, each followed by all its replies (any depth), flat in reading order; deleted posts with replies as tombstones',
+        summary:
+          'The thread: a page of top-level replies, oldest first, each followed by all its replies (any depth), flat in reading order; deleted posts with replies as tombstones',
         params: idParams,
         querystring: pageQuerySchema,
         response: { 200: forumThreadSchema, ...errors, 400: problemSchema },
@@ -175,19 +225,44 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
 
   app.get(
     '/forum/posts/:id/replies',
-    { schema: { tags, security, summary: 'Every reply beneath a post, flat in reading order', params: idParams, response: { 200: forumRepliesSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Every reply beneath a post, flat in reading order',
+        params: idParams,
+        response: { 200: forumRepliesSchema, ...errors },
+      },
+    },
     async (request) => ({ items: await getReplies(db, actorOf(request), request.params.id) }),
   );
 
   app.put(
     '/forum/posts/:id',
-    { schema: { tags, security, summary: 'Edit a post', params: idParams, body: updateForumPostBodySchema, response: { 200: forumPostSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a post',
+        params: idParams,
+        body: updateForumPostBodySchema,
+        response: { 200: forumPostSchema, ...writeErrors },
+      },
+    },
     async (request) => updatePost(db, actorOf(request), request.params.id, request.body.body),
   );
 
   app.delete(
     '/forum/posts/:id',
-    { schema: { tags, security, summary: 'Delete a post (kept as a tombstone while it has replies)', params: idParams, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a post (kept as a tombstone while it has replies)',
+        params: idParams,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
       await deletePost(db, actorOf(request), request.params.id);
       return reply.code(204).send(null);
@@ -196,19 +271,43 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
 
   app.post(
     '/forum/posts/:id/like',
-    { schema: { tags, security, summary: 'Like or unlike a post (toggle)', params: idParams, response: { 200: forumLikeResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Like or unlike a post (toggle)',
+        params: idParams,
+        response: { 200: forumLikeResultSchema, ...writeErrors },
+      },
+    },
     async (request) => togglePostLike(db, actorOf(request), request.params.id),
   );
 
   app.post(
     '/forum/posts/:id/best-answer',
-    { schema: { tags, security, summary: 'Mark the best answer (topic author or moderator; replaces an earlier one)', params: idParams, response: { 200: forumBestAnswerResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Mark the best answer (topic author or moderator; replaces an earlier one)',
+        params: idParams,
+        response: { 200: forumBestAnswerResultSchema, ...writeErrors },
+      },
+    },
     async (request) => setBestAnswer(db, actorOf(request), request.params.id, true),
   );
 
   app.delete(
     '/forum/posts/:id/best-answer',
-    { schema: { tags, security, summary: 'Remove the best answer mark', params: idParams, response: { 200: forumBestAnswerResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Remove the best answer mark',
+        params: idParams,
+        response: { 200: forumBestAnswerResultSchema, ...writeErrors },
+      },
+    },
     async (request) => setBestAnswer(db, actorOf(request), request.params.id, false),
   );
 
@@ -229,26 +328,55 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
   app.get(
     '/forum/search/suggestions',
     {
-      schema: { tags, security, summary: 'Suggestions while typing: similar topic titles (typo tolerant) and popular searches', querystring: forumSuggestionsQuerySchema, response: { 200: forumSuggestionListSchema, 400: problemSchema, 401: problemSchema } },
+      schema: {
+        tags,
+        security,
+        summary: 'Suggestions while typing: similar topic titles (typo tolerant) and popular searches',
+        querystring: forumSuggestionsQuerySchema,
+        response: { 200: forumSuggestionListSchema, 400: problemSchema, 401: problemSchema },
+      },
     },
     async (request) => ({ items: await suggest(db, actorOf(request), request.query.q, request.query.limit) }),
   );
 
   app.get(
     '/forum/search/trending',
-    { schema: { tags, security, summary: 'The most searched terms in the last day, week or month', querystring: forumTrendingQuerySchema, response: { 200: forumTrendingSchema, 400: problemSchema, 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The most searched terms in the last day, week or month',
+        querystring: forumTrendingQuerySchema,
+        response: { 200: forumTrendingSchema, 400: problemSchema, 401: problemSchema },
+      },
+    },
     async (request) => trendingTerms(db, request.query.period, request.query.limit),
   );
 
   app.get(
     '/forum/stats',
-    { schema: { tags, security, summary: 'Topics, replies, active members (30 days) and the solved share', response: { 200: forumStatsSchema, 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Topics, replies, active members (30 days) and the solved share',
+        response: { 200: forumStatsSchema, 401: problemSchema },
+      },
+    },
     async (request) => getForumStats(db, actorOf(request)),
   );
 
   app.post(
     '/forum/preview',
-    { schema: { tags, security, summary: 'Render Markdown exactly as a post will show it (the composer’s preview)', body: markdownPreviewBodySchema, response: { 200: markdownPreviewSchema, 400: problemSchema, 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Render Markdown exactly as a post will show it (the composer’s preview)',
+        body: markdownPreviewBodySchema,
+        response: { 200: markdownPreviewSchema, 400: problemSchema, 401: problemSchema },
+      },
+    },
     async (request) => ({ html: renderMarkdown(request.body.body) }),
   );
 

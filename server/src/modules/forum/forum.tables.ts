@@ -87,9 +87,13 @@ export const forumTopics = pgTable(
       .on(t.categoryId, t.pinned.desc().nullsFirst(), t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     index('forum_topics_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
-    index('forum_topics_organization_idx').on(t.organizationId).where(sql`deleted_at is null`),
+    index('forum_topics_organization_idx')
+      .on(t.organizationId)
+      .where(sql`deleted_at is null`),
     index('forum_topics_search_idx').using('gin', t.searchVector),
-    index('forum_topics_title_vector_idx').using('gin', t.titleVector).where(sql`deleted_at is null`),
+    index('forum_topics_title_vector_idx')
+      .using('gin', t.titleVector)
+      .where(sql`deleted_at is null`),
   ],
 );
 
@@ -129,11 +133,15 @@ export const forumPosts = pgTable(
       .generatedAlwaysAs(sql`p2p_search_vector(null, body)`),
   },
   (t) => [
-    index('forum_posts_top_level_idx').on(t.topicId, t.createdAt).where(sql`parent_id is null`),
+    index('forum_posts_top_level_idx')
+      .on(t.topicId, t.createdAt)
+      .where(sql`parent_id is null`),
     index('forum_posts_root_idx').on(t.rootId, t.createdAt),
     index('forum_posts_parent_idx').on(t.parentId),
     index('forum_posts_author_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
-    index('forum_posts_organization_idx').on(t.organizationId).where(sql`deleted_at is null`),
+    index('forum_posts_organization_idx')
+      .on(t.organizationId)
+      .where(sql`deleted_at is null`),
     index('forum_posts_created_idx').on(t.createdAt.desc().nullsFirst()),
     index('forum_posts_search_idx').using('gin', t.searchVector),
   ],

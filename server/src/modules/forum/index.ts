@@ -1,4 +1,13 @@
-export { forumCategories, forumTopics, forumPosts, forumTopicLikes, forumPostLikes, forumTopicViews, forumMentions, forumSearchLog } from './forum.tables.js';
+export {
+  forumCategories,
+  forumTopics,
+  forumPosts,
+  forumTopicLikes,
+  forumPostLikes,
+  forumTopicViews,
+  forumMentions,
+  forumSearchLog,
+} from './forum.tables.js';
 export { forumRoutes } from './forum.routes.js';
 export { renderMarkdown, plainText } from './markdown.js';
 // Shared with the use-case library: the reader's membership, author columns, timestamps, highlights.

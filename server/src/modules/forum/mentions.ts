@@ -9,7 +9,10 @@ import { mentionedUserIds } from './markdown.js';
  * earlier version of the text mentioned. Notifications read these rows.
  */
 export async function replaceMentions(tx: DbOrTx, source: MentionSource): Promise<void> {
-  const where = and(eq(forumMentions.topicId, source.topicId), source.postId ? eq(forumMentions.postId, source.postId) : isNull(forumMentions.postId));
+  const where = and(
+    eq(forumMentions.topicId, source.topicId),
+    source.postId ? eq(forumMentions.postId, source.postId) : isNull(forumMentions.postId),
+  );
   await tx.delete(forumMentions).where(where);
   await addMentions(tx, source);
 }
@@ -27,10 +30,17 @@ export async function addMentions(tx: DbOrTx, source: MentionSource): Promise<vo
   if (ids.length === 0) return;
   const people = await queryRows<{ id: string }>(
     tx,
-    sql`select id from users where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and deleted_at is null and status = 'active'`,
+    sql`select id from users where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and deleted_at is null and status = 'active'`,
   );
   if (people.length === 0) return;
-  await tx.insert(forumMentions).values(people.map((person) => ({ topicId: source.topicId, postId: source.postId, mentionedUserId: person.id, authorId: source.authorId })));
+  await tx
+    .insert(forumMentions)
+    .values(
+      people.map((person) => ({ topicId: source.topicId, postId: source.postId, mentionedUserId: person.id, authorId: source.authorId })),
+    );
 }
 
 /** People to @mention: active members of any organization whose name starts with (a word of) the query. */
@@ -44,5 +54,11 @@ export async function findMentionCandidates(db: DbOrTx, query: string, limit = 8
           and (lower(u.first_name) like ${prefix} or lower(u.last_name) like ${prefix} or lower(u.name) like ${prefix})
         order by u.name limit ${limit}`,
   );
-  return rows.map((row) => ({ id: row.id, name: row.name, jobTitle: row.job_title, avatarUrl: row.image, organizationName: row.organization_name }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    jobTitle: row.job_title,
+    avatarUrl: row.image,
+    organizationName: row.organization_name,
+  }));
 }

@@ -20,7 +20,8 @@ const POST_JOINS = sql`join users u on u.id = p.author_id join organizations o o
 
 function presentPost(row: Record<string, unknown>, topic: TopicPlace, reader: Reader): ForumPost {
   const deleted = row.deleted_at !== null;
-  const mayChange = !deleted && canChangeContent(reader, { authorId: row.author_id as string, categoryOrganizationId: topic.categoryOrganizationId });
+  const mayChange =
+    !deleted && canChangeContent(reader, { authorId: row.author_id as string, categoryOrganizationId: topic.categoryOrganizationId });
   return {
     id: row.id as string,
     topicId: row.topic_id as string,
@@ -104,7 +105,11 @@ export async function getThread(db: Db, actor: Actor, topicId: string, page: num
     locked: first.t_locked as boolean,
     bestPostId: first.t_best_post_id as string | null,
   };
-  const posts = rows.filter((row) => row.id !== null) as (Record<string, unknown> & { id: string; parent_id: string | null; created_at: Date })[];
+  const posts = rows.filter((row) => row.id !== null) as (Record<string, unknown> & {
+    id: string;
+    parent_id: string | null;
+    created_at: Date;
+  })[];
   return toPage(
     threadOrder(posts).map((row) => presentPost(row, topic, reader)),
     toNumber(first.total_roots),
@@ -116,10 +121,16 @@ export async function getThread(db: Db, actor: Actor, topicId: string, page: num
 /** Every reply beneath a post (not the post itself), flat in reading order. */
 export async function getReplies(db: Db, actor: Actor, postId: string): Promise<ForumPost[]> {
   const reader = await getReader(db, actor);
-  const [post] = await queryRows<{ topic_id: string; root_id: string }>(db, sql`select topic_id, root_id from forum_posts where id = ${postId}`);
+  const [post] = await queryRows<{ topic_id: string; root_id: string }>(
+    db,
+    sql`select topic_id, root_id from forum_posts where id = ${postId}`,
+  );
   if (!post) throw notFound('Post');
   const topic = await findTopicPlace(db, reader, post.topic_id);
-  const branch = await queryRows(db, sql`select ${POST_COLUMNS(reader)} from forum_posts p ${POST_JOINS} where p.root_id = ${post.root_id}`);
+  const branch = await queryRows(
+    db,
+    sql`select ${POST_COLUMNS(reader)} from forum_posts p ${POST_JOINS} where p.root_id = ${post.root_id}`,
+  );
   const ordered = threadOrder(branch as (Record<string, unknown> & { id: string; parent_id: string | null; created_at: Date })[]);
   // The descendants of the post: the rows after it in reading order that are deeper than it.
   const start = ordered.findIndex((row) => row.id === postId);
@@ -159,7 +170,13 @@ export async function createPost(db: Db, actor: Actor, topicId: string, body: Cr
       if (topic.locked) throw new AppError('TOPIC_LOCKED', 'This topic is locked: it takes no more replies');
       throw notFound('Topic');
     }
-    const topic: TopicPlace = { id: topicId, authorId: counted.author_id, categoryOrganizationId: counted.category_organization_id, locked: false, bestPostId: counted.best_post_id };
+    const topic: TopicPlace = {
+      id: topicId,
+      authorId: counted.author_id,
+      categoryOrganizationId: counted.category_organization_id,
+      locked: false,
+      bestPostId: counted.best_post_id,
+    };
     const id = randomUUID();
     let rootId: string = id;
     let depth = 0;
@@ -170,7 +187,10 @@ export async function createPost(db: Db, actor: Actor, topicId: string, body: Cr
         sql`update forum_posts set replies_count = replies_count + 1
             where id = ${parentId} and topic_id = ${topicId} and deleted_at is null returning root_id, depth`,
       );
-      if (!parent) throw new AppError('VALIDATION_FAILED', 'The post you reply to does not exist', [{ path: 'parentPostId', message: 'This post does not exist in the topic', code: 'not_found' }]);
+      if (!parent)
+        throw new AppError('VALIDATION_FAILED', 'The post you reply to does not exist', [
+          { path: 'parentPostId', message: 'This post does not exist in the topic', code: 'not_found' },
+        ]);
       rootId = parent.root_id;
       depth = toNumber(parent.depth) + 1;
     }
@@ -189,13 +209,20 @@ export async function createPost(db: Db, actor: Actor, topicId: string, body: Cr
 
 /** The post and its topic for a change, both locked; 404 when not visible or already deleted. */
 async function lockPost(tx: DbOrTx, reader: Reader, postId: string) {
-  const [post] = await queryRows<{ id: string; topic_id: string; parent_id: string | null; author_id: string; replies_count: number; deleted_at: Date | null }>(
-    tx,
-    sql`select id, topic_id, parent_id, author_id, replies_count, deleted_at from forum_posts where id = ${postId}`,
-  );
+  const [post] = await queryRows<{
+    id: string;
+    topic_id: string;
+    parent_id: string | null;
+    author_id: string;
+    replies_count: number;
+    deleted_at: Date | null;
+  }>(tx, sql`select id, topic_id, parent_id, author_id, replies_count, deleted_at from forum_posts where id = ${postId}`);
   if (!post || post.deleted_at) throw notFound('Post');
   const topic = await findTopicPlace(tx, reader, post.topic_id, { lock: true });
-  const [locked] = await queryRows<{ replies_count: number; deleted_at: Date | null }>(tx, sql`select replies_count, deleted_at from forum_posts where id = ${postId} for update`);
+  const [locked] = await queryRows<{ replies_count: number; deleted_at: Date | null }>(
+    tx,
+    sql`select replies_count, deleted_at from forum_posts where id = ${postId} for update`,
+  );
   if (!locked || locked.deleted_at) throw notFound('Post');
   return { post: { ...post, replies_count: toNumber(locked.replies_count) }, topic };
 }
@@ -206,7 +233,10 @@ export async function updatePost(db: Db, actor: Actor, postId: string, body: str
     const { post, topic } = await lockPost(tx, reader, postId);
     assertCanChange(reader, { authorId: post.author_id, categoryOrganizationId: topic.categoryOrganizationId }, 'post');
     assertForumWriter(reader);
-    await queryRows(tx, sql`update forum_posts set body = ${body}, body_html = ${renderMarkdown(body)}, edited_at = now(), updated_at = now() where id = ${postId}`);
+    await queryRows(
+      tx,
+      sql`update forum_posts set body = ${body}, body_html = ${renderMarkdown(body)}, edited_at = now(), updated_at = now() where id = ${postId}`,
+    );
     await replaceMentions(tx, { topicId: topic.id, postId, authorId: post.author_id, body });
     return loadPost(tx, reader, topic, postId);
   });
@@ -224,7 +254,10 @@ export async function deletePost(db: Db, actor: Actor, postId: string): Promise<
     assertCanChange(reader, { authorId: post.author_id, categoryOrganizationId: topic.categoryOrganizationId }, 'post');
     assertForumWriter(reader);
     if (post.replies_count > 0) {
-      await queryRows(tx, sql`update forum_posts set deleted_at = now(), updated_at = now(), body = '', body_html = '' where id = ${postId}`);
+      await queryRows(
+        tx,
+        sql`update forum_posts set deleted_at = now(), updated_at = now(), body = '', body_html = '' where id = ${postId}`,
+      );
       await queryRows(tx, sql`delete from forum_mentions where post_id = ${postId}`);
     } else {
       let parentId = post.parent_id;
@@ -249,7 +282,10 @@ export async function deletePost(db: Db, actor: Actor, postId: string): Promise<
 }
 
 async function findVisiblePost(db: DbOrTx, reader: Reader, postId: string) {
-  const [post] = await queryRows<{ topic_id: string; deleted_at: Date | null }>(db, sql`select topic_id, deleted_at from forum_posts where id = ${postId}`);
+  const [post] = await queryRows<{ topic_id: string; deleted_at: Date | null }>(
+    db,
+    sql`select topic_id, deleted_at from forum_posts where id = ${postId}`,
+  );
   if (!post) throw notFound('Post');
   const topic = await findTopicPlace(db, reader, post.topic_id);
   return { post, topic };
@@ -273,13 +309,19 @@ export async function togglePostLike(db: Db, actor: Actor, postId: string): Prom
 }
 
 /** The topic's author or a moderator marks one reply as the best answer (or takes it back). */
-export async function setBestAnswer(db: Db, actor: Actor, postId: string, best: boolean): Promise<{ topicId: string; bestPostId: string | null; solved: boolean }> {
+export async function setBestAnswer(
+  db: Db,
+  actor: Actor,
+  postId: string,
+  best: boolean,
+): Promise<{ topicId: string; bestPostId: string | null; solved: boolean }> {
   return withTransaction(db, async (tx) => {
     const reader = await getReader(tx, actor);
     const { post, topic: visible } = await findVisiblePost(tx, reader, postId);
     if (post.deleted_at) throw notFound('Post');
     const topic = await findTopicPlace(tx, reader, visible.id, { lock: true });
-    if (topic.authorId !== actor.userId && !reader.isModerator) throw new AppError('FORBIDDEN', 'Only the topic author or a moderator can choose the best answer');
+    if (topic.authorId !== actor.userId && !reader.isModerator)
+      throw new AppError('FORBIDDEN', 'Only the topic author or a moderator can choose the best answer');
     assertForumWriter(reader);
     const [row] = await queryRows<{ best_post_id: string | null }>(
       tx,

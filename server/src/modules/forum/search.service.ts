@@ -1,4 +1,11 @@
-import { type ForumSearchResult, type ForumSuggestion, type ForumTrending, type Highlight, toPage, type forumSearchQuerySchema } from '@p2p/contracts';
+import {
+  type ForumSearchResult,
+  type ForumSuggestion,
+  type ForumTrending,
+  type Highlight,
+  toPage,
+  type forumSearchQuerySchema,
+} from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, queryRows, toNumber } from '../../platform/db.js';
@@ -51,7 +58,8 @@ const ORDER: Record<SearchQuery['sort'], string[]> = {
 };
 
 /** The hits' order, its columns qualified with `alias` when given. */
-const orderBy = (sort: SearchQuery['sort'], alias?: string) => sql.raw(ORDER[sort].map((column) => (alias ? `${alias}.${column}` : column)).join(', '));
+const orderBy = (sort: SearchQuery['sort'], alias?: string) =>
+  sql.raw(ORDER[sort].map((column) => (alias ? `${alias}.${column}` : column)).join(', '));
 
 /**
  * Full-text search over topic titles and bodies and post bodies, in English and Arabic (folded and
@@ -73,7 +81,8 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
     return list;
   };
   // Relevance ranks the first matches the index yields; the other orders take the newest or most liked.
-  const candidates = (alias: 't' | 'p') => (query.sort === 'relevance' ? sql`` : sql.raw(`order by ${alias}.${query.sort === 'likes' ? 'likes_count' : 'created_at'} desc`));
+  const candidates = (alias: 't' | 'p') =>
+    query.sort === 'relevance' ? sql`` : sql.raw(`order by ${alias}.${query.sort === 'likes' ? 'likes_count' : 'created_at'} desc`);
   const topicHits = sql`select * from (
       select 'topic' as kind, t.id as topic_id, null::uuid as post_id, t.category_id, t.author_id, t.organization_id, t.created_at,
         t.likes_count, t.best_post_id is not null as solved, ts_rank_cd(t.search_vector, q.query) as rank

@@ -16,7 +16,17 @@ import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { forumTopics } from './forum.tables.js';
 import { assertCanChange, assertForumWriter, assertModerator, canChangeContent } from './forum.policy.js';
-import { authorColumns, authorFrom, getReader, iso, isoOrNull, presentAuthor, type Reader, visibleCategory, visibleTopic } from './forum.reader.js';
+import {
+  authorColumns,
+  authorFrom,
+  getReader,
+  iso,
+  isoOrNull,
+  presentAuthor,
+  type Reader,
+  visibleCategory,
+  visibleTopic,
+} from './forum.reader.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { addMentions, replaceMentions } from './mentions.js';
 
@@ -69,7 +79,8 @@ export async function listTopics(db: Db, actor: Actor, query: TopicListQuery): P
   // Without filters beyond the category, the categories' topic counters are the total; otherwise
   // count, stopping at COUNT_LIMIT. The total rides along with the page's rows (one round trip); a
   // page past the end has no rows to carry it and asks for it alone.
-  const countedByCategory = query.authorId === undefined && query.pinned === undefined && query.solved === undefined && !query.from && !query.to;
+  const countedByCategory =
+    query.authorId === undefined && query.pinned === undefined && query.solved === undefined && !query.from && !query.to;
   const total = countedByCategory
     ? sql`(select coalesce(sum(c.topics_count), 0) from forum_categories c
            where ${visibleCategory(reader, sql`c.organization_id`)} ${query.categoryId ? sql`and c.id = ${query.categoryId}` : sql``})`
@@ -156,8 +167,14 @@ export async function openTopic(db: Db, actor: Actor, topicId: string): Promise<
 
 /** The category a topic goes into: it must exist and be visible to the writer (a body field: 400). */
 async function assertWritableCategory(db: DbOrTx, reader: Reader, categoryId: string): Promise<void> {
-  const [row] = await queryRows(db, sql`select 1 as ok from forum_categories c where c.id = ${categoryId} and ${visibleCategory(reader, sql`c.organization_id`)}`);
-  if (!row) throw new AppError('VALIDATION_FAILED', 'Choose a category', [{ path: 'categoryId', message: 'This category does not exist', code: 'not_found' }]);
+  const [row] = await queryRows(
+    db,
+    sql`select 1 as ok from forum_categories c where c.id = ${categoryId} and ${visibleCategory(reader, sql`c.organization_id`)}`,
+  );
+  if (!row)
+    throw new AppError('VALIDATION_FAILED', 'Choose a category', [
+      { path: 'categoryId', message: 'This category does not exist', code: 'not_found' },
+    ]);
 }
 
 export async function createTopic(db: Db, actor: Actor, body: CreateForumTopicBody): Promise<ForumTopic> {
@@ -198,7 +215,13 @@ export interface TopicPlace {
  * With `lock`, the topic row stays locked until the transaction ends (writes that change it).
  */
 export async function findTopicPlace(db: DbOrTx, reader: Reader, topicId: string, { lock = false } = {}): Promise<TopicPlace> {
-  const [row] = await queryRows<{ id: string; author_id: string; category_organization_id: string | null; locked: boolean; best_post_id: string | null }>(
+  const [row] = await queryRows<{
+    id: string;
+    author_id: string;
+    category_organization_id: string | null;
+    locked: boolean;
+    best_post_id: string | null;
+  }>(
     db,
     sql`select t.id, t.author_id, t.locked, t.best_post_id, c.organization_id as category_organization_id
         from forum_topics t join forum_categories c on c.id = t.category_id
@@ -206,7 +229,13 @@ export async function findTopicPlace(db: DbOrTx, reader: Reader, topicId: string
         ${lock ? sql`for update of t` : sql``}`,
   );
   if (!row) throw notFound('Topic');
-  return { id: row.id, authorId: row.author_id, categoryOrganizationId: row.category_organization_id, locked: row.locked, bestPostId: row.best_post_id };
+  return {
+    id: row.id,
+    authorId: row.author_id,
+    categoryOrganizationId: row.category_organization_id,
+    locked: row.locked,
+    bestPostId: row.best_post_id,
+  };
 }
 
 export async function updateTopic(db: Db, actor: Actor, topicId: string, body: UpdateForumTopicBody): Promise<ForumTopic> {
@@ -224,7 +253,14 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, body: U
     const now = new Date();
     await tx
       .update(forumTopics)
-      .set({ categoryId: body.categoryId, title: body.title, body: body.body, bodyHtml: renderMarkdown(body.body), editedAt: now, updatedAt: now })
+      .set({
+        categoryId: body.categoryId,
+        title: body.title,
+        body: body.body,
+        bodyHtml: renderMarkdown(body.body),
+        editedAt: now,
+        updatedAt: now,
+      })
       .where(eq(forumTopics.id, topicId));
     await replaceMentions(tx, { topicId, postId: null, authorId: topic.authorId, body: body.body });
     return loadTopic(tx, reader, topicId);
@@ -239,7 +275,10 @@ export async function deleteTopic(db: Db, actor: Actor, topicId: string): Promis
     assertCanChange(reader, topic, 'topic');
     assertForumWriter(reader);
     await tx.update(forumTopics).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(forumTopics.id, topicId));
-    await queryRows(tx, sql`update forum_categories set topics_count = topics_count - 1 where id = (select category_id from forum_topics where id = ${topicId})`);
+    await queryRows(
+      tx,
+      sql`update forum_categories set topics_count = topics_count - 1 where id = (select category_id from forum_topics where id = ${topicId})`,
+    );
   });
 }
 
@@ -291,7 +330,12 @@ export async function toggleLike(
 }
 
 /** Moderators pin and lock topics. */
-export async function moderateTopic(db: Db, actor: Actor, topicId: string, change: { pinned: boolean } | { locked: boolean }): Promise<ForumTopic> {
+export async function moderateTopic(
+  db: Db,
+  actor: Actor,
+  topicId: string,
+  change: { pinned: boolean } | { locked: boolean },
+): Promise<ForumTopic> {
   return withTransaction(db, async (tx) => {
     const reader = await getReader(tx, actor);
     await findTopicPlace(tx, reader, topicId, { lock: true });

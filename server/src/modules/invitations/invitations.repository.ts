@@ -25,7 +25,13 @@ const viewColumns = {
   inviterDeletedAt: users.deletedAt,
 };
 
-type ViewRow = { invitation: InvitationRow; isExpired: boolean; inviterId: string | null; inviterName: string | null; inviterDeletedAt: Date | null };
+type ViewRow = {
+  invitation: InvitationRow;
+  isExpired: boolean;
+  inviterId: string | null;
+  inviterName: string | null;
+  inviterDeletedAt: Date | null;
+};
 
 function toView(row: ViewRow): InvitationView {
   return {
@@ -62,7 +68,11 @@ export async function insertInvitation(db: DbOrTx, input: NewInvitation): Promis
 }
 
 /** The pending (possibly expired) invitation of this address to this organization; there is at most one. */
-export async function findPendingInvitationByEmail(db: DbOrTx, organizationId: string, email: string): Promise<{ invitation: InvitationRow; isExpired: boolean } | undefined> {
+export async function findPendingInvitationByEmail(
+  db: DbOrTx,
+  organizationId: string,
+  email: string,
+): Promise<{ invitation: InvitationRow; isExpired: boolean } | undefined> {
   const [row] = await db
     .select({ invitation: invitations, isExpired: isExpiredColumn })
     .from(invitations)
@@ -139,11 +149,19 @@ export async function countInvitationsByStatus(db: DbOrTx, organizationId: strin
       count(*) filter (where status = 'cancelled') as cancelled
     from ${invitations} where organization_id = ${organizationId}`,
   );
-  return { pending: toNumber(row?.pending), expired: toNumber(row?.expired), accepted: toNumber(row?.accepted), cancelled: toNumber(row?.cancelled) };
+  return {
+    pending: toNumber(row?.pending),
+    expired: toNumber(row?.expired),
+    accepted: toNumber(row?.accepted),
+    cancelled: toNumber(row?.cancelled),
+  };
 }
 
 /** The invitation a token stands for, with its organization and inviter (for the public preview and accept). */
-export async function findInvitationByTokenHash(db: DbOrTx, tokenHash: string): Promise<(InvitationView & { organization: OrganizationRow }) | undefined> {
+export async function findInvitationByTokenHash(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<(InvitationView & { organization: OrganizationRow }) | undefined> {
   const [row] = await db
     .select({ ...viewColumns, organization: organizations })
     .from(invitations)

@@ -28,7 +28,10 @@ export interface InvitationsRoutesOptions {
   publicUrl: string;
 }
 
-export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> = async (app, { db, sessions, auth, mailer, publicUrl }) => {
+export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> = async (
+  app,
+  { db, sessions, auth, mailer, publicUrl },
+) => {
   const deps = { db, mailer, publicUrl };
   const tags = ['invitations'];
   const security = [{ sessionCookie: [] }];
@@ -69,7 +72,15 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
 
   app.get(
     '/invitations/stats',
-    { ...signedIn, schema: { tags, security, summary: 'Invitations by status and the acceptance rate (organization admins)', response: { 200: invitationStatsSchema, ...adminErrors } } },
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        security,
+        summary: 'Invitations by status and the acceptance rate (organization admins)',
+        response: { 200: invitationStatsSchema, ...adminErrors },
+      },
+    },
     async (request) => getInvitationStats(db, actorOf(request)),
   );
 
@@ -95,7 +106,8 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
       schema: {
         tags,
         security,
-        summary: 'Send a pending (or expired) invitation again with a new link and a new 7-day expiry; the old link stops working (organization admins)',
+        summary:
+          'Send a pending (or expired) invitation again with a new link and a new 7-day expiry; the old link stops working (organization admins)',
         params: idParams,
         response: { 200: invitationSchema, ...adminErrors, 404: problemSchema, 409: problemSchema },
       },

@@ -80,7 +80,8 @@ async function assertEmailHasNoAccount(tx: DbOrTx, organizationId: string, email
   const existing = await findUserByEmail(tx, email);
   if (!existing) return;
   const membership = await findMembershipWithOrganization(tx, existing.id);
-  if (membership?.organization.id === organizationId) throw new AppError('ALREADY_MEMBER', 'This person is already a member of your organization');
+  if (membership?.organization.id === organizationId)
+    throw new AppError('ALREADY_MEMBER', 'This person is already a member of your organization');
   throw new AppError('EMAIL_TAKEN', 'This email already has an account in another organization');
 }
 
@@ -89,7 +90,10 @@ async function assertSeatAvailable(tx: DbOrTx, place: ActorOrganization): Promis
   const limit = TIER_LIMITS[place.organization.subscriptionTier].users;
   if (limit === null) return;
   if ((await countUsedSeats(tx, place.organization.id)) + 1 > limit) {
-    throw new AppError('USER_LIMIT_REACHED', `The ${place.organization.subscriptionTier} plan allows ${limit} users, counting pending invitations`);
+    throw new AppError(
+      'USER_LIMIT_REACHED',
+      `The ${place.organization.subscriptionTier} plan allows ${limit} users, counting pending invitations`,
+    );
   }
 }
 
@@ -99,7 +103,14 @@ function notPendingError(invitation: InvitationRow): AppError {
   return new AppError('CONFLICT', 'This invitation was cancelled');
 }
 
-async function sendInvitationMail(deps: InvitationDeps, tx: DbOrTx, invitation: InvitationRow, token: string, inviterName: string, organizationName: string): Promise<void> {
+async function sendInvitationMail(
+  deps: InvitationDeps,
+  tx: DbOrTx,
+  invitation: InvitationRow,
+  token: string,
+  inviterName: string,
+  organizationName: string,
+): Promise<void> {
   await deps.mailer.enqueue(tx, {
     to: invitation.email,
     language: invitation.language,
@@ -139,7 +150,8 @@ export async function createInvitation(deps: InvitationDeps, actor: Actor, input
     const organizationId = place.organization.id;
     await assertEmailHasNoAccount(tx, organizationId, input.email);
     const pending = await findPendingInvitationByEmail(tx, organizationId, input.email);
-    if (pending && !pending.isExpired) throw new AppError('INVITATION_PENDING', 'This address already has a pending invitation: resend it instead');
+    if (pending && !pending.isExpired)
+      throw new AppError('INVITATION_PENDING', 'This address already has a pending invitation: resend it instead');
     await assertSeatAvailable(tx, place);
 
     const inviter = await getInviter(tx, actor);

@@ -15,11 +15,17 @@ export const invitations = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    role: text('role', { enum: ['admin', 'member'] }).notNull().default('member'),
+    role: text('role', { enum: ['admin', 'member'] })
+      .notNull()
+      .default('member'),
     message: text('message'),
-    language: text('language', { enum: ['en', 'ar'] }).notNull().default('en'),
+    language: text('language', { enum: ['en', 'ar'] })
+      .notNull()
+      .default('en'),
     tokenHash: text('token_hash').notNull().unique(),
-    status: text('status', { enum: ['pending', 'accepted', 'cancelled'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'accepted', 'cancelled'] })
+      .notNull()
+      .default('pending'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
     acceptedUserId: uuid('accepted_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -32,7 +38,9 @@ export const invitations = pgTable(
   },
   (t) => [
     // One pending invitation per email per organization.
-    uniqueIndex('invitations_pending_email_unique').on(t.organizationId, t.email).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('invitations_pending_email_unique')
+      .on(t.organizationId, t.email)
+      .where(sql`${t.status} = 'pending'`),
     index('invitations_organization_status_idx').on(t.organizationId, t.status),
   ],
 );

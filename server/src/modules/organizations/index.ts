@@ -11,6 +11,15 @@ export {
   type OrganizationRow,
   type MembershipRow,
 } from './organizations.repository.js';
-export { getActorOrganization, getAdminPlace, assertOrgAdmin, assertCanWriteIn, assertCanWriteWithStatus, lockAsOrgAdmin, isOrgAdmin, type ActorOrganization } from './organizations.policy.js';
+export {
+  getActorOrganization,
+  getAdminPlace,
+  assertOrgAdmin,
+  assertCanWriteIn,
+  assertCanWriteWithStatus,
+  lockAsOrgAdmin,
+  isOrgAdmin,
+  type ActorOrganization,
+} from './organizations.policy.js';
 export { logoUrlOf } from './organizations.service.js';
 export { organizationsRoutes } from './organizations.routes.js';

@@ -30,7 +30,8 @@ export function assertCanWriteIn(actor: Actor, place: ActorOrganization): void {
 /** assertCanWriteIn for a caller that knows only its organization's status. */
 export function assertCanWriteWithStatus(actor: Actor, organizationStatus: OrganizationRow['status']): void {
   assertCanWrite(actor);
-  if (organizationStatus === 'suspended') throw new AppError('FORBIDDEN', 'This organization is suspended: it can read but not change anything');
+  if (organizationStatus === 'suspended')
+    throw new AppError('FORBIDDEN', 'This organization is suspended: it can read but not change anything');
 }
 
 /** The actor's place, for what only an organization admin may see (and, with `writing`, change). */

@@ -27,7 +27,10 @@ export async function insertOrganization(
   return row;
 }
 
-export async function insertMembership(db: DbOrTx, input: { userId: string; organizationId: string; role: OrgRole }): Promise<MembershipRow> {
+export async function insertMembership(
+  db: DbOrTx,
+  input: { userId: string; organizationId: string; role: OrgRole },
+): Promise<MembershipRow> {
   const [row] = await db.insert(memberships).values(input).returning();
   if (!row) throw new Error('membership insert returned nothing');
   return row;
@@ -53,7 +56,11 @@ export async function findMembershipWithOrganization(
 
 /** Points the organization's logo at a stored file (or clears it); returns the previous file id. */
 export async function setOrganizationLogo(db: DbOrTx, organizationId: string, fileId: string | null): Promise<string | null> {
-  const [previous] = await db.select({ logoFileId: organizations.logoFileId }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
+  const [previous] = await db
+    .select({ logoFileId: organizations.logoFileId })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .limit(1);
   await db.update(organizations).set({ logoFileId: fileId, updatedAt: new Date() }).where(eq(organizations.id, organizationId));
   return previous?.logoFileId ?? null;
 }
@@ -74,11 +81,18 @@ export async function lockOrganization(db: DbOrTx, id: string): Promise<void> {
 }
 
 export type OrganizationChanges = Partial<
-  Pick<OrganizationRow, 'name' | 'nameAr' | 'industry' | 'size' | 'city' | 'region' | 'website' | 'contactEmail' | 'contactPhone' | 'description'>
+  Pick<
+    OrganizationRow,
+    'name' | 'nameAr' | 'industry' | 'size' | 'city' | 'region' | 'website' | 'contactEmail' | 'contactPhone' | 'description'
+  >
 >;
 
 export async function updateOrganization(db: DbOrTx, id: string, changes: OrganizationChanges): Promise<OrganizationRow | undefined> {
-  const [row] = await db.update(organizations).set({ ...changes, updatedAt: new Date() }).where(eq(organizations.id, id)).returning();
+  const [row] = await db
+    .update(organizations)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(organizations.id, id))
+    .returning();
   return row;
 }
 
@@ -106,7 +120,14 @@ export async function countActiveAdmins(db: DbOrTx, organizationId: string, excl
     .select({ n: count() })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'admin'), isActiveUser, excludingUserId ? ne(users.id, excludingUserId) : undefined));
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.role, 'admin'),
+        isActiveUser,
+        excludingUserId ? ne(users.id, excludingUserId) : undefined,
+      ),
+    );
   return toNumber(row?.n);
 }
 
@@ -167,7 +188,10 @@ export async function countOrganizationContents(db: DbOrTx, organizationId: stri
 }
 
 /** The organization with the number of its active members (its public card). */
-export async function findOrganizationWithMemberCount(db: DbOrTx, id: string): Promise<{ organization: OrganizationRow; memberCount: number; publicUseCasesCount: number } | undefined> {
+export async function findOrganizationWithMemberCount(
+  db: DbOrTx,
+  id: string,
+): Promise<{ organization: OrganizationRow; memberCount: number; publicUseCasesCount: number } | undefined> {
   const memberCount = db
     .select({ n: count() })
     .from(memberships)
@@ -184,5 +208,7 @@ export async function findOrganizationWithMemberCount(db: DbOrTx, id: string): P
     .from(organizations)
     .where(eq(organizations.id, id))
     .limit(1);
-  return row ? { organization: row.organization, memberCount: toNumber(row.memberCount), publicUseCasesCount: toNumber(row.publicUseCasesCount) } : undefined;
+  return row
+    ? { organization: row.organization, memberCount: toNumber(row.memberCount), publicUseCasesCount: toNumber(row.publicUseCasesCount) }
+    : undefined;
 }

@@ -1,4 +1,10 @@
-import { organizationCardSchema, organizationSchema, organizationStatsSchema, problemSchema, updateOrganizationBodySchema } from '@p2p/contracts';
+import {
+  organizationCardSchema,
+  organizationSchema,
+  organizationStatsSchema,
+  problemSchema,
+  updateOrganizationBodySchema,
+} from '@p2p/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
@@ -43,7 +49,8 @@ export const organizationsRoutes: FastifyPluginAsyncZod<OrganizationsRoutesOptio
       schema: {
         tags,
         security,
-        summary: 'Users by role and status, pending invitations, storage used against the quota, tier, trial and limits (organization admins)',
+        summary:
+          'Users by role and status, pending invitations, storage used against the quota, tier, trial and limits (organization admins)',
         response: { 200: organizationStatsSchema, 401: problemSchema, 403: problemSchema },
       },
     },

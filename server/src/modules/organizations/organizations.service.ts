@@ -4,11 +4,17 @@ import { notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
 import { getActorOrganization, getAdminPlace } from './organizations.policy.js';
-import { countOrganizationContents, findOrganizationWithMemberCount, type OrganizationRow, updateOrganization } from './organizations.repository.js';
+import {
+  countOrganizationContents,
+  findOrganizationWithMemberCount,
+  type OrganizationRow,
+  updateOrganization,
+} from './organizations.repository.js';
 
 const DAY_MS = 86_400_000;
 
-export const logoUrlOf = (organization: Pick<OrganizationRow, 'logoFileId'>) => (organization.logoFileId ? `/api/v1/files/${organization.logoFileId}` : null);
+export const logoUrlOf = (organization: Pick<OrganizationRow, 'logoFileId'>) =>
+  organization.logoFileId ? `/api/v1/files/${organization.logoFileId}` : null;
 
 export function presentOrganization(o: OrganizationRow): Organization {
   return {
@@ -65,7 +71,12 @@ export async function getMyOrganizationStats(db: Db, actor: Actor): Promise<Orga
   return {
     users: { total: byRole.admin + byRole.member, byRole, byStatus },
     invitations: { pending: counts.pendingInvitations },
-    content: { forumTopics: counts.forumTopics, forumPosts: counts.forumPosts, useCases: counts.useCases, publishedUseCases: counts.publishedUseCases },
+    content: {
+      forumTopics: counts.forumTopics,
+      forumPosts: counts.forumPosts,
+      useCases: counts.useCases,
+      publishedUseCases: counts.publishedUseCases,
+    },
     storage: { usedBytes: organization.storageUsedBytes, quotaBytes: limits.storageBytes, files: counts.liveFiles },
     subscription: {
       tier: organization.subscriptionTier,
@@ -81,5 +92,18 @@ export async function getOrganizationCard(db: Db, organizationId: string): Promi
   const found = await findOrganizationWithMemberCount(db, organizationId);
   if (!found) throw notFound('Organization');
   const { id, name, nameAr, industry, size, city, region, website, description, logoUrl } = presentOrganization(found.organization);
-  return { id, name, nameAr, industry, size, city, region, website, description, logoUrl, memberCount: found.memberCount, publicUseCasesCount: found.publicUseCasesCount };
+  return {
+    id,
+    name,
+    nameAr,
+    industry,
+    size,
+    city,
+    region,
+    website,
+    description,
+    logoUrl,
+    memberCount: found.memberCount,
+    publicUseCasesCount: found.publicUseCasesCount,
+  };
 }

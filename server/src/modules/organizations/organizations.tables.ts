@@ -20,7 +20,9 @@ export const organizations = pgTable(
     logoFileId: uuid('logo_file_id'),
     /** Bytes of this organization's live files; changed only by SQL increments that check the tier quota. */
     storageUsedBytes: bigint('storage_used_bytes', { mode: 'number' }).notNull().default(0),
-    status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     subscriptionTier: text('subscription_tier', { enum: ['trial', 'basic', 'professional', 'enterprise'] })
       .notNull()
       .default('trial'),
@@ -42,7 +44,9 @@ export const memberships = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['admin', 'member'] }).notNull().default('member'),
+    role: text('role', { enum: ['admin', 'member'] })
+      .notNull()
+      .default('member'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('memberships_user_unique').on(t.userId), index('memberships_organization_idx').on(t.organizationId, t.role)],

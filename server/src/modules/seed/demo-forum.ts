@@ -40,7 +40,13 @@ export const DEMO_TOPICS: DemoTopic[] = [
     views: 412,
     daysAgo: 40,
     likes: ['faisal.alotaibi', 'reem.alghamdi', 'saad.aljuhani', 'bandar.alshammari'],
-    posts: [{ by: 'faisal.alotaibi', body: 'Thanks Noura. Is there a place for vendor recommendations?', replies: [{ by: 'noura.alsubaie', body: 'Use the General category, and keep it factual: what you bought, how it performed.' }] }],
+    posts: [
+      {
+        by: 'faisal.alotaibi',
+        body: 'Thanks Noura. Is there a place for vendor recommendations?',
+        replies: [{ by: 'noura.alsubaie', body: 'Use the General category, and keep it factual: what you bought, how it performed.' }],
+      },
+    ],
   },
   {
     category: 'maintenance',
@@ -57,11 +63,27 @@ export const DEMO_TOPICS: DemoTopic[] = [
         likes: ['khalid.alqahtani', 'turki.almutairi', 'saad.aljuhani'],
         best: true,
         replies: [
-          { by: 'khalid.alqahtani', body: 'We aligned cold only. Do you have the offset values you used?', replies: [{ by: 'abdullah.alhajri', body: 'Vertical +0.18 mm on the motor side for a 60 °C loop. Measure yours: it depends on the base.' }] },
-          { by: 'turki.almutairi', body: 'Same experience on our descaling pumps. Also check pipe strain: unbolt the suction flange and watch the dial.' },
+          {
+            by: 'khalid.alqahtani',
+            body: 'We aligned cold only. Do you have the offset values you used?',
+            replies: [
+              {
+                by: 'abdullah.alhajri',
+                body: 'Vertical +0.18 mm on the motor side for a 60 °C loop. Measure yours: it depends on the base.',
+              },
+            ],
+          },
+          {
+            by: 'turki.almutairi',
+            body: 'Same experience on our descaling pumps. Also check pipe strain: unbolt the suction flange and watch the dial.',
+          },
         ],
       },
-      { by: 'hussain.alnasser', body: 'Look at the motor current spectrum too — a soft foot shows up as a 2× line-frequency component.', likes: ['khalid.alqahtani'] },
+      {
+        by: 'hussain.alnasser',
+        body: 'Look at the motor current spectrum too — a soft foot shows up as a 2× line-frequency component.',
+        likes: ['khalid.alqahtani'],
+      },
     ],
   },
   {
@@ -78,7 +100,13 @@ export const DEMO_TOPICS: DemoTopic[] = [
         body: 'نفحص البطانة كل ٦ أشهر أثناء التوقف المخطط، ونقيس سماكتها بالموجات فوق الصوتية. أما الكرات فنعيد فرزها سنوياً.',
         likes: ['bandar.alshammari', 'ghada.alrashidi'],
         best: true,
-        replies: [{ by: 'bandar.alshammari', body: 'شكراً، هل تسجلون القياسات في نظام إدارة الصيانة؟', replies: [{ by: 'fahad.alrashid', body: 'نعم، في نظام CMMS مع صور لكل نقطة قياس.' }] }],
+        replies: [
+          {
+            by: 'bandar.alshammari',
+            body: 'شكراً، هل تسجلون القياسات في نظام إدارة الصيانة؟',
+            replies: [{ by: 'fahad.alrashid', body: 'نعم، في نظام CMMS مع صور لكل نقطة قياس.' }],
+          },
+        ],
       },
       { by: 'ghada.alrashidi', body: 'نضيف قياس الاهتزاز الشهري على المحامل الرئيسية، وقد كشف لنا مشكلة في التروس قبل تعطلها.' },
     ],
@@ -95,9 +123,19 @@ export const DEMO_TOPICS: DemoTopic[] = [
       {
         by: 'omar.bakhsh',
         body: 'How long was the line down for the cut-over?',
-        replies: [{ by: 'abdulrahman.alsulaim', body: 'Two weekend shifts. We ran both PLCs in parallel on a test rack for a month first.', likes: ['omar.bakhsh'] }],
+        replies: [
+          {
+            by: 'abdulrahman.alsulaim',
+            body: 'Two weekend shifts. We ran both PLCs in parallel on a test rack for a month first.',
+            likes: ['omar.bakhsh'],
+          },
+        ],
       },
-      { by: 'rayan.hawsawi', body: 'Did you keep PROFIBUS or move to PROFINET for the drives?', replies: [{ by: 'nouf.aljasser', body: 'PROFINET for the new drives, a DP/PN coupler for the two old ones we kept.' }] },
+      {
+        by: 'rayan.hawsawi',
+        body: 'Did you keep PROFIBUS or move to PROFINET for the drives?',
+        replies: [{ by: 'nouf.aljasser', body: 'PROFINET for the new drives, a DP/PN coupler for the two old ones we kept.' }],
+      },
     ],
   },
   {
@@ -108,8 +146,15 @@ export const DEMO_TOPICS: DemoTopic[] = [
     views: 97,
     daysAgo: 9,
     posts: [
-      { by: 'sultan.aldawsari', body: 'ركبنا روبوت تكديس تعاوني (cobot) وكان العائد خلال ١٨ شهراً تقريباً، بسبب توفير عاملين في كل وردية.', likes: ['waleed.alsahli'] },
-      { by: 'abdulrahman.alsulaim', body: 'At 20 per minute a cobot palletizer is usually enough. Check the pallet pattern changes you need: those drive the software cost.' },
+      {
+        by: 'sultan.aldawsari',
+        body: 'ركبنا روبوت تكديس تعاوني (cobot) وكان العائد خلال ١٨ شهراً تقريباً، بسبب توفير عاملين في كل وردية.',
+        likes: ['waleed.alsahli'],
+      },
+      {
+        by: 'abdulrahman.alsulaim',
+        body: 'At 20 per minute a cobot palletizer is usually enough. Check the pallet pattern changes you need: those drive the software cost.',
+      },
     ],
   },
   {
@@ -141,7 +186,13 @@ export const DEMO_TOPICS: DemoTopic[] = [
       {
         by: 'rayan.hawsawi',
         body: 'We built one with two cameras and a conveyor ejector. Colour sorting reached 97%, size grading 99%. Lighting was the hardest part.',
-        replies: [{ by: 'reem.alghamdi', body: 'ممتاز! ما نوع الإضاءة التي استخدمتموها؟', replies: [{ by: 'rayan.hawsawi', body: 'Diffuse dome LEDs, 5000 K, and a black conveyor belt.' }] }],
+        replies: [
+          {
+            by: 'reem.alghamdi',
+            body: 'ممتاز! ما نوع الإضاءة التي استخدمتموها؟',
+            replies: [{ by: 'rayan.hawsawi', body: 'Diffuse dome LEDs, 5000 K, and a black conveyor belt.' }],
+          },
+        ],
       },
     ],
   },
@@ -159,9 +210,18 @@ export const DEMO_TOPICS: DemoTopic[] = [
         body: 'Start with **anomaly detection per machine** (a rolling baseline and thresholds) before any deep model. Label every failure you have — you will need them later.',
         best: true,
         likes: ['saad.aljuhani', 'ibrahim.hakami'],
-        replies: [{ by: 'saad.aljuhani', body: 'We have maybe 12 recorded failures in 3 years. Is that enough?', replies: [{ by: 'lama.alruwaili', body: 'Not for supervised learning, but plenty to validate an anomaly detector.' }] }],
+        replies: [
+          {
+            by: 'saad.aljuhani',
+            body: 'We have maybe 12 recorded failures in 3 years. Is that enough?',
+            replies: [{ by: 'lama.alruwaili', body: 'Not for supervised learning, but plenty to validate an anomaly detector.' }],
+          },
+        ],
       },
-      { by: 'ibrahim.hakami', body: 'One reading per minute is too slow for bearing faults; you need the spectrum. Check if the sensors can send FFT bands.' },
+      {
+        by: 'ibrahim.hakami',
+        body: 'One reading per minute is too slow for bearing faults; you need the spectrum. Check if the sensors can send FFT bands.',
+      },
     ],
   },
   {
@@ -188,7 +248,11 @@ export const DEMO_TOPICS: DemoTopic[] = [
         best: true,
         likes: ['nawaf.albalawi'],
       },
-      { by: 'haifa.alatawi', body: 'Make sure alarms go by SMS too, not only to the dashboard.', replies: [{ by: 'nawaf.albalawi', body: 'Good point — the auditors asked for that as well.' }] },
+      {
+        by: 'haifa.alatawi',
+        body: 'Make sure alarms go by SMS too, not only to the dashboard.',
+        replies: [{ by: 'nawaf.albalawi', body: 'Good point — the auditors asked for that as well.' }],
+      },
     ],
   },
   {
@@ -199,7 +263,11 @@ export const DEMO_TOPICS: DemoTopic[] = [
     views: 110,
     daysAgo: 10,
     posts: [
-      { by: 'abdulrahman.alsulaim', body: 'OPC UA at the edge, MQTT from the edge to the cloud. The PLCs stay untouched, which your OT team will like.', likes: ['hind.alkhaldi'] },
+      {
+        by: 'abdulrahman.alsulaim',
+        body: 'OPC UA at the edge, MQTT from the edge to the cloud. The PLCs stay untouched, which your OT team will like.',
+        likes: ['hind.alkhaldi'],
+      },
     ],
   },
   {
@@ -210,7 +278,12 @@ export const DEMO_TOPICS: DemoTopic[] = [
     locked: true,
     views: 71,
     daysAgo: 35,
-    posts: [{ by: 'mohammed.alasmari', body: 'افصلوا المواد المؤكسدة عن القابلة للاشتعال، واستخدموا خزائن معتمدة مع تهوية، وراجعوا دليل الدفاع المدني المحدث.' }],
+    posts: [
+      {
+        by: 'mohammed.alasmari',
+        body: 'افصلوا المواد المؤكسدة عن القابلة للاشتعال، واستخدموا خزائن معتمدة مع تهوية، وراجعوا دليل الدفاع المدني المحدث.',
+      },
+    ],
   },
 ];
 
@@ -220,7 +293,15 @@ async function findDemoTopicIds(db: DbOrTx): Promise<string[]> {
     .select({ id: forumTopics.id })
     .from(forumTopics)
     .innerJoin(users, eq(users.id, forumTopics.authorId))
-    .where(and(inArray(users.email, [...DEMO_EMAILS]), inArray(forumTopics.title, DEMO_TOPICS.map((topic) => topic.title))));
+    .where(
+      and(
+        inArray(users.email, [...DEMO_EMAILS]),
+        inArray(
+          forumTopics.title,
+          DEMO_TOPICS.map((topic) => topic.title),
+        ),
+      ),
+    );
   return rows.map((row) => row.id);
 }
 
@@ -241,9 +322,16 @@ export async function seedForum(tx: Tx, onProgress: ProgressListener): Promise<{
     if (!found) throw new Error(`The demo user ${localPart} is missing; seed the users first`);
     return found;
   };
-  const categories = new Map((await tx.select({ id: forumCategories.id, slug: forumCategories.slug }).from(forumCategories)).map((c) => [c.slug, c.id]));
+  const categories = new Map(
+    (await tx.select({ id: forumCategories.id, slug: forumCategories.slug }).from(forumCategories)).map((c) => [c.slug, c.id]),
+  );
   const existing = new Set(
-    (await tx.select({ title: forumTopics.title }).from(forumTopics).where(inArray(forumTopics.id, [...(await findDemoTopicIds(tx)), randomUUID()]))).map((row) => row.title),
+    (
+      await tx
+        .select({ title: forumTopics.title })
+        .from(forumTopics)
+        .where(inArray(forumTopics.id, [...(await findDemoTopicIds(tx)), randomUUID()]))
+    ).map((row) => row.title),
   );
   let created = 0;
   for (const [index, demo] of DEMO_TOPICS.entries()) {
@@ -299,7 +387,8 @@ export async function seedForum(tx: Tx, onProgress: ProgressListener): Promise<{
       for (const liker of post.likes ?? []) await tx.insert(forumPostLikes).values({ postId: id, userId: person(liker).id });
       if (post.best) bestPostId = id;
       last = { at, by: writer.id };
-      for (const child of post.replies ?? []) await insertPost(child, { id, rootId: parent?.rootId ?? id, depth: parent ? parent.depth + 1 : 0 });
+      for (const child of post.replies ?? [])
+        await insertPost(child, { id, rootId: parent?.rootId ?? id, depth: parent ? parent.depth + 1 : 0 });
     };
     for (const post of demo.posts) await insertPost(post, null);
     await queryRows(
@@ -323,15 +412,27 @@ export async function seedForum(tx: Tx, onProgress: ProgressListener): Promise<{
 export async function removeDemoForum(tx: Tx): Promise<number> {
   const topicIds = await findDemoTopicIds(tx);
   if (topicIds.length > 0) await tx.delete(forumTopics).where(inArray(forumTopics.id, topicIds));
-  const demoUserIds = sql`(select id from users where email in (${sql.join(DEMO_EMAILS.map((email) => sql`${email}`), sql`, `)}))`;
+  const demoUserIds = sql`(select id from users where email in (${sql.join(
+    DEMO_EMAILS.map((email) => sql`${email}`),
+    sql`, `,
+  )}))`;
   // What demo users wrote elsewhere goes too (with the replies beneath it); those topics' counters are recounted.
   await queryRows(tx, sql`delete from forum_topics where author_id in ${demoUserIds}`);
   await recountCategoryTopics(tx);
-  const touched = await queryRows<{ topic_id: string }>(tx, sql`delete from forum_posts where author_id in ${demoUserIds} returning topic_id`);
+  const touched = await queryRows<{ topic_id: string }>(
+    tx,
+    sql`delete from forum_posts where author_id in ${demoUserIds} returning topic_id`,
+  );
   const topics = [...new Set(touched.map((row) => row.topic_id))];
   if (topics.length > 0) {
-    const ids = sql.join(topics.map((id) => sql`${id}`), sql`, `);
-    await queryRows(tx, sql`update forum_posts p set replies_count = (select count(*) from forum_posts c where c.parent_id = p.id) where p.topic_id in (${ids})`);
+    const ids = sql.join(
+      topics.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    await queryRows(
+      tx,
+      sql`update forum_posts p set replies_count = (select count(*) from forum_posts c where c.parent_id = p.id) where p.topic_id in (${ids})`,
+    );
     await queryRows(
       tx,
       sql`update forum_topics t set posts_count = (select count(*) from forum_posts p where p.topic_id = t.id and p.deleted_at is null) where t.id in (${ids})`,

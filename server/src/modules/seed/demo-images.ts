@@ -1,7 +1,15 @@
 import { and, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { type FileStorage, type FilesContext, StoredObjectMissingError, files, inspectUpload, removeFile, storeFile } from '../files/index.js';
+import {
+  type FileStorage,
+  type FilesContext,
+  StoredObjectMissingError,
+  files,
+  inspectUpload,
+  removeFile,
+  storeFile,
+} from '../files/index.js';
 import { memberships, setOrganizationLogo, type OrganizationRow } from '../organizations/index.js';
 import { setUserAvatar, users } from '../users/index.js';
 import { DEMO_ORGANIZATIONS, PLATFORM_KEY } from './demo-data.js';
@@ -37,10 +45,20 @@ async function storePlaceholder(
 ): Promise<'created' | 'existing'> {
   const inspected = await inspectUpload(input.purpose, input.png);
   try {
-    await storeFile(ctx, { organizationId: input.organizationId, uploaderId: input.uploaderId, purpose: input.purpose, originalName: input.originalName, inspected }, async (tx, file) => {
-      // storeFile has locked the organization row, which every change of a logo or avatar takes first.
-      if ((await point(tx, file.id)) !== null) throw new AlreadyHasImage();
-    });
+    await storeFile(
+      ctx,
+      {
+        organizationId: input.organizationId,
+        uploaderId: input.uploaderId,
+        purpose: input.purpose,
+        originalName: input.originalName,
+        inspected,
+      },
+      async (tx, file) => {
+        // storeFile has locked the organization row, which every change of a logo or avatar takes first.
+        if ((await point(tx, file.id)) !== null) throw new AlreadyHasImage();
+      },
+    );
     return 'created';
   } catch (error) {
     if (error instanceof AlreadyHasImage) return 'existing';
@@ -56,7 +74,10 @@ function isQuotaError(error: unknown): error is AppError {
 export async function seedLogos(ctx: FilesContext, onProgress: ProgressListener): Promise<ImagesResult> {
   const label = 'Organization logos';
   const orgs = await findDemoOrganizations(ctx.db);
-  const people = await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [...DEMO_EMAILS]));
+  const people = await ctx.db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, [...DEMO_EMAILS]));
   const idByEmail = new Map(people.map((u) => [u.email, u.id]));
   const result: ImagesResult = { created: 0, existing: 0, skipped: [] };
   for (const [index, key] of ORGANIZATION_KEYS.entries()) {
@@ -70,8 +91,10 @@ export async function seedLogos(ctx: FilesContext, onProgress: ProgressListener)
       if (!uploaderId) throw new Error(`The demo admin of "${org.name}" is missing; seed the users first`);
       try {
         const png = await renderPlaceholder({ initials: initialsOf(org.name), seed: org.name });
-        const outcome = await storePlaceholder(ctx, { organizationId: org.id, uploaderId, purpose: 'logo', originalName: `${key}-logo.png`, png }, (tx, fileId) =>
-          setOrganizationLogo(tx, org.id, fileId),
+        const outcome = await storePlaceholder(
+          ctx,
+          { organizationId: org.id, uploaderId, purpose: 'logo', originalName: `${key}-logo.png`, png },
+          (tx, fileId) => setOrganizationLogo(tx, org.id, fileId),
         );
         result[outcome] += 1;
       } catch (error) {
@@ -105,8 +128,10 @@ export async function seedAvatars(ctx: FilesContext, onProgress: ProgressListene
       try {
         const png = await renderPlaceholder({ initials: initialsOf(name), seed: name, round: true });
         const originalName = `${email.split('@')[0]!.replace(/[^a-z0-9]+/g, '-')}-avatar.png`;
-        const outcome = await storePlaceholder(ctx, { organizationId: home.organizationId, uploaderId: user.id, purpose: 'avatar', originalName, png }, (tx, fileId) =>
-          setUserAvatar(tx, user.id, fileId),
+        const outcome = await storePlaceholder(
+          ctx,
+          { organizationId: home.organizationId, uploaderId: user.id, purpose: 'avatar', originalName, png },
+          (tx, fileId) => setUserAvatar(tx, user.id, fileId),
         );
         result[outcome] += 1;
       } catch (error) {
@@ -137,7 +162,12 @@ export async function removeDemoAvatars(ctx: FilesContext, tx: Tx): Promise<numb
  * since), so that their quota is released and their bytes are deleted after commit instead of being
  * left in storage when the organization's rows cascade away.
  */
-export async function removeOrganizationFiles(ctx: FilesContext, tx: Tx, organizationIds: string[], onProgress: ProgressListener): Promise<number> {
+export async function removeOrganizationFiles(
+  ctx: FilesContext,
+  tx: Tx,
+  organizationIds: string[],
+  onProgress: ProgressListener,
+): Promise<number> {
   const label = 'Removing demo files';
   const live =
     organizationIds.length === 0
@@ -176,8 +206,13 @@ export interface ImagesCheck {
  * right purpose; with a storage, its bytes are there too. Missing users are reported elsewhere.
  */
 export async function checkDemoImages(db: Db, orgs: Map<string, OrganizationRow>, storage?: FileStorage): Promise<ImagesCheck> {
-  const people = await db.select({ email: users.email, avatarFileId: users.avatarFileId }).from(users).where(inArray(users.email, [...DEMO_AVATAR_EMAILS]));
-  const fileIds = [...[...orgs.values()].map((o) => o.logoFileId), ...people.map((u) => u.avatarFileId)].filter((id): id is string => id !== null);
+  const people = await db
+    .select({ email: users.email, avatarFileId: users.avatarFileId })
+    .from(users)
+    .where(inArray(users.email, [...DEMO_AVATAR_EMAILS]));
+  const fileIds = [...[...orgs.values()].map((o) => o.logoFileId), ...people.map((u) => u.avatarFileId)].filter(
+    (id): id is string => id !== null,
+  );
   const fileRows = await liveFiles(db, fileIds);
   const check: ImagesCheck = { logos: 0, avatars: 0, problems: [] };
 

@@ -4,7 +4,13 @@ import type { DbOrTx, Tx } from '../../platform/db.js';
 import { effectiveStatus, hashInvitationToken, invitations, newInvitationToken } from '../invitations/index.js';
 import type { OrganizationRow } from '../organizations/index.js';
 import { users } from '../users/index.js';
-import { type ProgressListener, demoOrganizationName, findDemoCreatedOrganizations, findDemoOrganizations, lockDemoData } from './demo-lookup.js';
+import {
+  type ProgressListener,
+  demoOrganizationName,
+  findDemoCreatedOrganizations,
+  findDemoOrganizations,
+  lockDemoData,
+} from './demo-lookup.js';
 import { DEMO_USERS } from './demo-users.js';
 
 export interface DemoInvitation {
@@ -23,50 +29,113 @@ export interface DemoInvitation {
 export const DEMO_INVITATIONS: readonly DemoInvitation[] = [
   // Jubail Polymers: every state, in English.
   {
-    organization: 'jubail-polymers', email: 'hamad.alkhaldi@jubail-polymers.example', role: 'member', language: 'en', state: 'pending', sentDaysAgo: 2,
+    organization: 'jubail-polymers',
+    email: 'hamad.alkhaldi@jubail-polymers.example',
+    role: 'member',
+    language: 'en',
+    state: 'pending',
+    sentDaysAgo: 2,
     message: 'Hamad, join us on P2P Sandbox so you can follow the OEE discussion for the extrusion halls with the quality team.',
   },
   {
-    organization: 'jubail-polymers', email: 'lulwa.alfaraj@jubail-polymers.example', role: 'admin', language: 'en', state: 'pending', sentDaysAgo: 1,
+    organization: 'jubail-polymers',
+    email: 'lulwa.alfaraj@jubail-polymers.example',
+    role: 'admin',
+    language: 'en',
+    state: 'pending',
+    sentDaysAgo: 1,
     message: "Lulwa, I'd like you to co-manage our organization while I am at the Hannover fair next month.",
   },
   {
-    organization: 'jubail-polymers', email: 'mansour.alyami@jubail-polymers.example', role: 'member', language: 'ar', state: 'expired', sentDaysAgo: 12,
+    organization: 'jubail-polymers',
+    email: 'mansour.alyami@jubail-polymers.example',
+    role: 'member',
+    language: 'ar',
+    state: 'expired',
+    sentDaysAgo: 12,
     message: 'مرحبًا منصور، انضم إلينا لمتابعة تجربة قياس السماكة المباشر على خطوط الأفلام.',
   },
   {
-    organization: 'jubail-polymers', email: 'sara.alamri@jubail-polymers.example', role: 'member', language: 'en', state: 'accepted', sentDaysAgo: 3,
+    organization: 'jubail-polymers',
+    email: 'sara.alamri@jubail-polymers.example',
+    role: 'member',
+    language: 'en',
+    state: 'accepted',
+    sentDaysAgo: 3,
     message: 'Sara, please join so you can share the ISO 9001 audit checklist with the plant.',
   },
-  { organization: 'jubail-polymers', email: 'bader.alenezi@jubail-polymers.example', role: 'member', language: 'en', state: 'cancelled', sentDaysAgo: 6, message: null },
+  {
+    organization: 'jubail-polymers',
+    email: 'bader.alenezi@jubail-polymers.example',
+    role: 'member',
+    language: 'en',
+    state: 'cancelled',
+    sentDaysAgo: 6,
+    message: null,
+  },
   // Najd Steel Works: every state, mostly in Arabic (its admin uses the Arabic interface).
   {
-    organization: 'najd-steel', email: 'rakan.alosaimi@najd-steel.example', role: 'member', language: 'ar', state: 'pending', sentDaysAgo: 3,
+    organization: 'najd-steel',
+    email: 'rakan.alosaimi@najd-steel.example',
+    role: 'member',
+    language: 'ar',
+    state: 'pending',
+    sentDaysAgo: 3,
     message: 'أهلًا راكان، أدعوك للانضمام إلى المنصة لمتابعة نقاشات الصيانة التنبؤية لأفران الصهر.',
   },
   {
-    organization: 'najd-steel', email: 'jawaher.alsuwailem@najd-steel.example', role: 'member', language: 'en', state: 'expired', sentDaysAgo: 15,
+    organization: 'najd-steel',
+    email: 'jawaher.alsuwailem@najd-steel.example',
+    role: 'member',
+    language: 'en',
+    state: 'expired',
+    sentDaysAgo: 15,
     message: 'Jawaher, the furnace energy dashboard pilot is starting; join to see the data and the weekly notes.',
   },
   {
-    organization: 'najd-steel', email: 'turki.almutairi@najd-steel.example', role: 'member', language: 'ar', state: 'accepted', sentDaysAgo: 4,
+    organization: 'najd-steel',
+    email: 'turki.almutairi@najd-steel.example',
+    role: 'member',
+    language: 'ar',
+    state: 'accepted',
+    sentDaysAgo: 4,
     message: 'تركي، انضم إلينا لتنسيق خطط الصيانة مع فريق التحول الرقمي.',
   },
   {
-    organization: 'najd-steel', email: 'salman.alshamrani@najd-steel.example', role: 'admin', language: 'ar', state: 'cancelled', sentDaysAgo: 9,
+    organization: 'najd-steel',
+    email: 'salman.alshamrani@najd-steel.example',
+    role: 'admin',
+    language: 'ar',
+    state: 'cancelled',
+    sentDaysAgo: 9,
     message: 'سلمان، أرجو أن تتولى إدارة حساب المنظمة معي خلال فترة التوسعة.',
   },
   // Red Sea Food Industries: a smaller set.
   {
-    organization: 'red-sea-foods', email: 'ahmed.baeshen@redsea-foods.example', role: 'member', language: 'en', state: 'pending', sentDaysAgo: 4,
+    organization: 'red-sea-foods',
+    email: 'ahmed.baeshen@redsea-foods.example',
+    role: 'member',
+    language: 'en',
+    state: 'pending',
+    sentDaysAgo: 4,
     message: 'Ahmed, join us to compare changeover times on the juice and dairy lines.',
   },
   {
-    organization: 'red-sea-foods', email: 'hessa.bamatraf@redsea-foods.example', role: 'member', language: 'ar', state: 'expired', sentDaysAgo: 20,
+    organization: 'red-sea-foods',
+    email: 'hessa.bamatraf@redsea-foods.example',
+    role: 'member',
+    language: 'ar',
+    state: 'expired',
+    sentDaysAgo: 20,
     message: 'حصة، ندعوك للانضمام لمتابعة متطلبات سلامة الغذاء وتدقيق الموردين.',
   },
   {
-    organization: 'red-sea-foods', email: 'omar.bakhsh@redsea-foods.example', role: 'member', language: 'ar', state: 'accepted', sentDaysAgo: 2,
+    organization: 'red-sea-foods',
+    email: 'omar.bakhsh@redsea-foods.example',
+    role: 'member',
+    language: 'ar',
+    state: 'accepted',
+    sentDaysAgo: 2,
     message: 'عمر، انضم إلينا لمشاركة خطة تحليل المخاطر ونقاط التحكم الحرجة مع الفريق.',
   },
 ];
@@ -86,7 +155,13 @@ function adminOf(organization: string): string {
 }
 
 /** The rows a demo invitation is stored as, by state; only the hash of a fresh, never-kept token is stored. */
-function invitationValues(demo: DemoInvitation, organizationId: string, invitedById: string, now: number, acceptedBy?: { id: string; createdAt: Date }) {
+function invitationValues(
+  demo: DemoInvitation,
+  organizationId: string,
+  invitedById: string,
+  now: number,
+  acceptedBy?: { id: string; createdAt: Date },
+) {
   const sent = new Date((acceptedBy?.createdAt.getTime() ?? now) - demo.sentDaysAgo * DAY);
   const base = {
     organizationId,
@@ -108,7 +183,13 @@ function invitationValues(demo: DemoInvitation, organizationId: string, invitedB
       return { ...base, status: 'pending' as const };
     case 'accepted': {
       if (!acceptedBy) throw new Error(`the accepted demo invitation of ${demo.email} needs that demo user`);
-      return { ...base, status: 'accepted' as const, acceptedUserId: acceptedBy.id, acceptedAt: acceptedBy.createdAt, updatedAt: acceptedBy.createdAt };
+      return {
+        ...base,
+        status: 'accepted' as const,
+        acceptedUserId: acceptedBy.id,
+        acceptedAt: acceptedBy.createdAt,
+        updatedAt: acceptedBy.createdAt,
+      };
     }
     case 'cancelled': {
       const cancelledAt = new Date(sent.getTime() + DAY);
@@ -135,15 +216,26 @@ export async function seedInvitations(tx: Tx, onProgress: ProgressListener): Pro
   const label = 'Invitations';
   const orgs = await findDemoOrganizations(tx);
   const emails = [...new Set([...DEMO_INVITATIONS.map((i) => adminOf(i.organization)), ...DEMO_INVITATION_EMAILS])];
-  const people = await tx.select({ id: users.id, email: users.email, createdAt: users.createdAt }).from(users).where(inArray(users.email, emails));
-  const existing = new Map((await findDemoInvitationRows(tx, [...orgs.values()].map((o) => o.id))).map((r) => [keyOf(r.invitation.organizationId, r.invitation.email), r]));
+  const people = await tx
+    .select({ id: users.id, email: users.email, createdAt: users.createdAt })
+    .from(users)
+    .where(inArray(users.email, emails));
+  const existing = new Map(
+    (
+      await findDemoInvitationRows(
+        tx,
+        [...orgs.values()].map((o) => o.id),
+      )
+    ).map((r) => [keyOf(r.invitation.organizationId, r.invitation.email), r]),
+  );
   const now = Date.now();
   let created = 0;
   let repaired = 0;
   for (const [index, demo] of DEMO_INVITATIONS.entries()) {
     const org = orgs.get(demo.organization);
     const inviter = people.find((u) => u.email === adminOf(demo.organization));
-    if (!org || !inviter) throw new Error(`The demo organization "${demoOrganizationName(demo.organization)}" or its admin is missing; seed them first`);
+    if (!org || !inviter)
+      throw new Error(`The demo organization "${demoOrganizationName(demo.organization)}" or its admin is missing; seed them first`);
     const found = existing.get(keyOf(org.id, demo.email));
     if (!found) {
       const acceptedBy = demo.state === 'accepted' ? people.find((u) => u.email === demo.email) : undefined;
@@ -187,8 +279,14 @@ export interface InvitationsCheck {
 
 /** Each demo invitation is there, in its state; an accepted one is linked to the demo user who accepted it. */
 export async function checkDemoInvitations(db: DbOrTx, orgs: Map<string, OrganizationRow>): Promise<InvitationsCheck> {
-  const rows = await findDemoInvitationRows(db, [...orgs.values()].map((o) => o.id));
-  const acceptors = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [...DEMO_INVITATION_EMAILS]));
+  const rows = await findDemoInvitationRows(
+    db,
+    [...orgs.values()].map((o) => o.id),
+  );
+  const acceptors = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, [...DEMO_INVITATION_EMAILS]));
   const byState = Object.fromEntries(
     INVITATION_STATUSES.map((state) => [state, { demo: 0, expected: DEMO_INVITATIONS.filter((i) => i.state === state).length }]),
   ) as InvitationsCheck['byState'];

@@ -55,8 +55,14 @@ async function findDemoCompanyRows(db: DbOrTx): Promise<Array<{ key: string; row
     .from(organizations)
     .where(
       and(
-        inArray(organizations.name, DEMO_ORGANIZATIONS.map((o) => o.name)),
-        inArray(organizations.website, DEMO_ORGANIZATIONS.map((o) => organizationWebsite(o.domain))),
+        inArray(
+          organizations.name,
+          DEMO_ORGANIZATIONS.map((o) => o.name),
+        ),
+        inArray(
+          organizations.website,
+          DEMO_ORGANIZATIONS.map((o) => organizationWebsite(o.domain)),
+        ),
       ),
     )
     .orderBy(organizations.createdAt, organizations.id);

@@ -8,11 +8,16 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
     titleAr: 'التعلم الآلي يخفض استهلاك الطاقة في فرن القوس الكهربائي بنسبة ٩٪',
     summary:
       'A model trained on 40,000 heats recommends the power profile and oxygen and carbon injection for each heat at Najd Steel\u2019s 120-tonne furnace. Electricity per tonne fell 9% and tap-to-tap time by 4 minutes.',
-    summaryAr: 'نموذج مدرَّب على ٤٠ ألف صبة يقترح منحنى القدرة وحقن الأكسجين والكربون لكل صبة، فانخفض استهلاك الكهرباء لكل طن ٩٪ وقصر زمن الصبة أربع دقائق.',
+    summaryAr:
+      'نموذج مدرَّب على ٤٠ ألف صبة يقترح منحنى القدرة وحقن الأكسجين والكربون لكل صبة، فانخفض استهلاك الكهرباء لكل طن ٩٪ وقصر زمن الصبة أربع دقائق.',
     challenge: md(
       'The electric arc furnace is the largest single electricity consumer in Riyadh Second Industrial City that we know of: about **420 kWh per tonne** of liquid steel, 120 tonnes a heat, around 24 heats a day.',
       'Each melter ran the furnace his own way. The best shift used 8–10% less energy than the worst on the same scrap mix, but nobody could say exactly why, and the furnace supplier\u2019s static profiles did not adapt to the scrap we actually buy.',
-      bullets('Energy per tonne varied between 385 and 455 kWh', 'Tap-to-tap time: 52 minutes on average', 'Electrode consumption 1.9 kg per tonne'),
+      bullets(
+        'Energy per tonne varied between 385 and 455 kWh',
+        'Tap-to-tap time: 52 minutes on average',
+        'Electrode consumption 1.9 kg per tonne',
+      ),
     ),
     solution: md(
       'Our digital team joined five years of heat records (scrap buckets, additions, power, off-gas analysis, temperatures) into one data set and trained a gradient-boosted model that predicts energy needed and end temperature from the charge.',
@@ -38,7 +43,14 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['Machine learning', 'PLC', 'Historian'],
     tags: ['Energy efficiency', 'كفاءة الطاقة', 'Industry 4.0', 'Vision 2030'],
     vendors: ['AVEVA', 'Microsoft Azure'],
-    outcomes: { roiPercent: 393, paybackMonths: 7.3, investmentSar: 2_800_000, annualSavingsSar: 4_600_000, energySavingsPercent: 9, efficiencyGainPercent: 8 },
+    outcomes: {
+      roiPercent: 393,
+      paybackMonths: 7.3,
+      investmentSar: 2_800_000,
+      annualSavingsSar: 4_600_000,
+      energySavingsPercent: 9,
+      efficiencyGainPercent: 8,
+    },
     extraOutcomes: [
       { label: 'Energy per tonne', value: 383, unit: 'kWh/t' },
       { label: 'Tap-to-tap time saved', value: 4, unit: 'min' },
@@ -91,7 +103,12 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
       'استفدنا كثيرًا من نقاش في منتدى المنصة حول محاذاة المضخات الساخنة.',
     ),
     results: md(
-      bullets('انخفضت الأعطال المفاجئة للمحامل بنسبة **٨٠٪**', 'انخفض التوقف غير المخطط للخط بسبب المضخات **٦٥٪**', 'ارتفع عمر المحمل من ٣ أشهر إلى أكثر من **١٤ شهرًا**', 'الاسترداد خلال ٧ أشهر تقريبًا'),
+      bullets(
+        'انخفضت الأعطال المفاجئة للمحامل بنسبة **٨٠٪**',
+        'انخفض التوقف غير المخطط للخط بسبب المضخات **٦٥٪**',
+        'ارتفع عمر المحمل من ٣ أشهر إلى أكثر من **١٤ شهرًا**',
+        'الاسترداد خلال ٧ أشهر تقريبًا',
+      ),
       'نعمل الآن على تعميم الصيانة التنبؤية على مراوح الفرن وصناديق التروس.',
     ),
     category: 'maintenance',
@@ -112,7 +129,13 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
       {
         by: 'turki.almutairi',
         daysAfter: 20,
-        changes: [{ field: 'tags', before: ['الصيانة التنبؤية', 'Reliability'], after: ['الصيانة التنبؤية', 'Predictive maintenance', 'Reliability'] }],
+        changes: [
+          {
+            field: 'tags',
+            before: ['الصيانة التنبؤية', 'Reliability'],
+            after: ['الصيانة التنبؤية', 'Predictive maintenance', 'Reliability'],
+          },
+        ],
       },
     ],
   },
@@ -122,7 +145,8 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
     titleAr: 'السجلات الإلكترونية للتشغيلات بدل الورق في تصنيع الأقراص',
     summary:
       'Al-Kharj Pharmaceutical moved its tablet lines from paper batch records to a validated electronic system. Batch review went from 6 days to 1, and documentation deviations fell by 85%.',
-    summaryAr: 'انتقلنا في خطوط الأقراص من سجلات التشغيل الورقية إلى نظام إلكتروني مُتحقَّق منه، فانخفض زمن مراجعة التشغيلة من ستة أيام إلى يوم واحد وانخفضت انحرافات التوثيق ٨٥٪.',
+    summaryAr:
+      'انتقلنا في خطوط الأقراص من سجلات التشغيل الورقية إلى نظام إلكتروني مُتحقَّق منه، فانخفض زمن مراجعة التشغيلة من ستة أيام إلى يوم واحد وانخفضت انحرافات التوثيق ٨٥٪.',
     challenge: md(
       'Each tablet batch produced a paper record of 80–120 pages: dispensing, granulation, compression, coating and packaging, with signatures and printouts from each machine.',
       'Quality assurance needed about **six working days** to review a batch before release, and most deviations were about documentation — a missing signature, a wrong time, an illegible figure — not about the product itself.',
@@ -135,10 +159,19 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
         'Installation, operational and performance qualification over four months',
         'Parallel paper and electronic records on three batches per product before switching',
       ),
-      bullets('Weights and machine parameters captured directly, never typed', 'Review by exception: QA sees only the out-of-range values', 'Audit trail and electronic signatures on every step'),
+      bullets(
+        'Weights and machine parameters captured directly, never typed',
+        'Review by exception: QA sees only the out-of-range values',
+        'Audit trail and electronic signatures on every step',
+      ),
     ),
     results: md(
-      bullets('Batch review time from 6 days to **1 day**', 'Documentation deviations down **85%**', 'Finished-goods stock reduced by a week of sales', 'Paper: about 90,000 pages a year saved'),
+      bullets(
+        'Batch review time from 6 days to **1 day**',
+        'Documentation deviations down **85%**',
+        'Finished-goods stock reduced by a week of sales',
+        'Paper: about 90,000 pages a year saved',
+      ),
       'The SFDA inspection after go-live closed with no observations on data integrity.',
     ),
     category: 'digital_transformation',
@@ -146,7 +179,14 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['Electronic batch records', 'MES'],
     tags: ['GMP', 'Paperless', 'Data integrity'],
     vendors: ['Werum', 'Körber'],
-    outcomes: { roiPercent: 86, paybackMonths: 19.4, investmentSar: 2_100_000, annualSavingsSar: 1_300_000, efficiencyGainPercent: 35, qualityImprovementPercent: 85 },
+    outcomes: {
+      roiPercent: 86,
+      paybackMonths: 19.4,
+      investmentSar: 2_100_000,
+      annualSavingsSar: 1_300_000,
+      efficiencyGainPercent: 35,
+      qualityImprovementPercent: 85,
+    },
     extraOutcomes: [{ label: 'Batch review time', value: 1, unit: 'days' }],
     implementationMonths: 12,
     place: 'al-kharj',
@@ -163,14 +203,27 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
       'نظام رؤية آلية يفحص كل قرص قبل التعبئة في الشرائط بحثًا عن الكسر والتشقق والبقع واختلاف اللون، فانخفضت شكاوى العملاء ٧٠٪ وتوقف الفحص البصري اليدوي.',
     challenge: md(
       'كان الفحص البصري للأقراص يتم يدويًا بعينة كل نصف ساعة قبل التعبئة. العيوب الصغيرة مثل الحواف المكسورة والبقع الداكنة تمر أحيانًا، وتصل إلى الصيدليات.',
-      bullets('شكاوى العملاء المتعلقة بمظهر الأقراص: نحو **٢٠ شكوى** سنويًا', 'الفحص اليدوي يحتاج عاملين في كل وردية', 'لا يوجد سجل مصوَّر للعيوب لتحليل أسبابها'),
+      bullets(
+        'شكاوى العملاء المتعلقة بمظهر الأقراص: نحو **٢٠ شكوى** سنويًا',
+        'الفحص اليدوي يحتاج عاملين في كل وردية',
+        'لا يوجد سجل مصوَّر للعيوب لتحليل أسبابها',
+      ),
     ),
     solution: md(
       'ركّبنا كاميرتين عاليتي الدقة مع إضاءة قبّية منتشرة فوق ناقل التغذية لآلة التعبئة في الشرائط، مع صمام هواء يرفض الأقراص المعيبة.',
-      bullets('نموذج تعلم عميق مدرَّب على ١٢ ألف صورة مصنفة من فريق الجودة', 'كل رفض يُحفظ بصورته في السجل الإلكتروني للتشغيلة', 'تحقق من النظام وفق متطلبات الأنظمة المحوسبة'),
+      bullets(
+        'نموذج تعلم عميق مدرَّب على ١٢ ألف صورة مصنفة من فريق الجودة',
+        'كل رفض يُحفظ بصورته في السجل الإلكتروني للتشغيلة',
+        'تحقق من النظام وفق متطلبات الأنظمة المحوسبة',
+      ),
     ),
     results: md(
-      bullets('انخفضت شكاوى العملاء بنسبة **٧٠٪**', 'نسبة اكتشاف العيوب **٩٩٫٤٪** في اختبار التحقق', 'نُقل عاملا الفحص اليدوي إلى مهام أخرى في الجودة', 'الاسترداد خلال ١٥ شهرًا تقريبًا'),
+      bullets(
+        'انخفضت شكاوى العملاء بنسبة **٧٠٪**',
+        'نسبة اكتشاف العيوب **٩٩٫٤٪** في اختبار التحقق',
+        'نُقل عاملا الفحص اليدوي إلى مهام أخرى في الجودة',
+        'الاسترداد خلال ١٥ شهرًا تقريبًا',
+      ),
       'الخطوة التالية ربط النظام بآلة الكبس، حتى يُعدَّل ضغط الكبس تلقائيًا عندما تزداد نسبة التشققات.',
     ),
     category: 'quality',
@@ -206,7 +259,12 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
       'Construction took 14 months, with the tie-ins done during the annual kiln shutdown.',
     ),
     results: md(
-      bullets('Average output **3.6 MW**, 14% of the plant\u2019s consumption', 'CO₂ avoided: about 19,000 tonnes a year', 'Savings of about **SAR 8.4 million** a year', 'No loss of kiln availability from the boilers'),
+      bullets(
+        'Average output **3.6 MW**, 14% of the plant\u2019s consumption',
+        'CO₂ avoided: about 19,000 tonnes a year',
+        'Savings of about **SAR 8.4 million** a year',
+        'No loss of kiln availability from the boilers',
+      ),
       'Payback is 30 months. We now run an energy review every month with power per tonne of cement as the key figure.',
     ),
     category: 'energy',
@@ -240,11 +298,21 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
     ),
     solution: md(
       'We integrated a six-lane optical sorter with two colour cameras per lane and air ejectors, and trained its grading model on dates the customer\u2019s graders had sorted.',
-      steps('Two weeks of image collection at the start of the season', 'Grade definitions agreed with the export customers', 'PLC control of the feeder and conveyors, with a SCADA screen for the supervisor', 'Daily calibration with reference trays'),
+      steps(
+        'Two weeks of image collection at the start of the season',
+        'Grade definitions agreed with the export customers',
+        'PLC control of the feeder and conveyors, with a SCADA screen for the supervisor',
+        'Daily calibration with reference trays',
+      ),
       'Lighting was the hardest part: diffuse dome LEDs at 5000 K and a black belt gave stable colours.',
     ),
     results: md(
-      bullets('Grading accuracy **97%** against expert graders (hand sorting: about 85%)', 'Throughput **4 t/h**', '14 fewer seasonal sorters', 'Lot rejections by export customers: none this season'),
+      bullets(
+        'Grading accuracy **97%** against expert graders (hand sorting: about 85%)',
+        'Throughput **4 t/h**',
+        '14 fewer seasonal sorters',
+        'Lot rejections by export customers: none this season',
+      ),
       'The sorter runs about 1,100 hours a season; outside the harvest it grades dates from cold storage for the packing lines.',
     ),
     category: 'ai',
@@ -252,7 +320,14 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['Machine vision', 'PLC', 'SCADA'],
     tags: ['Quality assurance', 'Agritech'],
     vendors: ['TOMRA', 'Qassim Industrial Automation'],
-    outcomes: { roiPercent: 135, paybackMonths: 15.3, investmentSar: 1_250_000, annualSavingsSar: 980_000, qualityImprovementPercent: 14, efficiencyGainPercent: 40 },
+    outcomes: {
+      roiPercent: 135,
+      paybackMonths: 15.3,
+      investmentSar: 1_250_000,
+      annualSavingsSar: 980_000,
+      qualityImprovementPercent: 14,
+      efficiencyGainPercent: 40,
+    },
     extraOutcomes: [{ label: 'Throughput', value: 4, unit: 't/h' }],
     implementationMonths: 4,
     place: 'buraydah',
@@ -275,7 +350,12 @@ export const CENTRAL_USE_CASES: readonly DemoUseCase[] = [
       bullets('برمجة أنماط التكديس لكل مقاس من شاشة المشغل', 'ربط الروبوت بوحدة التحكم في الخط حتى يتباطأ الخط بدل أن يتوقف'),
     ),
     results: md(
-      bullets('ارتفع إنتاج الخط **٢٢٪**', 'لا إصابات ظهر منذ التشغيل', 'نُقل أربعة عمال إلى مهام الصيانة والجودة بعد تدريبهم', 'الاسترداد نحو ٢٣ شهرًا'),
+      bullets(
+        'ارتفع إنتاج الخط **٢٢٪**',
+        'لا إصابات ظهر منذ التشغيل',
+        'نُقل أربعة عمال إلى مهام الصيانة والجودة بعد تدريبهم',
+        'الاسترداد نحو ٢٣ شهرًا',
+      ),
       'أكبر تحدٍّ كان تدريب المشغلين على تغيير أنماط التكديس، فأعددنا دليلًا مصوّرًا بالعربية لكل مقاس.',
     ),
     category: 'automation',

@@ -33,17 +33,22 @@ export async function checkDemoUseCases(db: DbOrTx): Promise<UseCasesCheck> {
     const versions = await queryRows<{ title: string; version: number; latest: number }>(
       db,
       sql`select c.title, c.version, coalesce((select max(v.version) from use_case_versions v where v.use_case_id = c.id), 1) as latest
-          from use_cases c where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+          from use_cases c where c.id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
     );
     for (const row of versions) {
-      if (Number(row.version) !== Number(row.latest)) problems.push(`use case "${row.title}" is at version ${row.version}, its history at ${row.latest}`);
+      if (Number(row.version) !== Number(row.latest))
+        problems.push(`use case "${row.title}" is at version ${row.version}, its history at ${row.latest}`);
     }
   }
 
   let exactTerms = 0;
   for (const term of await findTermUsage(db, DEMO_USE_CASE_TERMS)) {
     if (term.stored === null) problems.push(`the ${term.kind} "${term.name}" is missing from the vocabulary`);
-    else if (term.stored !== term.used) problems.push(`the ${term.kind} "${term.name}" has uses_count ${term.stored}, but ${term.used} cases use it`);
+    else if (term.stored !== term.used)
+      problems.push(`the ${term.kind} "${term.name}" has uses_count ${term.stored}, but ${term.used} cases use it`);
     else exactTerms += 1;
   }
   return { useCases: found.length, exactCounters: found.length - mismatches.length, exactTerms, problems };

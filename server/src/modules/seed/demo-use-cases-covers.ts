@@ -75,7 +75,10 @@ async function firstImages(db: DbOrTx, useCaseIds: string[]): Promise<Map<string
 export async function seedUseCaseCovers(ctx: FilesContext, onProgress: ProgressListener): Promise<CoversResult> {
   const label = 'Use case images';
   const cases = (await findDemoUseCases(ctx.db)).filter((row) => DEMO_COVER_TITLES.includes(row.title));
-  const images = await firstImages(ctx.db, cases.map((row) => row.id));
+  const images = await firstImages(
+    ctx.db,
+    cases.map((row) => row.id),
+  );
   const result: CoversResult = { created: 0, existing: 0, skipped: [] };
   for (const [index, row] of cases.entries()) {
     if (images.has(row.id)) {
@@ -84,15 +87,20 @@ export async function seedUseCaseCovers(ctx: FilesContext, onProgress: ProgressL
       try {
         const inspected = await inspectUpload('attachment', await renderCover(row.title));
         const originalName = `cover-${createHash('sha256').update(row.title).digest('hex').slice(0, 8)}.png`;
-        await storeFile(ctx, { organizationId: row.organizationId, uploaderId: row.authorId, purpose: 'attachment', originalName, inspected }, async (tx, file) => {
-          // storeFile has locked the organization row; a case's images change under the same lock.
-          if ((await firstImages(tx, [row.id])).size > 0) throw new AlreadyHasImage();
-          await tx.insert(useCaseFiles).values({ useCaseId: row.id, fileId: file.id, kind: 'image', position: 0 });
-        });
+        await storeFile(
+          ctx,
+          { organizationId: row.organizationId, uploaderId: row.authorId, purpose: 'attachment', originalName, inspected },
+          async (tx, file) => {
+            // storeFile has locked the organization row; a case's images change under the same lock.
+            if ((await firstImages(tx, [row.id])).size > 0) throw new AlreadyHasImage();
+            await tx.insert(useCaseFiles).values({ useCaseId: row.id, fileId: file.id, kind: 'image', position: 0 });
+          },
+        );
         result.created += 1;
       } catch (error) {
         if (error instanceof AlreadyHasImage) result.existing += 1;
-        else if (error instanceof AppError && error.code === 'STORAGE_QUOTA_EXCEEDED') result.skipped.push(`no image for the use case "${row.title}": ${error.message}`);
+        else if (error instanceof AppError && error.code === 'STORAGE_QUOTA_EXCEEDED')
+          result.skipped.push(`no image for the use case "${row.title}": ${error.message}`);
         else throw error;
       }
     }
@@ -104,15 +112,25 @@ export async function seedUseCaseCovers(ctx: FilesContext, onProgress: ProgressL
 /** The chosen demo cases whose first image is a live file (with its bytes, when a storage is given). */
 export async function checkDemoCovers(db: DbOrTx, storage?: FileStorage): Promise<{ covers: number; problems: string[] }> {
   const cases = (await findDemoUseCases(db)).filter((row) => DEMO_COVER_TITLES.includes(row.title));
-  const images = await firstImages(db, cases.map((row) => row.id));
+  const images = await firstImages(
+    db,
+    cases.map((row) => row.id),
+  );
   const ids = [...images.values()];
-  const live = ids.length === 0 ? [] : await db.select({ id: files.id, storageKey: files.storageKey }).from(files).where(and(inArray(files.id, ids), isNull(files.deletedAt)));
+  const live =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: files.id, storageKey: files.storageKey })
+          .from(files)
+          .where(and(inArray(files.id, ids), isNull(files.deletedAt)));
   const problems: string[] = [];
   let covers = 0;
   for (const row of cases) {
     const file = live.find((f) => f.id === images.get(row.id));
     if (!file) problems.push(`the use case "${row.title}" has no image`);
-    else if (storage && !(await bytesPresent(storage, file.storageKey))) problems.push(`the image of the use case "${row.title}" has no bytes in storage (${file.storageKey})`);
+    else if (storage && !(await bytesPresent(storage, file.storageKey)))
+      problems.push(`the image of the use case "${row.title}" has no bytes in storage (${file.storageKey})`);
     else covers += 1;
   }
   return { covers, problems };

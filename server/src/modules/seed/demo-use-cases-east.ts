@@ -10,7 +10,11 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     challenge: md(
       'Our four blown-film lines in Jubail Industrial City run 24/7 on LLDPE and LDPE blends for agricultural and shrink films. Thickness was checked offline: an operator cut a sample every two hours and measured it with a hand micrometer in the lab.',
       'By the time a thick or thin band was found, up to **1.8 tonnes** of film had been wound. Customers in the Gulf market complained about weak spots, and to stay safe the lines ran about 4% above the nominal gauge, giving away resin on every roll.',
-      bullets('Scrap and downgraded rolls: **6.1%** of output', 'Thickness variation (2σ): **±11%** of nominal', 'Three customer claims in one quarter for film splitting on the roll'),
+      bullets(
+        'Scrap and downgraded rolls: **6.1%** of output',
+        'Thickness variation (2σ): **±11%** of nominal',
+        'Three customer claims in one quarter for film splitting on the roll',
+      ),
     ),
     solution: md(
       'We installed a scanning infrared gauge above the nip on each line and connected it to automatic die bolts, so the profile is corrected every scan instead of every shift.',
@@ -37,7 +41,14 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['Inline gauging', 'OPC UA', 'SPC', 'PLC'],
     tags: ['Scrap reduction', 'Industry 4.0', 'Vision 2030'],
     vendors: ['Thermo Fisher Scientific', 'Siemens'],
-    outcomes: { roiPercent: 140, paybackMonths: 15, investmentSar: 1_450_000, annualSavingsSar: 1_160_000, qualityImprovementPercent: 38, efficiencyGainPercent: 6 },
+    outcomes: {
+      roiPercent: 140,
+      paybackMonths: 15,
+      investmentSar: 1_450_000,
+      annualSavingsSar: 1_160_000,
+      qualityImprovementPercent: 38,
+      efficiencyGainPercent: 6,
+    },
     extraOutcomes: [
       { label: 'Scrap rate', value: 3.8, unit: '%' },
       { label: 'Resin saved', value: 410, unit: 't/year' },
@@ -96,7 +107,14 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['OPC UA', 'MQTT', 'Edge computing', 'PLC'],
     tags: ['OEE', 'التحول الرقمي', 'Lean'],
     vendors: ['Siemens', 'Qassim Industrial Automation'],
-    outcomes: { roiPercent: 340, paybackMonths: 8.2, investmentSar: 620_000, annualSavingsSar: 910_000, efficiencyGainPercent: 22, downtimeReductionPercent: 27 },
+    outcomes: {
+      roiPercent: 340,
+      paybackMonths: 8.2,
+      investmentSar: 620_000,
+      annualSavingsSar: 910_000,
+      efficiencyGainPercent: 22,
+      downtimeReductionPercent: 27,
+    },
     extraOutcomes: [
       { label: 'OEE', value: 71, unit: '%' },
       { label: 'Mould change time', value: 35, unit: 'min' },
@@ -116,7 +134,11 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     challenge: md(
       'Our Dammam workshop repairs and certifies wellhead equipment, gate valves and pumps for operators and drilling contractors. Each job travelled with a paper card that collected stamps from disassembly, inspection, machining, pressure test and painting.',
       'Cards got lost or soaked, parts from two jobs were mixed on the same bench, and when a customer asked for the pressure-test chart of a valve repaired a year ago, finding it took half a day in the archive.',
-      bullets('About **14 items a month** could not be located on the first search', 'Re-work from mixed-up parts: 3–4 jobs a month', 'Certificate requests answered in 4–6 hours'),
+      bullets(
+        'About **14 items a month** could not be located on the first search',
+        'Re-work from mixed-up parts: 3–4 jobs a month',
+        'Certificate requests answered in 4–6 hours',
+      ),
     ),
     solution: md(
       'Every incoming item now gets a rugged RFID tag at reception. Technicians open the digital job card on a tablet by scanning the tag, record measurements and photos, and sign each step with their badge.',
@@ -158,11 +180,16 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     titleAr: 'أجهزة قابلة للارتداء لحماية العاملين منفردين أثناء الأعمال الساخنة',
     summary:
       'Gas detectors and fall sensors worn by welders and fitters send alarms to the control room over a private LTE network. Response time to an alarm dropped from 9 minutes to under 2.',
-    summaryAr: 'كواشف غاز وحساسات سقوط يرتديها اللحامون والفنيون ترسل الإنذارات إلى غرفة التحكم عبر شبكة اتصال خاصة، فانخفض زمن الاستجابة من ٩ دقائق إلى أقل من دقيقتين.',
+    summaryAr:
+      'كواشف غاز وحساسات سقوط يرتديها اللحامون والفنيون ترسل الإنذارات إلى غرفة التحكم عبر شبكة اتصال خاصة، فانخفض زمن الاستجابة من ٩ دقائق إلى أقل من دقيقتين.',
     challenge: md(
       'Much of our hot work happens inside tanks, separators and pits on customer sites around Dammam, often by one welder with a fire watch at the manhole. Permits required a radio check every 15 minutes, which was easy to miss in a noisy yard.',
       'A near miss in 2025 — a welder felt dizzy from a gas pocket and the radio check was late — made the HSE committee ask for something that does not depend on a person remembering to call.',
-      bullets('Average time to respond to an emergency call in drills: **9 minutes**', '2 near misses in confined spaces in one year', 'Permit audits found 30% of radio checks late'),
+      bullets(
+        'Average time to respond to an emergency call in drills: **9 minutes**',
+        '2 near misses in confined spaces in one year',
+        'Permit audits found 30% of radio checks late',
+      ),
     ),
     solution: md(
       'Each person on a hot-work permit wears a four-gas detector and a fall/no-motion sensor linked to a smartphone gateway. Alarms and positions go to the control room over a private LTE network on the larger sites and public 4G elsewhere.',
@@ -211,17 +238,26 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     titleAr: 'تقارير آلية لاختبارات العزل في لوحات المفاتيح الكهربائية',
     summary:
       'Test results from the high-voltage and insulation testers go straight into a report template. A panel\u2019s test report is ready when the test ends, instead of two days later, and transcription errors are gone.',
-    summaryAr: 'نتائج أجهزة اختبار الجهد العالي ومقاومة العزل تنتقل مباشرة إلى قالب التقرير، فيصبح تقرير اللوحة جاهزًا عند انتهاء الاختبار بدل يومين لاحقًا.',
+    summaryAr:
+      'نتائج أجهزة اختبار الجهد العالي ومقاومة العزل تنتقل مباشرة إلى قالب التقرير، فيصبح تقرير اللوحة جاهزًا عند انتهاء الاختبار بدل يومين لاحقًا.',
     challenge: md(
       'Every low- and medium-voltage panel we ship from Dhahran gets routine tests: insulation resistance, dielectric withstand, primary injection and functional checks. The testers print or show results, and engineers typed them into a Word template afterwards.',
       'With 60–80 panels a month, the test bay spent about **30% of its time on paperwork**, and customers\u2019 inspectors found typing mistakes in roughly one report in twenty.',
     ),
     solution: md(
       'We connected the testers to a small test-bay PC that reads the results over their serial and Ethernet interfaces, checks them against the limits for the panel type, and fills the report.',
-      bullets('Limits per panel type kept in one table, approved by the engineering manager', 'Reports signed digitally by the test engineer', 'Failed tests open a non-conformance automatically'),
+      bullets(
+        'Limits per panel type kept in one table, approved by the engineering manager',
+        'Reports signed digitally by the test engineer',
+        'Failed tests open a non-conformance automatically',
+      ),
     ),
     results: md(
-      bullets('Report ready at the end of the test instead of **2 days** later', 'No transcription errors in 9 months', 'Test bay throughput up **18%**'),
+      bullets(
+        'Report ready at the end of the test instead of **2 days** later',
+        'No transcription errors in 9 months',
+        'Test bay throughput up **18%**',
+      ),
       'This is shared inside the company first; we will publish it once the customer template changes are agreed.',
     ),
     category: 'automation',
@@ -229,7 +265,14 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['Test automation', 'PLC'],
     tags: ['Paperless', 'Quality assurance'],
     vendors: ['Megger', 'OMICRON'],
-    outcomes: { roiPercent: 300, paybackMonths: 9, investmentSar: 180_000, annualSavingsSar: 240_000, efficiencyGainPercent: 18, qualityImprovementPercent: 100 },
+    outcomes: {
+      roiPercent: 300,
+      paybackMonths: 9,
+      investmentSar: 180_000,
+      annualSavingsSar: 240_000,
+      efficiencyGainPercent: 18,
+      qualityImprovementPercent: 100,
+    },
     extraOutcomes: [],
     implementationMonths: 3,
     place: 'dhahran',
@@ -250,10 +293,19 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     ),
     solution: md(
       'اخترنا روبوتات تعاونية تعمل بجوار اللحام دون أقفاص، مع مستشعرات تُوقف الحركة عند الاقتراب منها. اللحام البشري يركّب القطع ويثبّتها، والروبوت ينفذ خطوط اللحام الطويلة المتكررة.',
-      steps('تجربة على محطة واحدة لمدة ستة أسابيع', 'تدريب أربعة لحامين على برمجة المسارات بالسحب اليدوي', 'تعميم الحل على محطتين مع تقييم مخاطر معتمد من فريق السلامة'),
+      steps(
+        'تجربة على محطة واحدة لمدة ستة أسابيع',
+        'تدريب أربعة لحامين على برمجة المسارات بالسحب اليدوي',
+        'تعميم الحل على محطتين مع تقييم مخاطر معتمد من فريق السلامة',
+      ),
     ),
     results: md(
-      bullets('ارتفع الإنتاج بنسبة **٣١٪** في الوردية', 'انخفضت عيوب اللحام من ٧٪ إلى **٣٫٢٪**', 'لم تُسجَّل أي إصابة مرتبطة بالروبوتات', 'فترة الاسترداد نحو ١٧ شهرًا'),
+      bullets(
+        'ارتفع الإنتاج بنسبة **٣١٪** في الوردية',
+        'انخفضت عيوب اللحام من ٧٪ إلى **٣٫٢٪**',
+        'لم تُسجَّل أي إصابة مرتبطة بالروبوتات',
+        'فترة الاسترداد نحو ١٧ شهرًا',
+      ),
       'اللحامون أصبحوا مشرفين على الروبوتات، وهذا رفع رضاهم الوظيفي بدل أن يقلقهم.',
     ),
     category: 'automation',
@@ -261,7 +313,14 @@ export const EASTERN_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['Cobots', 'Robotic welding'],
     tags: ['Lean', 'رؤية 2030'],
     vendors: ['Universal Robots', 'Fronius'],
-    outcomes: { roiPercent: 108, paybackMonths: 17.3, investmentSar: 780_000, annualSavingsSar: 540_000, efficiencyGainPercent: 31, qualityImprovementPercent: 54 },
+    outcomes: {
+      roiPercent: 108,
+      paybackMonths: 17.3,
+      investmentSar: 780_000,
+      annualSavingsSar: 540_000,
+      efficiencyGainPercent: 31,
+      qualityImprovementPercent: 54,
+    },
     extraOutcomes: [{ label: 'Weld defect rate', value: 3.2, unit: '%' }],
     implementationMonths: 4,
     place: 'khobar',

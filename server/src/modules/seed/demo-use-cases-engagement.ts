@@ -12,7 +12,10 @@ export const VIEW_WINDOW_DAYS = 30;
  * Local hours a view falls in, repeated by weight: busiest mid-morning and early afternoon, a smaller
  * evening peak, a few late at night.
  */
-const VIEW_HOURS = [6, 7, 7, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 14, 15, 15, 15, 16, 16, 17, 18, 19, 20, 20, 21, 21, 21, 22, 22, 23];
+const VIEW_HOURS = [
+  6, 7, 7, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 14, 15,
+  15, 15, 16, 16, 17, 18, 19, 20, 20, 21, 21, 21, 22, 22, 23,
+];
 
 /** A demo person who may engage with a case. */
 export interface Engager {
@@ -54,12 +57,7 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
  * Who may see a case besides its author: everyone for a public case; the owning organization's people
  * for an organization case; its admins for a private one; moderators always. Nobody engages with a draft.
  */
-export function audienceOf(
-  people: readonly Engager[],
-  author: Engager,
-  visibility: UseCaseVisibility,
-  isDraft: boolean,
-): Engager[] {
+export function audienceOf(people: readonly Engager[], author: Engager, visibility: UseCaseVisibility, isDraft: boolean): Engager[] {
   if (isDraft) return [];
   return people.filter((p) => {
     if (p.id === author.id) return false;

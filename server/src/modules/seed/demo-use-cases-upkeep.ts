@@ -11,7 +11,11 @@ export interface TermRef {
 }
 
 /** Each term with its key in the vocabulary, as the use-case module computes it when a case is written. */
-const termValues = (terms: readonly TermRef[]): SQL => sql.join(terms.map((t) => sql`(${t.kind}, ${t.name}, ${normalizeTerm(t.name)})`), sql`, `);
+const termValues = (terms: readonly TermRef[]): SQL =>
+  sql.join(
+    terms.map((t) => sql`(${t.kind}, ${t.name}, ${normalizeTerm(t.name)})`),
+    sql`, `,
+  );
 
 /**
  * How many live (not deleted) cases list the term, by its spelling in the vocabulary: the cases'
@@ -23,7 +27,10 @@ const usesOf = (term: { kind: SQL; name: SQL }): SQL => sql`case when ${term.kin
   else (select count(*) from use_cases c where c.deleted_at is null and c.tags @> array[${term.name}]) end`;
 
 /** The demo users' ids, as a subquery. */
-export const demoUserIds: SQL = sql`(select id from users where email in (${sql.join(DEMO_EMAILS.map((email) => sql`${email}`), sql`, `)}))`;
+export const demoUserIds: SQL = sql`(select id from users where email in (${sql.join(
+  DEMO_EMAILS.map((email) => sql`${email}`),
+  sql`, `,
+)}))`;
 
 /**
  * Adds the terms the vocabulary lacks and answers each term's spelling in the vocabulary (which may be
@@ -32,7 +39,10 @@ export const demoUserIds: SQL = sql`(select id from users where email in (${sql.
 export async function ensureTerms(tx: Tx, terms: readonly TermRef[]): Promise<Map<string, string>> {
   const spelling = new Map<string, string>();
   if (terms.length === 0) return spelling;
-  await queryRows(tx, sql`insert into use_case_terms (kind, name, normalized) values ${termValues(terms)} on conflict (kind, normalized) do nothing`);
+  await queryRows(
+    tx,
+    sql`insert into use_case_terms (kind, name, normalized) values ${termValues(terms)} on conflict (kind, normalized) do nothing`,
+  );
   const rows = await queryRows<{ kind: TermKind; given: string; name: string }>(
     tx,
     sql`select v.kind, v.given, t.name from (values ${termValues(terms)}) as v(kind, given, normalized)
@@ -71,7 +81,10 @@ export async function recountUseCaseCounters(tx: Tx, ids: readonly string[]): Pr
             (select count(*) from use_case_likes l where l.use_case_id = c.id)::int as likes,
             (select count(*) from use_case_saves s where s.use_case_id = c.id)::int as saves,
             (select count(*) from use_case_views v where v.use_case_id = c.id)::int as views
-          from use_cases c where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}))
+          from use_cases c where c.id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )}))
         update use_cases c set likes_count = k.likes, saves_count = k.saves, views_count = k.views
         from counts k
         where k.id = c.id and (c.likes_count, c.saves_count, c.views_count) is distinct from (k.likes, k.saves, k.views)
@@ -95,13 +108,19 @@ export async function findCounterMismatches(
               (select count(*) from use_case_likes l where l.use_case_id = c.id),
               (select count(*) from use_case_saves s where s.use_case_id = c.id),
               (select count(*) from use_case_views v where v.use_case_id = c.id)) as counted
-          from use_cases c where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})) k
+          from use_cases c where c.id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})) k
         where counted <> stored`,
   );
 }
 
 /** The given terms, each with its stored uses_count and the number of live cases using it (null and 0 when the term is missing). */
-export async function findTermUsage(db: DbOrTx, terms: readonly TermRef[]): Promise<Array<TermRef & { stored: number | null; used: number }>> {
+export async function findTermUsage(
+  db: DbOrTx,
+  terms: readonly TermRef[],
+): Promise<Array<TermRef & { stored: number | null; used: number }>> {
   if (terms.length === 0) return [];
   const rows = await queryRows<{ kind: TermKind; name: string; stored: number | null; used: number | null }>(
     db,
@@ -109,7 +128,12 @@ export async function findTermUsage(db: DbOrTx, terms: readonly TermRef[]): Prom
         from (values ${termValues(terms)}) as v(kind, name, normalized)
         left join use_case_terms t on t.kind = v.kind and t.normalized = v.normalized`,
   );
-  return rows.map((row) => ({ kind: row.kind, name: row.name, stored: row.stored === null ? null : Number(row.stored), used: Number(row.used ?? 0) }));
+  return rows.map((row) => ({
+    kind: row.kind,
+    name: row.name,
+    stored: row.stored === null ? null : Number(row.stored),
+    used: Number(row.used ?? 0),
+  }));
 }
 
 /**
@@ -127,7 +151,10 @@ export async function removeDemoUseCases(ctx: FilesContext, tx: Tx): Promise<{ u
   );
   let removedFiles = 0;
   if (doomed.length > 0) {
-    const ids = sql.join(doomed.map((row) => sql`${row.id}`), sql`, `);
+    const ids = sql.join(
+      doomed.map((row) => sql`${row.id}`),
+      sql`, `,
+    );
     const linked = await queryRows<{ file_id: string }>(tx, sql`select distinct file_id from use_case_files where use_case_id in (${ids})`);
     for (const { file_id } of linked) if (await removeFile(ctx, tx, file_id)) removedFiles += 1;
     await queryRows(tx, sql`delete from use_cases where id in (${ids})`);
@@ -138,7 +165,10 @@ export async function removeDemoUseCases(ctx: FilesContext, tx: Tx): Promise<{ u
              saves as (delete from use_case_saves where user_id in ${demoUserIds} returning use_case_id)
         select use_case_id from likes union select use_case_id from saves`,
   );
-  await recountUseCaseCounters(tx, touched.map((row) => row.use_case_id));
+  await recountUseCaseCounters(
+    tx,
+    touched.map((row) => row.use_case_id),
+  );
   const terms = new Map<string, TermRef>();
   for (const row of doomed) {
     for (const name of row.technologies) terms.set(`technology:${name}`, { kind: 'technology', name });

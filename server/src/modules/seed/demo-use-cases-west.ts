@@ -8,7 +8,8 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     titleAr: 'تقليص زمن تغيير المنتج في خط العصائر من ٩٥ إلى ٣٨ دقيقة',
     summary:
       'Red Sea Food Industries applied single-minute exchange of die (SMED) to its PET juice filling line in Jeddah. Changeovers dropped from 95 to 38 minutes, freeing 11 hours of production a week.',
-    summaryAr: 'طبّقنا منهجية التغيير السريع على خط تعبئة العصائر في جدة، فانخفض زمن تغيير المنتج من ٩٥ إلى ٣٨ دقيقة ووفّرنا ١١ ساعة إنتاج أسبوعيًا.',
+    summaryAr:
+      'طبّقنا منهجية التغيير السريع على خط تعبئة العصائر في جدة، فانخفض زمن تغيير المنتج من ٩٥ إلى ٣٨ دقيقة ووفّرنا ١١ ساعة إنتاج أسبوعيًا.',
     challenge: md(
       'Our PET line fills 14 juice flavours in three bottle sizes. Retail chains order smaller quantities more often, so the line changed product up to **12 times a week**.',
       'Each changeover — flush, CIP of the filler, change parts, new labels and caps — took 95 minutes on average, with large differences between shifts.',
@@ -24,7 +25,12 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
       bullets('No new filler was needed', 'Operators trained in two half-day sessions'),
     ),
     results: md(
-      bullets('Average changeover **38 minutes** (−60%)', '**11 hours** of production freed each week', 'Water used for flushing down 25%', 'Saving about SAR 520,000 a year'),
+      bullets(
+        'Average changeover **38 minutes** (−60%)',
+        '**11 hours** of production freed each week',
+        'Water used for flushing down 25%',
+        'Saving about SAR 520,000 a year',
+      ),
       'The same method is now being applied to the dairy dessert cups line.',
     ),
     category: 'automation',
@@ -32,7 +38,14 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['HMI', 'CIP automation'],
     tags: ['SMED', 'Lean', 'OEE'],
     vendors: ['Krones'],
-    outcomes: { roiPercent: 550, paybackMonths: 5.5, investmentSar: 240_000, annualSavingsSar: 520_000, efficiencyGainPercent: 9, downtimeReductionPercent: 60 },
+    outcomes: {
+      roiPercent: 550,
+      paybackMonths: 5.5,
+      investmentSar: 240_000,
+      annualSavingsSar: 520_000,
+      efficiencyGainPercent: 9,
+      downtimeReductionPercent: 60,
+    },
     extraOutcomes: [{ label: 'Changeover time', value: 38, unit: 'min' }],
     implementationMonths: 3,
     place: 'jeddah-industrial-city',
@@ -52,10 +65,18 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     ),
     solution: md(
       'ركّبنا حساسات حرارة لاسلكية على أجهزة البسترة وغرف التبريد، وربطنا كواشف المعادن بالنظام، ووزّعنا أجهزة لوحية على المشرفين لتسجيل الفحوص اليدوية.',
-      bullets('تنبيه فوري للمشرف ومسؤول الجودة عند تجاوز الحد الحرج', 'إجراء تصحيحي يُوثَّق في النظام قبل استئناف الإنتاج', 'تقارير جاهزة للتدقيق بضغطة زر'),
+      bullets(
+        'تنبيه فوري للمشرف ومسؤول الجودة عند تجاوز الحد الحرج',
+        'إجراء تصحيحي يُوثَّق في النظام قبل استئناف الإنتاج',
+        'تقارير جاهزة للتدقيق بضغطة زر',
+      ),
     ),
     results: md(
-      bullets('زمن اكتشاف الانحراف من ساعات إلى **أقل من ٥ دقائق**', 'تدقيق الهيئة العامة للغذاء والدواء دون ملاحظات', 'توفير نحو ٣٠ ساعة عمل شهريًا في إعداد التقارير'),
+      bullets(
+        'زمن اكتشاف الانحراف من ساعات إلى **أقل من ٥ دقائق**',
+        'تدقيق الهيئة العامة للغذاء والدواء دون ملاحظات',
+        'توفير نحو ٣٠ ساعة عمل شهريًا في إعداد التقارير',
+      ),
       'نشاركه داخل الشركة أولًا قبل تعميمه على مصنع الوجبات الجاهزة.',
     ),
     category: 'quality',
@@ -79,17 +100,32 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     titleAr: 'التحكم المتقدم في أعمدة تقطير الجلايكول',
     summary:
       'Model predictive control on three glycol columns in Yanbu holds product purity closer to specification with less steam. Reboiler steam fell 7.5% and off-spec product by 60%.',
-    summaryAr: 'طبّقنا التحكم التنبؤي المعتمد على النماذج على ثلاثة أعمدة تقطير في ينبع، فانخفض استهلاك البخار ٧٫٥٪ والمنتج خارج المواصفات ٦٠٪.',
+    summaryAr:
+      'طبّقنا التحكم التنبؤي المعتمد على النماذج على ثلاثة أعمدة تقطير في ينبع، فانخفض استهلاك البخار ٧٫٥٪ والمنتج خارج المواصفات ٦٠٪.',
     challenge: md(
       'The monoethylene glycol train at Yanbu Industrial City has three vacuum distillation columns. Operators ran them with a generous purity margin because feed composition swings with the upstream reactor.',
-      bullets('Purity given away: about 0.15% above specification on average', 'Reboiler steam: 2.9 t per tonne of product', 'Off-spec batches: 5–6 a month, each reprocessed'),
+      bullets(
+        'Purity given away: about 0.15% above specification on average',
+        'Reboiler steam: 2.9 t per tonne of product',
+        'Off-spec batches: 5–6 a month, each reprocessed',
+      ),
     ),
     solution: md(
       'We commissioned a multivariable model predictive controller on top of the existing DCS loops, with inferential purity estimates updated from the online analysers.',
-      steps('Step tests on each column over three weeks', 'Controller tuned offline on the identified models', 'Commissioned one column at a time with operators on the console', 'Monthly performance review with service factor and steam per tonne'),
+      steps(
+        'Step tests on each column over three weeks',
+        'Controller tuned offline on the identified models',
+        'Commissioned one column at a time with operators on the console',
+        'Monthly performance review with service factor and steam per tonne',
+      ),
     ),
     results: md(
-      bullets('Reboiler steam down **7.5%**', 'Off-spec batches down **60%**', 'Controller in service **96%** of the time', 'Annual benefit about SAR 6.2 million'),
+      bullets(
+        'Reboiler steam down **7.5%**',
+        'Off-spec batches down **60%**',
+        'Controller in service **96%** of the time',
+        'Annual benefit about SAR 6.2 million',
+      ),
       'The controller paid for itself in under eight months; the cracker side is next.',
     ),
     category: 'energy',
@@ -97,7 +133,14 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['Advanced process control', 'DCS', 'Soft sensors'],
     tags: ['Energy efficiency', 'Process optimisation', 'Vision 2030'],
     vendors: ['Yokogawa', 'AspenTech'],
-    outcomes: { roiPercent: 377, paybackMonths: 7.5, investmentSar: 3_900_000, annualSavingsSar: 6_200_000, energySavingsPercent: 7.5, qualityImprovementPercent: 60 },
+    outcomes: {
+      roiPercent: 377,
+      paybackMonths: 7.5,
+      investmentSar: 3_900_000,
+      annualSavingsSar: 6_200_000,
+      energySavingsPercent: 7.5,
+      qualityImprovementPercent: 60,
+    },
     extraOutcomes: [{ label: 'Controller service factor', value: 96, unit: '%' }],
     implementationMonths: 9,
     place: 'yanbu-industrial-city',
@@ -113,7 +156,12 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
         by: 'saad.aljuhani',
         daysAfter: 60,
         changes: [
-          { field: 'summary', before: 'Model predictive control on three glycol columns in Yanbu saves steam and reduces off-spec product.', after: 'Model predictive control on three glycol columns in Yanbu holds product purity closer to specification with less steam. Reboiler steam fell 7.5% and off-spec product by 60%.' },
+          {
+            field: 'summary',
+            before: 'Model predictive control on three glycol columns in Yanbu saves steam and reduces off-spec product.',
+            after:
+              'Model predictive control on three glycol columns in Yanbu holds product purity closer to specification with less steam. Reboiler steam fell 7.5% and off-spec product by 60%.',
+          },
           { field: 'vendors', before: ['Yokogawa'], after: ['Yokogawa', 'AspenTech'] },
         ],
       },
@@ -130,10 +178,18 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     ),
     solution: md(
       'We installed wireless triaxial sensors that send overall values every 10 minutes and a full spectrum twice a day, through gateways connected to the plant network.',
-      bullets('Alarm thresholds from ISO 10816 and each machine\u2019s own baseline', 'Weekly review of the spectra by the reliability engineer', 'Work orders raised from the monitoring software into the CMMS'),
+      bullets(
+        'Alarm thresholds from ISO 10816 and each machine\u2019s own baseline',
+        'Weekly review of the spectra by the reliability engineer',
+        'Work orders raised from the monitoring software into the CMMS',
+      ),
     ),
     results: md(
-      bullets('Unplanned trips of rotating equipment down **45%**', 'Walk-around rounds reduced to the 20 machines without sensors', 'Three compressor bearing failures caught more than two weeks early'),
+      bullets(
+        'Unplanned trips of rotating equipment down **45%**',
+        'Walk-around rounds reduced to the 20 machines without sensors',
+        'Three compressor bearing failures caught more than two weeks early',
+      ),
       'Installed, the sensors cost about SAR 7,800 per machine. The main lesson: agree who owns each alarm with operations before go-live, or alarms get ignored.',
     ),
     category: 'maintenance',
@@ -158,11 +214,19 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
       'Smart Circuits Arabia added 3D solder-paste and automated optical inspection to its first surface-mount line. First-pass yield rose from 91% to 98.6% for industrial sensor boards.',
     challenge: md(
       'As a young company in King Abdullah Economic City we assemble sensor and controller boards in batches of 200–2,000. Our first SMT line had only manual visual inspection after reflow.',
-      bullets('First-pass yield **91%**', 'Rework took a technician\u2019s full day, every day', 'Customers asked for inspection data with each lot'),
+      bullets(
+        'First-pass yield **91%**',
+        'Rework took a technician\u2019s full day, every day',
+        'Customers asked for inspection data with each lot',
+      ),
     ),
     solution: md(
       'We added a 3D solder-paste inspection machine after the printer and a 3D AOI machine after reflow, both feeding a traceability database keyed by the board serial number.',
-      bullets('Inspection programs generated from the CAD data', 'False calls tuned down over the first month', 'A weekly Pareto of defects reviewed with the printer and placement settings'),
+      bullets(
+        'Inspection programs generated from the CAD data',
+        'False calls tuned down over the first month',
+        'A weekly Pareto of defects reviewed with the printer and placement settings',
+      ),
     ),
     results: md(
       bullets('First-pass yield from 91% to **98.6%**', 'Rework time down 80%', 'Inspection report delivered with every lot'),
@@ -189,7 +253,8 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
         daysAgo: 15,
         dismissed: {
           by: 'noura.alsubaie',
-          resolution: 'The figures are the company\u2019s own measurements and the vendor is named as a partner, which the guidelines allow. No change needed.',
+          resolution:
+            'The figures are the company\u2019s own measurements and the vendor is named as a partner, which the guidelines allow. No change needed.',
           daysAgo: 13,
         },
       },
@@ -201,18 +266,27 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     titleAr: 'مراقبة غرف التبريد والشاحنات المبرّدة عبر شبكة LoRaWAN',
     summary:
       'Tabuk Cold Chain Logistics connected 30 cold rooms and 120 reefer trucks to one dashboard. Temperature excursions are caught in minutes and spoiled-load claims fell by 72%.',
-    summaryAr: 'ربطنا ٣٠ غرفة تبريد و١٢٠ شاحنة مبرّدة بلوحة متابعة واحدة، فأصبحت تجاوزات الحرارة تُكتشف خلال دقائق وانخفضت مطالبات الشحنات التالفة ٧٢٪.',
+    summaryAr:
+      'ربطنا ٣٠ غرفة تبريد و١٢٠ شاحنة مبرّدة بلوحة متابعة واحدة، فأصبحت تجاوزات الحرارة تُكتشف خلال دقائق وانخفضت مطالبات الشحنات التالفة ٧٢٪.',
     challenge: md(
       'We carry fresh produce from farms around Tabuk to Riyadh, Jeddah and Dammam, and store it in three cold stores. Temperatures were logged by data loggers read after each trip.',
       'When a compressor failed at night, nobody knew until the morning. Claims for spoiled loads cost us over SAR 600,000 in one year.',
     ),
     solution: md(
       'Cold rooms got LoRaWAN temperature and door sensors on two gateways per site; trucks got cellular telematics units reading the reefer controller and GPS.',
-      bullets('One cloud dashboard for rooms and trucks', 'Alarms by SMS and app to the shift supervisor and driver', 'Temperature history attached to every delivery note for the customer'),
+      bullets(
+        'One cloud dashboard for rooms and trucks',
+        'Alarms by SMS and app to the shift supervisor and driver',
+        'Temperature history attached to every delivery note for the customer',
+      ),
       'Battery life of the room sensors is about three years at 10-minute intervals.',
     ),
     results: md(
-      bullets('Spoiled-load claims down **72%**', 'Excursions detected in **under 10 minutes**', 'Two customers extended their contracts citing the temperature reports'),
+      bullets(
+        'Spoiled-load claims down **72%**',
+        'Excursions detected in **under 10 minutes**',
+        'Two customers extended their contracts citing the temperature reports',
+      ),
       'The system paid for itself in about seven months, mostly from avoided claims and a lower insurance excess.',
     ),
     category: 'iot',
@@ -244,7 +318,12 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
       bullets('تشغيل وإيقاف المضخات عن بُعد', 'تنبيهات لانسداد المرشحات وارتفاع الملوحة', 'جرعات مواد كيميائية حسب التدفق الفعلي'),
     ),
     results: md(
-      bullets('انخفضت الزيارات الميدانية **٤٠٪**', 'ارتفعت جاهزية المحطات إلى **٩٨٪**', 'انخفض استهلاك المواد الكيميائية **١٨٪**', 'انخفض استهلاك الطاقة لكل متر مكعب ١٠٪'),
+      bullets(
+        'انخفضت الزيارات الميدانية **٤٠٪**',
+        'ارتفعت جاهزية المحطات إلى **٩٨٪**',
+        'انخفض استهلاك المواد الكيميائية **١٨٪**',
+        'انخفض استهلاك الطاقة لكل متر مكعب ١٠٪',
+      ),
       'نخطط لإضافة نموذج يتنبأ بموعد تنظيف الأغشية من فرق الضغط ونوعية مياه البحر الداخلة.',
     ),
     category: 'iot',
@@ -252,7 +331,14 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     technologies: ['SCADA', 'PLC', 'Cellular IoT'],
     tags: ['Water', 'كفاءة الطاقة'],
     vendors: ['Schneider Electric'],
-    outcomes: { roiPercent: 152, paybackMonths: 14.3, investmentSar: 560_000, annualSavingsSar: 470_000, energySavingsPercent: 10, downtimeReductionPercent: 50 },
+    outcomes: {
+      roiPercent: 152,
+      paybackMonths: 14.3,
+      investmentSar: 560_000,
+      annualSavingsSar: 470_000,
+      energySavingsPercent: 10,
+      downtimeReductionPercent: 50,
+    },
     extraOutcomes: [{ label: 'Plant availability', value: 98, unit: '%' }],
     implementationMonths: 6,
     place: 'jazan',
@@ -268,7 +354,10 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
     summary:
       'A draft of our corrugator project: automatic splicers and warp control on the double backer, to bring board waste from 7% to below 4%.',
     summaryAr: 'مسودة مشروع آلة الكرتون المموّج: وصلات آلية وتحكم في التقوّس لخفض الهدر من ٧٪ إلى أقل من ٤٪.',
-    challenge: md('Board waste on the corrugator runs at about 7%, mostly from splices and warped sheets in the summer.', bullets('Waste: 7% of board', 'Warp complaints from two customers')),
+    challenge: md(
+      'Board waste on the corrugator runs at about 7%, mostly from splices and warped sheets in the summer.',
+      bullets('Waste: 7% of board', 'Warp complaints from two customers'),
+    ),
     solution: md('Still being specified: automatic splicers on both mill-roll stands and moisture-based warp control.'),
     results: md('Expected: waste below 4% and SAR 410,000 saved a year. We will update this after the trial.'),
     category: 'quality',
@@ -295,7 +384,10 @@ export const WESTERN_USE_CASES: readonly DemoUseCase[] = [
       'Stockpiles of aggregates and limestone were estimated by eye and tape each month, with differences of up to 15% against sales.',
       bullets('Two days of a surveyor\u2019s time each month', 'Disputes with auditors over inventory value'),
     ),
-    solution: md('A mapping drone flies a pre-programmed route over the stockyards; photogrammetry software computes volumes against a base surface.', bullets('Ground control points surveyed once', 'Results exported to the ERP inventory')),
+    solution: md(
+      'A mapping drone flies a pre-programmed route over the stockyards; photogrammetry software computes volumes against a base surface.',
+      bullets('Ground control points surveyed once', 'Results exported to the ERP inventory'),
+    ),
     results: md(
       bullets('Volume accuracy within **2%**', 'Survey time from 2 days to **1 hour**', 'Auditors accepted the drone figures'),
       'Archived: the quarries now use a surveying contractor with the same method, and this page is kept for reference.',

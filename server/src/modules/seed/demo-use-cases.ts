@@ -3,7 +3,15 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db.js';
 import { renderMarkdown } from '../forum/index.js';
 import { memberships } from '../organizations/index.js';
-import { useCaseLikes, useCaseReports, useCaseSaves, useCaseVersions, useCaseViewers, useCaseViews, useCases } from '../use-cases/use-cases.tables.js';
+import {
+  useCaseLikes,
+  useCaseReports,
+  useCaseSaves,
+  useCaseVersions,
+  useCaseViewers,
+  useCaseViews,
+  useCases,
+} from '../use-cases/use-cases.tables.js';
 import { users } from '../users/index.js';
 import { CENTRAL_USE_CASES } from './demo-use-cases-central.js';
 import { EASTERN_USE_CASES } from './demo-use-cases-east.js';
@@ -28,18 +36,35 @@ export const DEMO_USE_CASE_TERMS: readonly TermRef[] = (() => {
 })();
 
 /** Live (not deleted) cases by demo users with a demo title: the demo cases present. */
-export async function findDemoUseCases(db: DbOrTx): Promise<Array<{ id: string; title: string; organizationId: string; authorId: string }>> {
+export async function findDemoUseCases(
+  db: DbOrTx,
+): Promise<Array<{ id: string; title: string; organizationId: string; authorId: string }>> {
   return db
     .select({ id: useCases.id, title: useCases.title, organizationId: useCases.organizationId, authorId: useCases.authorId })
     .from(useCases)
     .innerJoin(users, eq(users.id, useCases.authorId))
-    .where(and(inArray(users.email, [...DEMO_EMAILS]), inArray(useCases.title, DEMO_USE_CASES.map((demo) => demo.title)), isNull(useCases.deletedAt)));
+    .where(
+      and(
+        inArray(users.email, [...DEMO_EMAILS]),
+        inArray(
+          useCases.title,
+          DEMO_USE_CASES.map((demo) => demo.title),
+        ),
+        isNull(useCases.deletedAt),
+      ),
+    );
 }
 
 /** The demo people with their organization and roles, and a lookup by the local part of their email. */
 export async function loadEngagers(tx: DbOrTx): Promise<{ people: Engager[]; person: (localPart: string) => Engager }> {
   const people = await tx
-    .select({ id: users.id, email: users.email, platformRole: users.platformRole, organizationId: memberships.organizationId, role: memberships.role })
+    .select({
+      id: users.id,
+      email: users.email,
+      platformRole: users.platformRole,
+      organizationId: memberships.organizationId,
+      role: memberships.role,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(inArray(users.email, [...DEMO_EMAILS]));
@@ -52,7 +77,10 @@ export async function loadEngagers(tx: DbOrTx): Promise<{ people: Engager[]; per
 }
 
 function outcomeColumns(demo: DemoUseCase): Record<(typeof OUTCOME_KEYS)[number], number | null> {
-  return Object.fromEntries(OUTCOME_KEYS.map((key) => [key, demo.outcomes[key] ?? null])) as Record<(typeof OUTCOME_KEYS)[number], number | null>;
+  return Object.fromEntries(OUTCOME_KEYS.map((key) => [key, demo.outcomes[key] ?? null])) as Record<
+    (typeof OUTCOME_KEYS)[number],
+    number | null
+  >;
 }
 
 /**
@@ -138,7 +166,15 @@ export async function seedUseCases(tx: Tx, onProgress: ProgressListener): Promis
     if (edits.length > 0) {
       await tx
         .insert(useCaseVersions)
-        .values(edits.map((edit, i) => ({ useCaseId, version: i + 2, editorId: person(edit.by).id, changes: edit.changes, createdAt: editedAt[i]! })));
+        .values(
+          edits.map((edit, i) => ({
+            useCaseId,
+            version: i + 2,
+            editorId: person(edit.by).id,
+            changes: edit.changes,
+            createdAt: editedAt[i]!,
+          })),
+        );
     }
     if (engagement.views.length > 0) {
       await tx.insert(useCaseViews).values(engagement.views.map((view) => ({ useCaseId, ...view })));

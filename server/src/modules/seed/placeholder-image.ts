@@ -48,8 +48,24 @@ function hslToHex(hue: number, saturation: number, lightness: number): string {
   const x = chroma * (1 - Math.abs(((hue / 60) % 2) - 1));
   const m = lightness - chroma / 2;
   const [r, g, b] =
-    hue < 60 ? [chroma, x, 0] : hue < 120 ? [x, chroma, 0] : hue < 180 ? [0, chroma, x] : hue < 240 ? [0, x, chroma] : hue < 300 ? [x, 0, chroma] : [chroma, 0, x];
-  return `#${[r, g, b].map((v) => Math.round((v + m) * 255).toString(16).padStart(2, '0')).join('')}`;
+    hue < 60
+      ? [chroma, x, 0]
+      : hue < 120
+        ? [x, chroma, 0]
+        : hue < 180
+          ? [0, chroma, x]
+          : hue < 240
+            ? [0, x, chroma]
+            : hue < 300
+              ? [x, 0, chroma]
+              : [chroma, 0, x];
+  return `#${[r, g, b]
+    .map((v) =>
+      Math.round((v + m) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 const TEXT_STYLE = 'font-family="sans-serif" font-weight="700" fill="#ffffff" text-anchor="middle" dominant-baseline="central"';
@@ -107,5 +123,7 @@ export function canRenderText(): Promise<boolean> {
 /** A PLACEHOLDER_SIZE-square PNG: the initials (or, without text rendering, a geometric mark) on the name's colour. */
 export async function renderPlaceholder(input: PlaceholderInput): Promise<Buffer> {
   const withText = input.withText ?? (await canRenderText());
-  return sharp(Buffer.from(placeholderSvg({ ...input, withText }))).png().toBuffer();
+  return sharp(Buffer.from(placeholderSvg({ ...input, withText })))
+    .png()
+    .toBuffer();
 }

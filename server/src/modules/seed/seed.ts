@@ -10,7 +10,14 @@ import type { FileStorage, FilesContext } from '../files/index.js';
 import { forumCategories } from '../forum/forum.tables.js';
 import { insertMembership, memberships, organizations } from '../organizations/index.js';
 import { users } from '../users/index.js';
-import { DEMO_CATEGORIES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PLATFORM_DOMAIN, PLATFORM_KEY, organizationWebsite } from './demo-data.js';
+import {
+  DEMO_CATEGORIES,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_PLATFORM_DOMAIN,
+  PLATFORM_KEY,
+  organizationWebsite,
+} from './demo-data.js';
 import { removeDemoAvatars, removeOrganizationFiles, seedAvatars, seedLogos } from './demo-images.js';
 import { DEMO_INVITATIONS, removeDemoInvitations, seedInvitations } from './demo-invitations.js';
 import {
@@ -89,7 +96,12 @@ function filesContext(db: Db, storage: FileStorage, warnings: string[]): FilesCo
  * generated placeholders stored in `storage` as uploads are (each in its own transaction, counted
  * against the quota); an organization or user that has an image keeps it.
  */
-export async function seedDemo(db: Db, auth: PasswordHashSource, storage: FileStorage, onProgress: ProgressListener = noProgress): Promise<SeedReport> {
+export async function seedDemo(
+  db: Db,
+  auth: PasswordHashSource,
+  storage: FileStorage,
+  onProgress: ProgressListener = noProgress,
+): Promise<SeedReport> {
   assertDemoPasswordAccepted();
   const hashing = 'Hashing the demo password';
   onProgress({ label: hashing, done: 0, total: 1 });
@@ -158,7 +170,12 @@ async function seedCategories(tx: Tx, onProgress: ProgressListener): Promise<{ c
   const existing = await tx
     .select({ slug: forumCategories.slug })
     .from(forumCategories)
-    .where(inArray(forumCategories.slug, DEMO_CATEGORIES.map((c) => c.slug)));
+    .where(
+      inArray(
+        forumCategories.slug,
+        DEMO_CATEGORIES.map((c) => c.slug),
+      ),
+    );
   const present = new Set(existing.map((c) => c.slug));
   let created = 0;
   for (const [index, category] of DEMO_CATEGORIES.entries()) {
@@ -220,7 +237,10 @@ async function seedUsers(tx: Tx, passwordHash: string, onProgress: ProgressListe
   await lockDemoData(tx);
   const label = 'Users';
   const orgs = await findDemoOrganizations(tx);
-  const existing = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [...DEMO_EMAILS]));
+  const existing = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, [...DEMO_EMAILS]));
   const existingIds = existing.map((u) => u.id);
   const withMembership = new Set<string>();
   const withPassword = new Set<string>();
@@ -327,7 +347,10 @@ export async function clearDemo(db: Db, storage: FileStorage, onProgress: Progre
     const label = 'Removing demo users';
     onProgress({ label, done: 0, total: 1 });
     const avatars = await removeDemoAvatars(files, tx);
-    const deleted = await tx.delete(users).where(inArray(users.email, [...DEMO_EMAILS])).returning({ id: users.id });
+    const deleted = await tx
+      .delete(users)
+      .where(inArray(users.email, [...DEMO_EMAILS]))
+      .returning({ id: users.id });
     onProgress({ label, done: 1, total: 1 });
     return { removed: deleted.length, avatars };
   });

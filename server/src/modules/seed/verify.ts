@@ -73,7 +73,12 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
   const categoryRows = await db
     .select({ slug: forumCategories.slug, organizationId: forumCategories.organizationId })
     .from(forumCategories)
-    .where(inArray(forumCategories.slug, DEMO_CATEGORIES.map((c) => c.slug)));
+    .where(
+      inArray(
+        forumCategories.slug,
+        DEMO_CATEGORIES.map((c) => c.slug),
+      ),
+    );
   let demoCategories = 0;
   for (const category of DEMO_CATEGORIES) {
     const row = categoryRows.find((r) => r.slug === category.slug);
@@ -128,14 +133,17 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
       continue;
     }
     const expectedRole = demo.platformRole ?? 'member';
-    if (user.platformRole !== expectedRole) problems.push(`user ${demo.email} has platform role ${user.platformRole}, expected ${expectedRole}`);
+    if (user.platformRole !== expectedRole)
+      problems.push(`user ${demo.email} has platform role ${user.platformRole}, expected ${expectedRole}`);
     if (credentialUserIds.has(user.id)) demoPasswords += 1;
     else problems.push(`user ${demo.email} has no password (credential account)`);
     const membership = membershipRows.find((m) => m.userId === user.id);
     const organization = orgs.get(demo.organization);
     if (!membership) problems.push(`user ${demo.email} has no membership`);
-    else if (!organization || membership.organizationId !== organization.id) problems.push(`user ${demo.email} is not a member of "${demoOrganizationName(demo.organization)}"`);
-    else if (membership.role !== demo.role) problems.push(`user ${demo.email} is ${membership.role} of "${demoOrganizationName(demo.organization)}", expected ${demo.role}`);
+    else if (!organization || membership.organizationId !== organization.id)
+      problems.push(`user ${demo.email} is not a member of "${demoOrganizationName(demo.organization)}"`);
+    else if (membership.role !== demo.role)
+      problems.push(`user ${demo.email} is ${membership.role} of "${demoOrganizationName(demo.organization)}", expected ${demo.role}`);
     else demoMemberships += 1;
   }
 
@@ -143,12 +151,24 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
   const invited = await checkDemoInvitations(db, orgs);
   problems.push(...images.problems, ...invited.problems);
   const demoTopics = await countDemoTopics(db);
-  if (demoTopics < DEMO_TOPICS.length) problems.push(`${DEMO_TOPICS.length - demoTopics} of ${DEMO_TOPICS.length} demo forum topics are missing`);
+  if (demoTopics < DEMO_TOPICS.length)
+    problems.push(`${DEMO_TOPICS.length - demoTopics} of ${DEMO_TOPICS.length} demo forum topics are missing`);
   const library = await checkDemoUseCases(db);
   const covers = await checkDemoCovers(db, storage);
   problems.push(...library.problems, ...covers.problems);
 
-  const [categoryTotal, organizationTotal, userTotal, membershipTotal, accountTotal, fileTotal, invitationTotal, topicTotal, useCaseTotal, termTotal] = await Promise.all([
+  const [
+    categoryTotal,
+    organizationTotal,
+    userTotal,
+    membershipTotal,
+    accountTotal,
+    fileTotal,
+    invitationTotal,
+    topicTotal,
+    useCaseTotal,
+    termTotal,
+  ] = await Promise.all([
     countRows(db, forumCategories),
     countRows(db, organizations),
     countRows(db, users),
@@ -172,7 +192,12 @@ export async function verifyDemo(db: Db, storage?: FileStorage): Promise<VerifyR
       demo: images.logos + images.avatars + covers.covers,
       expected: DEMO_ORGANIZATION_COUNT + DEMO_AVATAR_EMAILS.length + DEMO_COVER_TITLES.length,
     },
-    { table: 'invitations', rows: invitationTotal, demo: INVITATION_STATUSES.reduce((sum, s) => sum + invited.byState[s].demo, 0), expected: DEMO_INVITATIONS.length },
+    {
+      table: 'invitations',
+      rows: invitationTotal,
+      demo: INVITATION_STATUSES.reduce((sum, s) => sum + invited.byState[s].demo, 0),
+      expected: DEMO_INVITATIONS.length,
+    },
     { table: 'forum_topics', rows: topicTotal, demo: demoTopics, expected: DEMO_TOPICS.length },
     { table: 'use_cases', rows: useCaseTotal, demo: library.useCases, expected: DEMO_USE_CASES.length },
     { table: 'use_case_terms', rows: termTotal, demo: library.exactTerms, expected: DEMO_USE_CASE_TERMS.length },

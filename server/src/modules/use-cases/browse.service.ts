@@ -51,7 +51,8 @@ export function totalOf(facets: UseCaseFacets, categories: readonly string[] | u
 }
 
 /** Facet counts for the conditions, the text condition read from the search index. */
-export const countFacets = (db: DbOrTx, conditions: CaseConditions, q: string | undefined) => facetCounts(db, withIndexedText(conditions, q));
+export const countFacets = (db: DbOrTx, conditions: CaseConditions, q: string | undefined) =>
+  facetCounts(db, withIndexedText(conditions, q));
 
 /** The order of a list; "mine" holds drafts, which have no publication date yet. */
 export function orderOf(sort: UseCaseSort, scope: CaseScope): SQL {
@@ -99,7 +100,10 @@ export async function listUseCases(db: DbOrTx, actor: Actor | null, query: ListQ
 }
 
 async function countCapped(db: DbOrTx, conditions: CaseConditions): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*) as n from (select 1 from use_cases uc where ${whereAll(conditions)} limit ${COUNT_CAP}) capped`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*) as n from (select 1 from use_cases uc where ${whereAll(conditions)} limit ${COUNT_CAP}) capped`,
+  );
   return toNumber(row?.n);
 }
 
@@ -153,7 +157,12 @@ export async function facetCounts(db: DbOrTx, conditions: CaseConditions): Promi
  * Trending: the listed cases with the most engagement in the period — counted views, plus likes and
  * saves weighted 3 and 5 (a bookmark says more than a look).
  */
-export async function trendingUseCases(db: DbOrTx, actor: Actor | null, period: keyof typeof TRENDING_INTERVALS, limit: number): Promise<UseCaseTrending> {
+export async function trendingUseCases(
+  db: DbOrTx,
+  actor: Actor | null,
+  period: keyof typeof TRENDING_INTERVALS,
+  limit: number,
+): Promise<UseCaseTrending> {
   const reader = await getCaseReader(db, actor);
   const since = sql`now() - ${TRENDING_INTERVALS[period]}::interval`;
   const rows = await queryRows(
@@ -217,7 +226,9 @@ export async function categoryStats(db: DbOrTx, actor: Actor | null): Promise<Us
       views: toNumber(row.views),
       likes: toNumber(row.likes),
       saves: toNumber(row.saves),
-      topTechnologies: technologies.filter((entry) => entry.category === row.category).map((entry) => ({ value: entry.technology, count: toNumber(entry.n) })),
+      topTechnologies: technologies
+        .filter((entry) => entry.category === row.category)
+        .map((entry) => ({ value: entry.technology, count: toNumber(entry.n) })),
     })),
   };
 }

@@ -34,7 +34,8 @@ export async function toggleUseCase(db: Db, actor: Actor, id: string, kind: keyo
     const reader = await getCaseReader(tx, actor);
     requireSignedIn(reader);
     const row = await getVisibleCaseFacts(tx, reader, id);
-    if (row.status !== 'published' || row.hiddenAt) throw new AppError('CONFLICT', `Only published use cases can be ${kind === 'like' ? 'liked' : 'saved'}`);
+    if (row.status !== 'published' || row.hiddenAt)
+      throw new AppError('CONFLICT', `Only published use cases can be ${kind === 'like' ? 'liked' : 'saved'}`);
     await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${`${table}:${id}:${reader.userId}`}, 0))`);
     const [result] = await queryRows<{ count: number; added: number }>(
       tx,
@@ -78,7 +79,7 @@ export async function getEngagement(db: Db, actor: Actor, id: string, days: numb
   const reader = await getCaseReader(db, actor);
   requireSignedIn(reader);
   const row = await getVisibleCaseFacts(db, reader, id);
-  if (!isCaseOwner(reader, accessOf(row))) throw new AppError('FORBIDDEN', 'Only the use case\'s owners see its engagement');
+  if (!isCaseOwner(reader, accessOf(row))) throw new AppError('FORBIDDEN', "Only the use case's owners see its engagement");
   const since = sql`(date_trunc('day', ${riyadhTime(sql`now()`)}) - ${days - 1} * interval '1 day')`;
   const day = (column: string) => sql`to_char(date_trunc('day', ${riyadhTime(sql.raw(column))}), 'YYYY-MM-DD')`;
   const [daily, organizations, hours, totals] = await Promise.all([
@@ -126,7 +127,12 @@ export async function getEngagement(db: Db, actor: Actor, id: string, days: numb
     },
     daily: series,
     byOrganization: organizations.map((entry) => ({
-      organization: { id: entry.id, name: entry.name, nameAr: entry.name_ar, logoUrl: entry.logo_file_id ? `/api/v1/files/${entry.logo_file_id}` : null },
+      organization: {
+        id: entry.id,
+        name: entry.name,
+        nameAr: entry.name_ar,
+        logoUrl: entry.logo_file_id ? `/api/v1/files/${entry.logo_file_id}` : null,
+      },
       views: toNumber(entry.views),
     })),
     peakHours: Array.from({ length: 24 }, (_, hour) => ({ hour, views: byHour.get(hour) ?? 0 })),

@@ -56,7 +56,13 @@ export function addFacets(a: UseCaseFacets, b: UseCaseFacets): UseCaseFacets {
  * organization's other listed cases (organization-only, and private ones they may see) are counted
  * live and added. Moderators and "my organization" lists are counted live.
  */
-export async function facetsFor(db: DbOrTx, reader: CaseReader, filters: UseCaseFilters, scope: CaseScope, count: FacetQuery): Promise<UseCaseFacets> {
+export async function facetsFor(
+  db: DbOrTx,
+  reader: CaseReader,
+  filters: UseCaseFilters,
+  scope: CaseScope,
+  count: FacetQuery,
+): Promise<UseCaseFacets> {
   if (scope === 'mine' || reader.isModerator) return count(db, buildConditions(reader, { ...filters, q: undefined }, scope), filters.q);
   const shared = cachedPublic(db, filters, count);
   if (!reader.organizationId) return shared;

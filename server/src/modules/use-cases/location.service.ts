@@ -40,7 +40,8 @@ function withinRadius(lat: number, lng: number, radiusKm: number): SQL {
   return sql`${LOCATED} and earth_box(${point}, ${radiusKm * 1000}::float8) @> ${CASE_EARTH} and earth_distance(${point}, ${CASE_EARTH}) <= ${radiusKm * 1000}::float8`;
 }
 
-const distanceFrom = (lat: number, lng: number) => sql`earth_distance(${earthOf(sql`${lat}::float8`, sql`${lng}::float8`)}, ${CASE_EARTH}) / 1000.0`;
+const distanceFrom = (lat: number, lng: number) =>
+  sql`earth_distance(${earthOf(sql`${lat}::float8`, sql`${lng}::float8`)}, ${CASE_EARTH}) / 1000.0`;
 
 /**
  * The ids and distances of one page of a radius search, nearest first (ties by id). The index walks
@@ -79,12 +80,17 @@ export async function filterByLocation(db: DbOrTx, actor: Actor | null, query: L
   if (hasPoint || query.radiusKm !== undefined) {
     if (query.lat === undefined || query.lng === undefined || query.radiusKm === undefined) {
       const missing = query.lat === undefined ? 'lat' : query.lng === undefined ? 'lng' : 'radiusKm';
-      throw new AppError('VALIDATION_FAILED', 'A radius search needs lat, lng and radiusKm', [{ path: missing, message: 'Required with the other two', code: 'required' }]);
+      throw new AppError('VALIDATION_FAILED', 'A radius search needs lat, lng and radiusKm', [
+        { path: missing, message: 'Required with the other two', code: 'required' },
+      ]);
     }
     conditions.push(withinRadius(query.lat, query.lng, query.radiusKm));
   }
   const where = sql.join(conditions, sql` and `);
-  const point = query.lat !== undefined && query.lng !== undefined && query.radiusKm !== undefined ? { lat: query.lat, lng: query.lng, radiusKm: query.radiusKm } : null;
+  const point =
+    query.lat !== undefined && query.lng !== undefined && query.radiusKm !== undefined
+      ? { lat: query.lat, lng: query.lng, radiusKm: query.radiusKm }
+      : null;
   const offset = (query.page - 1) * query.pageSize;
   // The page is chosen from narrow rows (id and sort key) first; only its own rows then get the list
   // columns, the organization and the cover: a wide radius holds thousands of matches.
@@ -145,7 +151,10 @@ export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: strin
     );
   }
   const distance = located ? sql`case when ${LOCATED} then ${distanceFrom(source.latitude!, source.longitude!)} end` : sql`null::float8`;
-  const shared = technologies.length > 0 ? sql`array(select unnest(uc.technologies) intersect select unnest(${textArray(technologies)}))` : sql`'{}'::text[]`;
+  const shared =
+    technologies.length > 0
+      ? sql`array(select unnest(uc.technologies) intersect select unnest(${textArray(technologies)}))`
+      : sql`'{}'::text[]`;
   const roiDifference = source.roiPercent === null ? sql`null::numeric` : sql`abs(uc.roi_percent - ${source.roiPercent})`;
   const rows = await queryRows(
     db,

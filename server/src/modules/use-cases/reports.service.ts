@@ -26,7 +26,8 @@ export async function reportUseCase(db: Db, actor: Actor, id: string, body: Repo
   const reader = await getCaseReader(db, actor);
   requireSignedIn(reader);
   const row = await getVisibleCaseFacts(db, reader, id);
-  if (isCaseOwner(reader, accessOf(row)) && !reader.isModerator) throw new AppError('FORBIDDEN', 'You cannot report your own organization\'s use case');
+  if (isCaseOwner(reader, accessOf(row)) && !reader.isModerator)
+    throw new AppError('FORBIDDEN', "You cannot report your own organization's use case");
   try {
     const [created] = await queryRows<{ id: string }>(
       db,
@@ -73,7 +74,13 @@ function toReport(row: Record<string, unknown>): UseCaseReport {
 }
 
 /** The moderators' queue: reports by status, oldest open first (newest first once resolved). Others get 404. */
-export async function listReports(db: Db, actor: Actor, status: ReportStatus, page: number, pageSize: number): Promise<Page<UseCaseReport>> {
+export async function listReports(
+  db: Db,
+  actor: Actor,
+  status: ReportStatus,
+  page: number,
+  pageSize: number,
+): Promise<Page<UseCaseReport>> {
   const reader = await getCaseReader(db, actor);
   assertModerator(reader);
   const order = status === 'open' ? sql`r.created_at asc, r.id` : sql`r.resolved_at desc nulls last, r.id`;
@@ -96,7 +103,10 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
     const reader = await getCaseReader(tx, actor);
     assertModerator(reader);
     requireSignedIn(reader);
-    const [report] = await queryRows<{ use_case_id: string; status: string }>(tx, sql`select use_case_id, status from use_case_reports where id = ${reportId} for update`);
+    const [report] = await queryRows<{ use_case_id: string; status: string }>(
+      tx,
+      sql`select use_case_id, status from use_case_reports where id = ${reportId} for update`,
+    );
     if (!report) throw notFound('Report');
     if (report.status !== 'open') throw new AppError('CONFLICT', 'This report has already been resolved');
     const status = OUTCOME[body.action];

@@ -173,7 +173,10 @@ export async function saveSearch(db: Db, actor: Actor, body: SavedSearchBody): P
 
 export async function listSavedSearches(db: Db, actor: Actor): Promise<{ items: SavedSearch[] }> {
   const reader = await signedIn(db, actor);
-  const rows = await queryRows(db, sql`select * from use_case_saved_searches where user_id = ${reader.userId} order by created_at desc, id limit 100`);
+  const rows = await queryRows(
+    db,
+    sql`select * from use_case_saved_searches where user_id = ${reader.userId} order by created_at desc, id limit 100`,
+  );
   return { items: rows.map(toSavedSearch) };
 }
 
@@ -217,4 +220,3 @@ async function signedIn(db: DbOrTx, actor: Actor): Promise<CaseReader & { userId
   requireSignedIn(reader);
   return reader;
 }
-

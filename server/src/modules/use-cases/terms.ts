@@ -49,10 +49,16 @@ export async function moveTermCounts(tx: DbOrTx, kind: TermKind, before: readonl
   const added = after.filter((name) => !before.includes(name));
   const removed = before.filter((name) => !after.includes(name));
   if (added.length > 0) {
-    await queryRows(tx, sql`update use_case_terms set uses_count = uses_count + 1 where kind = ${kind} and name = any(${textArray(added)})`);
+    await queryRows(
+      tx,
+      sql`update use_case_terms set uses_count = uses_count + 1 where kind = ${kind} and name = any(${textArray(added)})`,
+    );
   }
   if (removed.length > 0) {
-    await queryRows(tx, sql`update use_case_terms set uses_count = uses_count - 1 where kind = ${kind} and name = any(${textArray(removed)})`);
+    await queryRows(
+      tx,
+      sql`update use_case_terms set uses_count = uses_count - 1 where kind = ${kind} and name = any(${textArray(removed)})`,
+    );
   }
 }
 

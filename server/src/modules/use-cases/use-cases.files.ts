@@ -8,7 +8,14 @@ import { getCaseReader, canSeeCase } from './use-cases.reader.js';
  * the case may download its images and attachments (guests included for public cases).
  */
 export async function canReadCaseFile(db: DbOrTx, actor: Actor | null, fileId: string): Promise<boolean> {
-  const rows = await queryRows<{ organization_id: string; author_id: string; visibility: string; status: string; hidden: boolean; deleted: boolean }>(
+  const rows = await queryRows<{
+    organization_id: string;
+    author_id: string;
+    visibility: string;
+    status: string;
+    hidden: boolean;
+    deleted: boolean;
+  }>(
     db,
     sql`select uc.organization_id, uc.author_id, uc.visibility, uc.status, uc.hidden_at is not null as hidden, uc.deleted_at is not null as deleted
         from use_case_files f join use_cases uc on uc.id = f.use_case_id where f.file_id = ${fileId}`,

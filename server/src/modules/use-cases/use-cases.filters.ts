@@ -37,7 +37,12 @@ const anyOf = (column: SQL, values: readonly string[] | undefined): SQL | null =
   values && values.length > 0 ? sql`${column} = any(${textArray(values)})` : null;
 
 /** The conditions of a list; `visibility` replaces the reader's own (listedCase, or ownOrganizationCase for "mine") when given. */
-export function buildConditions(reader: CaseReader, filters: Partial<UseCaseFilters>, scope: CaseScope = 'all', visibility?: SQL): CaseConditions {
+export function buildConditions(
+  reader: CaseReader,
+  filters: Partial<UseCaseFilters>,
+  scope: CaseScope = 'all',
+  visibility?: SQL,
+): CaseConditions {
   const base: SQL[] = [visibility ?? (scope === 'mine' ? ownOrganizationCase(reader) : listedCase(reader))];
   if (filters.q) base.push(sql`uc.search_vector @@ p2p_search_query(${filters.q})`);
   if (filters.organizationId) base.push(sql`uc.organization_id = ${filters.organizationId}`);

@@ -1,4 +1,13 @@
-import type { ExtraOutcome, Industry, SaudiRegion, UseCaseCategory, UseCaseOutcomes, UseCaseStatus, UseCaseSummary, UseCaseVisibility } from '@p2p/contracts';
+import type {
+  ExtraOutcome,
+  Industry,
+  SaudiRegion,
+  UseCaseCategory,
+  UseCaseOutcomes,
+  UseCaseStatus,
+  UseCaseSummary,
+  UseCaseVisibility,
+} from '@p2p/contracts';
 import { sql } from 'drizzle-orm';
 import { iso, isoOrNull } from '../forum/index.js';
 
@@ -78,7 +87,10 @@ export const OUTCOME_COLUMNS = sql.raw(`uc.efficiency_gain_percent, uc.quality_i
   uc.energy_savings_percent, uc.extra_outcomes, uc.implementation_months, uc.vendors`);
 
 /** Every outcome, the further ones, implementation time and vendors of a row that selected OUTCOME_COLUMNS. */
-export function outcomesOf(row: SummaryRow, summary: UseCaseSummary): { outcomes: UseCaseOutcomes; extraOutcomes: ExtraOutcome[]; implementationMonths: number | null; vendors: string[] } {
+export function outcomesOf(
+  row: SummaryRow,
+  summary: UseCaseSummary,
+): { outcomes: UseCaseOutcomes; extraOutcomes: ExtraOutcome[]; implementationMonths: number | null; vendors: string[] } {
   const extra = row.extra_outcomes;
   return {
     outcomes: {

@@ -17,7 +17,14 @@ export interface CaseReader {
   isModerator: boolean;
 }
 
-export const GUEST: CaseReader = { actor: null, userId: null, organizationId: null, organizationStatus: null, isOrgAdmin: false, isModerator: false };
+export const GUEST: CaseReader = {
+  actor: null,
+  userId: null,
+  organizationId: null,
+  organizationStatus: null,
+  isOrgAdmin: false,
+  isModerator: false,
+};
 
 export async function getCaseReader(db: DbOrTx, actor: Actor | null): Promise<CaseReader> {
   if (!actor) return GUEST;
@@ -33,7 +40,9 @@ export async function getCaseReader(db: DbOrTx, actor: Actor | null): Promise<Ca
 }
 
 /** The signed-in reader, or 401. */
-export function requireSignedIn(reader: CaseReader): asserts reader is CaseReader & { actor: Actor; userId: string; organizationId: string } {
+export function requireSignedIn(
+  reader: CaseReader,
+): asserts reader is CaseReader & { actor: Actor; userId: string; organizationId: string } {
   if (!reader.actor || !reader.userId || !reader.organizationId) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
 }
 

@@ -11,7 +11,9 @@ import { type CaseAccessRow, type CaseReader, canSeeCase, isCaseOwner, listedCas
 const { searchVector: _searchVector, titleVector: _titleVector, ...caseColumns } = getTableColumns(useCases);
 export type CaseRow = Omit<typeof useCases.$inferSelect, 'searchVector' | 'titleVector'>;
 
-export function accessOf(row: Pick<CaseRow, 'organizationId' | 'authorId' | 'visibility' | 'status' | 'hiddenAt' | 'deletedAt'>): CaseAccessRow {
+export function accessOf(
+  row: Pick<CaseRow, 'organizationId' | 'authorId' | 'visibility' | 'status' | 'hiddenAt' | 'deletedAt'>,
+): CaseAccessRow {
   return {
     organizationId: row.organizationId,
     authorId: row.authorId,
@@ -32,7 +34,19 @@ export async function findCaseRow(db: DbOrTx, id: string, { lock = false } = {})
 /** What reads about a case need beyond the list row: who sees it, and what related cases compare. */
 export type CaseFacts = Pick<
   CaseRow,
-  'id' | 'organizationId' | 'authorId' | 'visibility' | 'status' | 'hiddenAt' | 'deletedAt' | 'category' | 'industry' | 'technologies' | 'latitude' | 'longitude' | 'roiPercent'
+  | 'id'
+  | 'organizationId'
+  | 'authorId'
+  | 'visibility'
+  | 'status'
+  | 'hiddenAt'
+  | 'deletedAt'
+  | 'category'
+  | 'industry'
+  | 'technologies'
+  | 'latitude'
+  | 'longitude'
+  | 'roiPercent'
 >;
 
 /**

@@ -47,9 +47,24 @@ import { categoryStats, featuredUseCases, listUseCases, trendingUseCases } from 
 import { getEngagement, listSavedUseCases, openUseCase, toggleUseCase } from './engagement.service.js';
 import { filterByLocation, locationStatistics, nearbyUseCases, relatedUseCases } from './location.service.js';
 import { listReports, listVersions, reportUseCase, resolveReport } from './reports.service.js';
-import { advancedSearch, deleteSavedSearch, executeSavedSearch, listSavedSearches, saveSearch, searchHistory, suggestUseCases } from './search.service.js';
+import {
+  advancedSearch,
+  deleteSavedSearch,
+  executeSavedSearch,
+  listSavedSearches,
+  saveSearch,
+  searchHistory,
+  suggestUseCases,
+} from './search.service.js';
 import { findTerms } from './terms.js';
-import { createUseCase, deleteUseCase, moderateUseCase, publishUseCase, updateUseCase, updateUseCaseLocation } from './use-cases.service.js';
+import {
+  createUseCase,
+  deleteUseCase,
+  moderateUseCase,
+  publishUseCase,
+  updateUseCase,
+  updateUseCaseLocation,
+} from './use-cases.service.js';
 
 export interface UseCaseRoutesOptions {
   db: Db;
@@ -78,7 +93,8 @@ export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async 
       schema: {
         tags,
         security,
-        summary: 'Browse: filters, full-text q, sort, page, and facet counts over the filtered set (each facet without its own filter); guests see public cases',
+        summary:
+          'Browse: filters, full-text q, sort, page, and facet counts over the filtered set (each facet without its own filter); guests see public cases',
         querystring: useCaseListQuerySchema,
         response: { 200: useCasePageSchema, ...errors },
       },
@@ -87,44 +103,107 @@ export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async 
   );
   app.get(
     '/use-cases/trending',
-    { schema: { tags, security, summary: 'Most engaged-with cases in the period (views + 3×likes + 5×saves)', querystring: useCaseTrendingQuerySchema, response: { 200: useCaseTrendingSchema, 400: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Most engaged-with cases in the period (views + 3×likes + 5×saves)',
+        querystring: useCaseTrendingQuerySchema,
+        response: { 200: useCaseTrendingSchema, 400: problemSchema },
+      },
+    },
     async (request) => trendingUseCases(db, request.actor, request.query.period, request.query.limit),
   );
   app.get(
     '/use-cases/featured',
-    { schema: { tags, security, summary: 'Featured cases, newest first', querystring: featuredQuerySchema, response: { 200: useCaseListSchema, 400: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Featured cases, newest first',
+        querystring: featuredQuerySchema,
+        response: { 200: useCaseListSchema, 400: problemSchema },
+      },
+    },
     async (request) => featuredUseCases(db, request.actor, request.query.limit),
   );
   app.get(
     '/use-cases/categories/stats',
-    { schema: { tags, security, summary: 'Per category: count, average ROI, engagement, top technologies', response: { 200: useCaseCategoryStatsSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Per category: count, average ROI, engagement, top technologies',
+        response: { 200: useCaseCategoryStatsSchema },
+      },
+    },
     async (request) => categoryStats(db, request.actor),
   );
   app.get(
     '/use-cases/saved',
-    { schema: { tags, security, summary: 'The reader’s saved (bookmarked) cases', querystring: pageQuerySchema, response: { 200: useCaseLocationPageSchema, 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The reader’s saved (bookmarked) cases',
+        querystring: pageQuerySchema,
+        response: { 200: useCaseLocationPageSchema, 401: problemSchema },
+      },
+    },
     async (request) => listSavedUseCases(db, actorOf(request), request.query.page, request.query.pageSize),
   );
   app.get(
     '/use-cases/terms',
-    { schema: { tags, security, summary: 'The shared vocabulary of technologies and tags, for autocomplete', querystring: termQuerySchema, response: { 200: termListSchema, 400: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The shared vocabulary of technologies and tags, for autocomplete',
+        querystring: termQuerySchema,
+        response: { 200: termListSchema, 400: problemSchema },
+      },
+    },
     async (request) => ({ items: await findTerms(db, request.query.kind, request.query.q, request.query.limit) }),
   );
 
   // ---- Search ----
   app.post(
     '/use-cases/search/advanced',
-    { schema: { tags, security, summary: 'Weighted full-text search (title > technologies/tags > summary > sections) with filters, facets and highlights', body: advancedSearchBodySchema, response: { 200: useCaseSearchResultSchema, 400: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Weighted full-text search (title > technologies/tags > summary > sections) with filters, facets and highlights',
+        body: advancedSearchBodySchema,
+        response: { 200: useCaseSearchResultSchema, 400: problemSchema },
+      },
+    },
     async (request) => advancedSearch(db, request.actor, request.body),
   );
   app.get(
     '/use-cases/search/suggestions',
-    { schema: { tags, security, summary: 'Suggestions while typing: titles, companies, technologies, tags (typo tolerant)', querystring: useCaseSuggestionsQuerySchema, response: { 200: useCaseSuggestionListSchema, 400: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Suggestions while typing: titles, companies, technologies, tags (typo tolerant)',
+        querystring: useCaseSuggestionsQuerySchema,
+        response: { 200: useCaseSuggestionListSchema, 400: problemSchema },
+      },
+    },
     async (request) => ({ items: await suggestUseCases(db, request.actor, request.query.q, request.query.limit) }),
   );
   app.post(
     '/use-cases/search/saved',
-    { schema: { tags, security, summary: 'Save a search under a name', body: savedSearchBodySchema, response: { 201: savedSearchSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Save a search under a name',
+        body: savedSearchBodySchema,
+        response: { 201: savedSearchSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await saveSearch(db, actorOf(request), request.body)),
   );
   app.get(
@@ -142,7 +221,16 @@ export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async 
   );
   app.get(
     '/use-cases/search/saved/:id/execute',
-    { schema: { tags, security, summary: 'Run a saved search', params: idParams, querystring: pageQuerySchema, response: { 200: useCaseSearchResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Run a saved search',
+        params: idParams,
+        querystring: pageQuerySchema,
+        response: { 200: useCaseSearchResultSchema, ...writeErrors },
+      },
+    },
     async (request) => executeSavedSearch(db, actorOf(request), request.params.id, request.query.page, request.query.pageSize),
   );
   app.get(
@@ -154,41 +242,93 @@ export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async 
   // ---- Location ----
   app.get(
     '/use-cases/location/filter',
-    { schema: { tags, security, summary: 'Cases by city, region, country, or within radiusKm of lat/lng (nearest first, with distances)', querystring: locationFilterQuerySchema, response: { 200: useCaseLocationPageSchema, 400: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Cases by city, region, country, or within radiusKm of lat/lng (nearest first, with distances)',
+        querystring: locationFilterQuerySchema,
+        response: { 200: useCaseLocationPageSchema, 400: problemSchema },
+      },
+    },
     async (request) => filterByLocation(db, request.actor, request.query),
   );
   app.get(
     '/use-cases/location/statistics',
-    { schema: { tags, security, summary: 'Cases per region with average ROI and top cities', response: { 200: locationStatisticsSchema } } },
+    {
+      schema: { tags, security, summary: 'Cases per region with average ROI and top cities', response: { 200: locationStatisticsSchema } },
+    },
     async (request) => locationStatistics(db, request.actor),
   );
 
   // ---- Moderation ----
   app.get(
     '/use-cases/reports',
-    { schema: { tags, security, summary: 'The report queue (platform moderators)', querystring: reportListQuerySchema, response: { 200: useCaseReportPageSchema, 401: problemSchema, 404: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The report queue (platform moderators)',
+        querystring: reportListQuerySchema,
+        response: { 200: useCaseReportPageSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
     async (request) => listReports(db, actorOf(request), request.query.status, request.query.page, request.query.pageSize),
   );
   app.post(
     '/use-cases/reports/:id/resolve',
-    { schema: { tags, security, summary: 'Resolve a report: dismiss it, hide the case, or remove the case (platform moderators)', params: idParams, body: resolveReportBodySchema, response: { 200: useCaseReportSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Resolve a report: dismiss it, hide the case, or remove the case (platform moderators)',
+        params: idParams,
+        body: resolveReportBodySchema,
+        response: { 200: useCaseReportSchema, ...writeErrors },
+      },
+    },
     async (request) => resolveReport(db, actorOf(request), request.params.id, request.body),
   );
 
   // ---- One case ----
   app.post(
     '/use-cases',
-    { schema: { tags, security, summary: 'Write a use case (a draft, or published with publish: true)', body: createUseCaseBodySchema, response: { 201: useCaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Write a use case (a draft, or published with publish: true)',
+        body: createUseCaseBodySchema,
+        response: { 201: useCaseSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createUseCase(db, actorOf(request), request.body)),
   );
   app.get(
     '/use-cases/:id',
-    { schema: { tags, security, summary: 'A case with the reader’s like/save/report state (counts a view once per person per hour)', params: idParams, response: { 200: useCaseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'A case with the reader’s like/save/report state (counts a view once per person per hour)',
+        params: idParams,
+        response: { 200: useCaseSchema, ...errors },
+      },
+    },
     async (request) => openUseCase(db, request.actor, request.params.id),
   );
   app.patch(
     '/use-cases/:id',
-    { schema: { tags, security, summary: 'Edit a case (author, owning organization’s admins, moderators); an edit of a published case is a new version', params: idParams, body: updateUseCaseBodySchema, response: { 200: useCaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a case (author, owning organization’s admins, moderators); an edit of a published case is a new version',
+        params: idParams,
+        body: updateUseCaseBodySchema,
+        response: { 200: useCaseSchema, ...writeErrors },
+      },
+    },
     async (request) => updateUseCase(db, actorOf(request), request.params.id, request.body),
   );
   app.delete(
@@ -201,49 +341,127 @@ export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async 
   );
   app.post(
     '/use-cases/:id/publish',
-    { schema: { tags, security, summary: 'Publish a draft (or an archived case)', params: idParams, response: { 200: useCaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Publish a draft (or an archived case)',
+        params: idParams,
+        response: { 200: useCaseSchema, ...writeErrors },
+      },
+    },
     async (request) => publishUseCase(db, actorOf(request), request.params.id),
   );
   app.patch(
     '/use-cases/:id/location',
-    { schema: { tags, security, summary: 'Set a case’s place: a known city (fills region and coordinates) or coordinates by hand', params: idParams, body: updateUseCaseLocationBodySchema, response: { 200: useCaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Set a case’s place: a known city (fills region and coordinates) or coordinates by hand',
+        params: idParams,
+        body: updateUseCaseLocationBodySchema,
+        response: { 200: useCaseSchema, ...writeErrors },
+      },
+    },
     async (request) => updateUseCaseLocation(db, actorOf(request), request.params.id, request.body),
   );
   app.patch(
     '/use-cases/:id/moderation',
-    { schema: { tags, security, summary: 'Feature, verify or hide a case (platform moderators)', params: idParams, body: useCaseModerationBodySchema, response: { 200: useCaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Feature, verify or hide a case (platform moderators)',
+        params: idParams,
+        body: useCaseModerationBodySchema,
+        response: { 200: useCaseSchema, ...writeErrors },
+      },
+    },
     async (request) => moderateUseCase(db, actorOf(request), request.params.id, request.body),
   );
   for (const kind of ['like', 'save'] as const) {
     app.post(
       `/use-cases/:id/${kind}`,
-      { schema: { tags, security, summary: kind === 'like' ? 'Like or unlike (toggle)' : 'Save or unsave (bookmark toggle)', params: idParams, response: { 200: useCaseToggleResultSchema, ...writeErrors } } },
+      {
+        schema: {
+          tags,
+          security,
+          summary: kind === 'like' ? 'Like or unlike (toggle)' : 'Save or unsave (bookmark toggle)',
+          params: idParams,
+          response: { 200: useCaseToggleResultSchema, ...writeErrors },
+        },
+      },
       async (request) => toggleUseCase(db, actorOf(request), request.params.id, kind),
     );
   }
   app.post(
     '/use-cases/:id/report',
-    { schema: { tags, security, summary: 'Report a case (one open report per person)', params: idParams, body: reportUseCaseBodySchema, response: { 201: z.object({ id: z.uuid() }), ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Report a case (one open report per person)',
+        params: idParams,
+        body: reportUseCaseBodySchema,
+        response: { 201: z.object({ id: z.uuid() }), ...writeErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await reportUseCase(db, actorOf(request), request.params.id, request.body)),
   );
   app.get(
     '/use-cases/:id/related',
-    { schema: { tags, security, summary: 'Similar cases with the reasons (category, industry, shared technologies, distance, ROI)', params: idParams, querystring: relatedQuerySchema, response: { 200: relatedUseCaseListSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Similar cases with the reasons (category, industry, shared technologies, distance, ROI)',
+        params: idParams,
+        querystring: relatedQuerySchema,
+        response: { 200: relatedUseCaseListSchema, ...errors },
+      },
+    },
     async (request) => relatedUseCases(db, request.actor, request.params.id, request.query.limit),
   );
   app.get(
     '/use-cases/:id/nearby',
-    { schema: { tags, security, summary: 'Cases within radiusKm of this one, nearest first', params: idParams, querystring: nearbyQuerySchema, response: { 200: useCaseListSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Cases within radiusKm of this one, nearest first',
+        params: idParams,
+        querystring: nearbyQuerySchema,
+        response: { 200: useCaseListSchema, ...errors },
+      },
+    },
     async (request) => nearbyUseCases(db, request.actor, request.params.id, request.query.radiusKm, request.query.limit),
   );
   app.get(
     '/use-cases/:id/engagement',
-    { schema: { tags, security, summary: 'Views, likes and saves per day, by organization and by hour (the case’s owners)', params: idParams, querystring: engagementQuerySchema, response: { 200: useCaseEngagementSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Views, likes and saves per day, by organization and by hour (the case’s owners)',
+        params: idParams,
+        querystring: engagementQuerySchema,
+        response: { 200: useCaseEngagementSchema, ...writeErrors },
+      },
+    },
     async (request) => getEngagement(db, actorOf(request), request.params.id, request.query.days),
   );
   app.get(
     '/use-cases/:id/versions',
-    { schema: { tags, security, summary: 'Every edit of the published case: who, when, which fields', params: idParams, response: { 200: useCaseVersionListSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Every edit of the published case: who, when, which fields',
+        params: idParams,
+        response: { 200: useCaseVersionListSchema, ...errors },
+      },
+    },
     async (request) => listVersions(db, request.actor, request.params.id),
   );
 };

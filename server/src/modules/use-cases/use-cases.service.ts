@@ -50,7 +50,18 @@ function locationValues(body: UpdateUseCaseLocationBody, current?: CaseRow): Cas
 
 async function columnValues(tx: Tx, body: WriteBody, current?: CaseRow): Promise<CaseValues> {
   const values: CaseValues = locationValues(body, current);
-  const copy = ['title', 'titleAr', 'summary', 'summaryAr', 'category', 'industry', 'implementationMonths', 'vendors', 'visibility', 'extraOutcomes'] as const;
+  const copy = [
+    'title',
+    'titleAr',
+    'summary',
+    'summaryAr',
+    'category',
+    'industry',
+    'implementationMonths',
+    'vendors',
+    'visibility',
+    'extraOutcomes',
+  ] as const;
   for (const key of copy) {
     if (body[key] !== undefined) (values as Record<string, unknown>)[key] = body[key];
   }
@@ -109,7 +120,10 @@ async function assertCaseQuota(tx: Tx, organizationId: string): Promise<void> {
   );
   const limit = org ? TIER_LIMITS[org.subscription_tier].useCases : null;
   if (limit === null) return;
-  const [row] = await queryRows<{ n: number }>(tx, sql`select count(*) as n from use_cases where organization_id = ${organizationId} and deleted_at is null`);
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*) as n from use_cases where organization_id = ${organizationId} and deleted_at is null`,
+  );
   if (toNumber(row?.n) >= limit) throw new AppError('USE_CASE_LIMIT_REACHED', `Your plan allows ${limit} use cases`);
 }
 
@@ -147,7 +161,8 @@ export async function createUseCase(db: Db, actor: Actor, body: CreateUseCaseBod
 async function lockOwnedCase(tx: Tx, reader: CaseReader, id: string): Promise<CaseRow> {
   assertWriter(reader);
   const row = await getVisibleCaseRow(tx, reader, id, { lock: true });
-  if (!isCaseOwner(reader, accessOf(row))) throw new AppError('FORBIDDEN', 'Only its author, an admin of its organization or a moderator can change this use case');
+  if (!isCaseOwner(reader, accessOf(row)))
+    throw new AppError('FORBIDDEN', 'Only its author, an admin of its organization or a moderator can change this use case');
   return row;
 }
 
@@ -192,7 +207,13 @@ export function diffCase(before: CaseRow, values: CaseValues): { field: string; 
  * Writes a change; when the case was already published (or archived) and something changed, the
  * version goes up by one and the change is kept as that version.
  */
-async function applyChange(tx: Tx, reader: CaseReader & { userId: string }, row: CaseRow, values: CaseValues, filesChanged = false): Promise<void> {
+async function applyChange(
+  tx: Tx,
+  reader: CaseReader & { userId: string },
+  row: CaseRow,
+  values: CaseValues,
+  filesChanged = false,
+): Promise<void> {
   const changes = diffCase(row, values);
   if (filesChanged) changes.push({ field: 'files', before: null, after: null });
   if (changes.length === 0) return;
@@ -250,7 +271,10 @@ export async function deleteUseCase(db: Db, actor: Actor, id: string): Promise<v
 }
 
 export async function removeCase(tx: DbOrTx, row: CaseRow): Promise<void> {
-  await tx.update(useCases).set({ deletedAt: new Date(), updatedAt: new Date() }).where(and(eq(useCases.id, row.id), isNull(useCases.deletedAt)));
+  await tx
+    .update(useCases)
+    .set({ deletedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(useCases.id, row.id), isNull(useCases.deletedAt)));
   await moveTermCounts(tx, 'technology', row.technologies, []);
   await moveTermCounts(tx, 'tag', row.tags, []);
   invalidateFacetCache();
@@ -261,7 +285,12 @@ export async function getUseCase(db: DbOrTx, actor: Actor | null, id: string): P
 }
 
 /** Featured, verified and hidden are the platform moderators' to set. */
-export async function moderateUseCase(db: Db, actor: Actor, id: string, change: { featured?: boolean; verified?: boolean; hidden?: boolean }): Promise<UseCase> {
+export async function moderateUseCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: { featured?: boolean; verified?: boolean; hidden?: boolean },
+): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
     const reader = await getCaseReader(tx, actor);
     const row = await getVisibleCaseRow(tx, reader, id, { lock: true });
@@ -275,4 +304,3 @@ export async function moderateUseCase(db: Db, actor: Actor, id: string, change: 
     return loadCase(tx, reader, id);
   });
 }
-

@@ -54,9 +54,18 @@ export const useCases = pgTable(
     resultsHtml: text('results_html').notNull().default(''),
     category: text('category').notNull(),
     industry: text('industry').notNull(),
-    technologies: text('technologies').array().notNull().default(sql`'{}'::text[]`),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    vendors: text('vendors').array().notNull().default(sql`'{}'::text[]`),
+    technologies: text('technologies')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    vendors: text('vendors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     roiPercent: decimal('roi_percent'),
     paybackMonths: decimal('payback_months'),
     investmentSar: decimal('investment_sar'),
@@ -65,7 +74,10 @@ export const useCases = pgTable(
     qualityImprovementPercent: decimal('quality_improvement_percent'),
     downtimeReductionPercent: decimal('downtime_reduction_percent'),
     energySavingsPercent: decimal('energy_savings_percent'),
-    extraOutcomes: jsonb('extra_outcomes').$type<{ label: string; value: number; unit: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    extraOutcomes: jsonb('extra_outcomes')
+      .$type<{ label: string; value: number; unit: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     implementationMonths: numeric('implementation_months', { mode: 'number' }),
     city: text('city'),
     region: text('region'),
@@ -91,8 +103,12 @@ export const useCases = pgTable(
      * use_cases_search_vectors (migration 0020) when a text column is written, not on every counter
      * update as generated columns would be.
      */
-    searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
-    titleVector: tsvector('title_vector').notNull().default(sql`''::tsvector`),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .default(sql`''::tsvector`),
+    titleVector: tsvector('title_vector')
+      .notNull()
+      .default(sql`''::tsvector`),
   },
   (t) => [
     // Browse reads published, visible, not hidden cases newest first (or by a counter); each order has its index.
@@ -110,13 +126,19 @@ export const useCases = pgTable(
       .where(sql`status = 'published' and deleted_at is null and hidden_at is null`),
     index('use_cases_organization_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
     index('use_cases_author_idx').on(t.authorId),
-    index('use_cases_category_idx').on(t.category, t.publishedAt.desc().nullsFirst()).where(sql`status = 'published' and deleted_at is null`),
-    index('use_cases_industry_idx').on(t.industry, t.publishedAt.desc().nullsFirst()).where(sql`status = 'published' and deleted_at is null`),
+    index('use_cases_category_idx')
+      .on(t.category, t.publishedAt.desc().nullsFirst())
+      .where(sql`status = 'published' and deleted_at is null`),
+    index('use_cases_industry_idx')
+      .on(t.industry, t.publishedAt.desc().nullsFirst())
+      .where(sql`status = 'published' and deleted_at is null`),
     index('use_cases_technologies_idx').using('gin', t.technologies),
     index('use_cases_tags_idx').using('gin', t.tags),
     index('use_cases_search_idx').using('gin', t.searchVector),
     index('use_cases_title_vector_idx').using('gin', t.titleVector),
-    index('use_cases_featured_idx').on(t.publishedAt.desc().nullsFirst()).where(sql`featured and status = 'published' and deleted_at is null and hidden_at is null`),
+    index('use_cases_featured_idx')
+      .on(t.publishedAt.desc().nullsFirst())
+      .where(sql`featured and status = 'published' and deleted_at is null and hidden_at is null`),
   ],
 );
 
@@ -177,7 +199,11 @@ export const useCaseSaves = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.useCaseId, t.userId] }), index('use_case_saves_user_idx').on(t.userId, t.createdAt.desc()), index('use_case_saves_created_idx').on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.useCaseId, t.userId] }),
+    index('use_case_saves_user_idx').on(t.userId, t.createdAt.desc()),
+    index('use_case_saves_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Each person's last counted view of a case: a view counts again an hour after the last counted one. */
@@ -237,7 +263,9 @@ export const useCaseReports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('use_case_reports_open_idx').on(t.useCaseId, t.reporterId).where(sql`status = 'open'`),
+    uniqueIndex('use_case_reports_open_idx')
+      .on(t.useCaseId, t.reporterId)
+      .where(sql`status = 'open'`),
     index('use_case_reports_status_idx').on(t.status, t.createdAt),
   ],
 );
@@ -283,7 +311,10 @@ export const useCaseSearchLog = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     q: text('q').notNull(),
-    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    filters: jsonb('filters')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     resultsCount: integer('results_count').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -19,7 +19,11 @@ const SORTS: Record<MemberListQuery['sort'], SQL[]> = {
 };
 
 /** One page of an organization's members (soft-deleted users left out) and the total that match. */
-export async function listMembers(db: DbOrTx, organizationId: string, query: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
+export async function listMembers(
+  db: DbOrTx,
+  organizationId: string,
+  query: MemberListQuery,
+): Promise<{ rows: MemberRow[]; total: number }> {
   const search = query.search ? `%${escapeLike(query.search)}%` : undefined;
   const where = and(
     eq(memberships.organizationId, organizationId),
@@ -78,7 +82,10 @@ export async function updateMemberFields(
   userId: string,
   changes: Partial<Pick<UserRow, 'status' | 'jobTitle' | 'department'>>,
 ): Promise<void> {
-  await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(users.id, userId));
 }
 
 /** Ends every session of the user (they are signed out everywhere on their next request). */

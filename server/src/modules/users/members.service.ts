@@ -3,8 +3,25 @@ import type { Db, DbOrTx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import type { Actor } from '../auth/session.js';
-import { type ActorOrganization, countActiveAdmins, getAdminPlace, countUsedSeats, getActorOrganization, lockAsOrgAdmin, logoUrlOf } from '../organizations/index.js';
-import { deleteAllSessions, findMember, findUserWithOrganization, listMembers as listMemberRows, type MemberRow, setMemberRole, softDeleteUser, updateMemberFields } from './members.repository.js';
+import {
+  type ActorOrganization,
+  countActiveAdmins,
+  getAdminPlace,
+  countUsedSeats,
+  getActorOrganization,
+  lockAsOrgAdmin,
+  logoUrlOf,
+} from '../organizations/index.js';
+import {
+  deleteAllSessions,
+  findMember,
+  findUserWithOrganization,
+  listMembers as listMemberRows,
+  type MemberRow,
+  setMemberRole,
+  softDeleteUser,
+  updateMemberFields,
+} from './members.repository.js';
 import { avatarUrlOf } from './users.service.js';
 
 /** What a removed user is shown as, everywhere. */
@@ -44,7 +61,16 @@ export async function getUserProfile(db: Db, actor: Actor, userId: string): Prom
   const { user, membership, organization } = found;
   const organizationCard = { id: organization.id, name: organization.name, nameAr: organization.nameAr, logoUrl: logoUrlOf(organization) };
   if (user.deletedAt) {
-    return { id: user.id, name: FORMER_MEMBER_NAME, isFormerMember: true, jobTitle: null, department: null, avatarUrl: null, organization: organizationCard, colleague: null };
+    return {
+      id: user.id,
+      name: FORMER_MEMBER_NAME,
+      isFormerMember: true,
+      jobTitle: null,
+      department: null,
+      avatarUrl: null,
+      organization: organizationCard,
+      colleague: null,
+    };
   }
   const isColleague = place.organization.id === organization.id;
   return {
@@ -73,7 +99,13 @@ const isActiveAdmin = (m: MemberRow) => m.role === 'admin' && m.user.status === 
  * answered first, because "promote someone else first" is what that admin needs to hear; otherwise
  * an admin still may not do it to themselves.
  */
-async function assertMayRemoveAdminRights(tx: DbOrTx, actor: Actor, place: ActorOrganization, target: MemberRow, losesAdmin: boolean): Promise<void> {
+async function assertMayRemoveAdminRights(
+  tx: DbOrTx,
+  actor: Actor,
+  place: ActorOrganization,
+  target: MemberRow,
+  losesAdmin: boolean,
+): Promise<void> {
   if (losesAdmin && isActiveAdmin(target) && (await countActiveAdmins(tx, place.organization.id, target.user.id)) === 0) {
     throw new AppError('LAST_ADMIN', 'The organization needs at least one active admin: make someone else an admin first');
   }
@@ -98,7 +130,10 @@ export async function updateMember(db: Db, actor: Actor, userId: string, input: 
     if (activates) {
       const limit = TIER_LIMITS[place.organization.subscriptionTier].users;
       if (limit !== null && (await countUsedSeats(tx, place.organization.id)) + 1 > limit) {
-        throw new AppError('USER_LIMIT_REACHED', `The ${place.organization.subscriptionTier} plan allows ${limit} users, counting pending invitations`);
+        throw new AppError(
+          'USER_LIMIT_REACHED',
+          `The ${place.organization.subscriptionTier} plan allows ${limit} users, counting pending invitations`,
+        );
       }
     }
 

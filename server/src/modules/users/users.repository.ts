@@ -33,8 +33,16 @@ export async function deleteUserSession(db: DbOrTx, userId: string, sessionId: s
   return deleted.length > 0;
 }
 
-export async function updateUserProfile(db: DbOrTx, id: string, changes: Partial<Pick<UserRow, 'firstName' | 'lastName' | 'name' | 'jobTitle' | 'department' | 'phone' | 'bio' | 'language'>>): Promise<UserRow | undefined> {
-  const [row] = await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+export async function updateUserProfile(
+  db: DbOrTx,
+  id: string,
+  changes: Partial<Pick<UserRow, 'firstName' | 'lastName' | 'name' | 'jobTitle' | 'department' | 'phone' | 'bio' | 'language'>>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   return row;
 }
 

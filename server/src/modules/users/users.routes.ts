@@ -28,7 +28,14 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
 
   app.get(
     '/users/me',
-    { schema: { tags, security, summary: 'Who am I: the user, their organization and role', response: { 200: meSchema, 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Who am I: the user, their organization and role',
+        response: { 200: meSchema, 401: problemSchema },
+      },
+    },
     async (request) => getMe(db, actorOf(request)),
   );
 
@@ -92,7 +99,8 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       schema: {
         tags,
         security,
-        summary: "A user's profile: colleagues see contact details, role and status; others the public card; removed users show as a former member",
+        summary:
+          "A user's profile: colleagues see contact details, role and status; others the public card; removed users show as a former member",
         params: userParams,
         response: { 200: userProfileSchema, 401: problemSchema, 404: problemSchema },
       },
@@ -121,7 +129,8 @@ export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app
       schema: {
         tags,
         security,
-        summary: 'Remove a member (organization admins): a soft delete that keeps their content as a former member\'s, frees the email and ends their sessions',
+        summary:
+          "Remove a member (organization admins): a soft delete that keeps their content as a former member's, frees the email and ends their sessions",
         params: userParams,
         response: { 204: z.null(), 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },

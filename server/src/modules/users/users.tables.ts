@@ -22,15 +22,18 @@ export const users = pgTable(
     department: text('department'),
     phone: text('phone'),
     bio: text('bio'),
-    language: text('language', { enum: ['en', 'ar'] }).notNull().default('en'),
-    platformRole: text('platform_role', { enum: ['member', 'moderator', 'superadmin'] }).notNull().default('member'),
-    status: text('status', { enum: ['active', 'inactive', 'suspended'] }).notNull().default('active'),
+    language: text('language', { enum: ['en', 'ar'] })
+      .notNull()
+      .default('en'),
+    platformRole: text('platform_role', { enum: ['member', 'moderator', 'superadmin'] })
+      .notNull()
+      .default('member'),
+    status: text('status', { enum: ['active', 'inactive', 'suspended'] })
+      .notNull()
+      .default('active'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_email_unique').on(t.email),
-    check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
-  ],
+  (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_email_lowercase', sql`${t.email} = lower(${t.email})`)],
 );

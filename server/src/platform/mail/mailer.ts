@@ -16,7 +16,11 @@ export class Mailer {
     const row = await insertOutboxMail(db, mail);
     afterCommit(() => {
       if (this.dispatcher.isSending) this.dispatcher.kick();
-      else this.logger.info({ mailId: row.id, to: row.recipient, template: row.template, links: row.links }, `mail kept in outbox (no SMTP_URL): ${row.links.join(' ')}`);
+      else
+        this.logger.info(
+          { mailId: row.id, to: row.recipient, template: row.template, links: row.links },
+          `mail kept in outbox (no SMTP_URL): ${row.links.join(' ')}`,
+        );
     });
     return row;
   }

@@ -47,7 +47,10 @@ export async function claimDueMail(db: DbOrTx, limit: number, leaseSeconds: numb
 }
 
 export async function markMailSent(db: DbOrTx, id: string): Promise<void> {
-  await db.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, id));
+  await db
+    .update(mailOutbox)
+    .set({ status: 'sent', sentAt: sql`now()`, lastError: null })
+    .where(eq(mailOutbox.id, id));
 }
 
 export async function markMailFailed(db: DbOrTx, id: string, error: string, retryInSeconds: number): Promise<void> {

@@ -27,7 +27,9 @@ type CopyBuilder<T extends MailTemplate> = Record<Language, (data: MailTemplates
 
 /** An instant as a date people read (Riyadh time, Gregorian calendar in both languages). */
 function formatDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-ca-gregory' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Riyadh' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-ca-gregory' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Riyadh' }).format(
+    new Date(iso),
+  );
 }
 
 const ROLE_LABELS: Record<Language, Record<OrgRole, string>> = {
@@ -56,14 +58,20 @@ const copies: { [T in MailTemplate]: CopyBuilder<T> } = {
     en: (d) => ({
       subject: 'Reset your P2P Sandbox password',
       greeting: `Hello ${d.firstName},`,
-      lines: ['We received a request to reset your password.', 'The link is valid for one hour and can be used once. Signing in with the new password ends your other sessions.'],
+      lines: [
+        'We received a request to reset your password.',
+        'The link is valid for one hour and can be used once. Signing in with the new password ends your other sessions.',
+      ],
       action: 'Choose a new password',
       footer: 'If you did not ask for this, ignore this message: your password stays unchanged.',
     }),
     ar: (d) => ({
       subject: 'إعادة تعيين كلمة المرور في P2P Sandbox',
       greeting: `مرحبًا ${d.firstName}،`,
-      lines: ['تلقّينا طلبًا لإعادة تعيين كلمة المرور الخاصة بك.', 'الرابط صالح لمدة ساعة واحدة ولمرة واحدة فقط، وسيتم إنهاء جلساتك الأخرى بعد تغيير كلمة المرور.'],
+      lines: [
+        'تلقّينا طلبًا لإعادة تعيين كلمة المرور الخاصة بك.',
+        'الرابط صالح لمدة ساعة واحدة ولمرة واحدة فقط، وسيتم إنهاء جلساتك الأخرى بعد تغيير كلمة المرور.',
+      ],
       action: 'اختيار كلمة مرور جديدة',
       footer: 'إذا لم تطلب ذلك، تجاهل هذه الرسالة وستبقى كلمة المرور كما هي.',
     }),

@@ -6,7 +6,18 @@ import { buildListMeta } from '../../../src/modules/use-cases/export/export-meta
 import { AWKWARD_CASE, BASE_URL, PUMP_CASE } from './fixtures.js';
 import { collect } from './read-back.js';
 
-const FIELDS: ExportField[] = ['title', 'titleAr', 'summary', 'organization', 'technologies', 'city', 'roiPercent', 'featured', 'publishedAt', 'url'];
+const FIELDS: ExportField[] = [
+  'title',
+  'titleAr',
+  'summary',
+  'organization',
+  'technologies',
+  'city',
+  'roiPercent',
+  'featured',
+  'publishedAt',
+  'url',
+];
 
 async function exportCsv(fields: ExportField[], truncated = false) {
   const meta = buildListMeta({
@@ -44,7 +55,18 @@ describe('CSV export', () => {
 
   it('round-trips Arabic, commas, quotes and line breaks, one column per chosen field', async () => {
     const { header, rows } = await exportCsv(FIELDS);
-    expect(header).toEqual(['Title', 'Title (Arabic)', 'Summary', 'Company', 'Technologies', 'City', 'ROI %', 'Featured', 'Published (UTC)', 'Link']);
+    expect(header).toEqual([
+      'Title',
+      'Title (Arabic)',
+      'Summary',
+      'Company',
+      'Technologies',
+      'City',
+      'ROI %',
+      'Featured',
+      'Published (UTC)',
+      'Link',
+    ]);
     expect(rows).toHaveLength(2);
     const [pump, awkward] = rows as [string[], string[]];
     expect(pump).toEqual([
@@ -72,7 +94,14 @@ describe('CSV export', () => {
   });
 
   it('writes the header row alone when nothing matches', async () => {
-    const meta = buildListMeta({ exportedBy: { guest: true, name: null, organization: null }, filters: {}, sort: 'newest', fields: ['title'], rows: 0, truncated: false });
+    const meta = buildListMeta({
+      exportedBy: { guest: true, name: null, organization: null },
+      filters: {},
+      sort: 'newest',
+      fields: ['title'],
+      rows: 0,
+      truncated: false,
+    });
     const text = (await collect(renderCsv(meta, [], BASE_URL))).toString('utf8');
     expect(text).toContain('Exported by,guest\r\n');
     expect(text).toContain('Filters,none\r\n');

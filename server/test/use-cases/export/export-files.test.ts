@@ -14,8 +14,10 @@ describe('export file names', () => {
   });
 
   it('gives a non-ASCII title as RFC 5987 UTF-8 with an ASCII stand-in', () => {
-    expect(attachmentDisposition('صيانة المضخات.pdf')).toBe(`attachment; filename="use-case.pdf"; filename*=UTF-8''${encodeURIComponent('صيانة المضخات.pdf')}`);
-    expect(attachmentDisposition('Café 100%.md')).toBe("attachment; filename=\"Cafe 100.md\"; filename*=UTF-8''Caf%C3%A9%20100%25.md");
+    expect(attachmentDisposition('صيانة المضخات.pdf')).toBe(
+      `attachment; filename="use-case.pdf"; filename*=UTF-8''${encodeURIComponent('صيانة المضخات.pdf')}`,
+    );
+    expect(attachmentDisposition('Café 100%.md')).toBe('attachment; filename="Cafe 100.md"; filename*=UTF-8\'\'Caf%C3%A9%20100%25.md');
     expect(attachmentDisposition("Pumps (O'Neil).md")).toBe('attachment; filename="Pumps (O\'Neil).md"');
   });
 });

@@ -7,11 +7,32 @@ import { renderMarkdown } from '../../../src/modules/use-cases/export/markdown.j
 import { AWKWARD_CASE, BASE_URL, manyCases, PUMP_CASE, PUMP_USE_CASE } from './fixtures.js';
 import { collect } from './read-back.js';
 
-const SINGLE_META = { exportedAt: '2025-04-02T10:15:00.000Z', exportedBy: { guest: false, name: 'Omar Haddad', organization: 'Gulf Pumps Co.' }, url: `${BASE_URL}/use-cases/${PUMP_USE_CASE.id}` };
+const SINGLE_META = {
+  exportedAt: '2025-04-02T10:15:00.000Z',
+  exportedBy: { guest: false, name: 'Omar Haddad', organization: 'Gulf Pumps Co.' },
+  url: `${BASE_URL}/use-cases/${PUMP_USE_CASE.id}`,
+};
 
 describe('flattening a case for tables', () => {
   it('joins lists, names the organization, spells out vocabularies and places, and links the case', () => {
-    const row = tableRow(PUMP_CASE, ['technologies', 'organization', 'category', 'industry', 'city', 'region', 'country', 'latitude', 'longitude', 'downtimeReductionPercent', 'qualityImprovementPercent', 'url'], `${BASE_URL}/`);
+    const row = tableRow(
+      PUMP_CASE,
+      [
+        'technologies',
+        'organization',
+        'category',
+        'industry',
+        'city',
+        'region',
+        'country',
+        'latitude',
+        'longitude',
+        'downtimeReductionPercent',
+        'qualityImprovementPercent',
+        'url',
+      ],
+      `${BASE_URL}/`,
+    );
     expect(row).toEqual([
       'IoT; Vibration analysis; مستشعرات',
       'Gulf Pumps Co.',
@@ -32,13 +53,24 @@ describe('flattening a case for tables', () => {
   });
 
   it('records only the filters that were set', () => {
-    expect(activeFilters({ q: '', category: [], region: ['riyadh'], verified: false, roiMin: 0, tag: undefined })).toEqual({ region: ['riyadh'], roiMin: 0, verified: false });
+    expect(activeFilters({ q: '', category: [], region: ['riyadh'], verified: false, roiMin: 0, tag: undefined })).toEqual({
+      region: ['riyadh'],
+      roiMin: 0,
+      verified: false,
+    });
   });
 });
 
 describe('JSON exports', () => {
   it('writes the list as { meta, items } with the chosen fields as machine values', async () => {
-    const meta = buildListMeta({ exportedBy: { guest: true, name: null, organization: null }, filters: { category: ['maintenance'] }, sort: 'newest', fields: [...EXPORT_FIELDS], rows: 2, truncated: true });
+    const meta = buildListMeta({
+      exportedBy: { guest: true, name: null, organization: null },
+      filters: { category: ['maintenance'] },
+      sort: 'newest',
+      fields: [...EXPORT_FIELDS],
+      rows: 2,
+      truncated: true,
+    });
     const parsed = JSON.parse((await collect(renderJsonList(meta, [PUMP_CASE, AWKWARD_CASE], BASE_URL))).toString('utf8'));
     expect(parsed.meta).toEqual(meta);
     expect(parsed.meta).toMatchObject({ exportedBy: { guest: true }, filters: { category: ['maintenance'] }, rows: 2, truncated: true });
@@ -58,7 +90,14 @@ describe('JSON exports', () => {
   });
 
   it('streams a long list in several chunks that parse as one document', async () => {
-    const meta = buildListMeta({ exportedBy: { guest: true, name: null, organization: null }, filters: {}, sort: 'newest', fields: ['id', 'title'], rows: 450, truncated: false });
+    const meta = buildListMeta({
+      exportedBy: { guest: true, name: null, organization: null },
+      filters: {},
+      sort: 'newest',
+      fields: ['id', 'title'],
+      rows: 450,
+      truncated: false,
+    });
     const stream = renderJsonList(meta, manyCases(450), BASE_URL);
     let chunks = 0;
     let text = '';
@@ -73,7 +112,12 @@ describe('JSON exports', () => {
   it('writes one case as { meta, item } without what belongs to the reader', () => {
     const parsed = JSON.parse(renderJsonSingle(SINGLE_META, PUMP_USE_CASE));
     expect(parsed.meta).toEqual(SINGLE_META);
-    expect(parsed.item).toMatchObject({ id: PUMP_USE_CASE.id, titleAr: 'صيانة المضخات التنبؤية', outcomes: PUMP_USE_CASE.outcomes, url: SINGLE_META.url });
+    expect(parsed.item).toMatchObject({
+      id: PUMP_USE_CASE.id,
+      titleAr: 'صيانة المضخات التنبؤية',
+      outcomes: PUMP_USE_CASE.outcomes,
+      url: SINGLE_META.url,
+    });
     for (const key of ['likedByMe', 'savedByMe', 'reportedByMe', 'can', 'challengeHtml']) expect(parsed.item).not.toHaveProperty(key);
   });
 });
@@ -93,7 +137,9 @@ describe('Markdown single-case export', () => {
     expect(markdown).toContain('| Measure | Value |\n| --- | ---: |\n| Return on investment | 185.5% |\n| Payback period | 7 months |');
     expect(markdown).toContain('| Scrap rate | -2.1% |');
     expect(markdown).not.toContain('Quality improvement');
-    expect(markdown).toMatch(/## Challenge\n\nUnplanned \*\*pump failures\*\* stopped the line twice a month\.\n\n- Bearings wore out early/);
+    expect(markdown).toMatch(
+      /## Challenge\n\nUnplanned \*\*pump failures\*\* stopped the line twice a month\.\n\n- Bearings wore out early/,
+    );
     expect(markdown).toContain('## Solution\n\n#### Sensors\n');
     expect(markdown).toContain('خط تعبئة PLC Siemens S7 يرسل الإنذارات.');
     expect(markdown).toContain('## Results\n\nDowntime fell by 38% in six months.');
@@ -106,7 +152,15 @@ describe('Markdown single-case export', () => {
     const bare = renderMarkdown(SINGLE_META, {
       ...PUMP_USE_CASE,
       title: 'Line *3* | [draft]',
-      outcomes: { ...PUMP_USE_CASE.outcomes, roiPercent: null, paybackMonths: null, investmentSar: null, annualSavingsSar: null, efficiencyGainPercent: null, downtimeReductionPercent: null },
+      outcomes: {
+        ...PUMP_USE_CASE.outcomes,
+        roiPercent: null,
+        paybackMonths: null,
+        investmentSar: null,
+        annualSavingsSar: null,
+        efficiencyGainPercent: null,
+        downtimeReductionPercent: null,
+      },
       implementationMonths: null,
       extraOutcomes: [],
     });

@@ -36,7 +36,11 @@ describe('PDF exports: Arabic words with a letter that does not join the next', 
   });
 
   it('keep the single-case title, Arabic title, summary and section heading whole', async () => {
-    const meta = { exportedAt: '2025-04-02T10:15:00.000Z', exportedBy: { guest: true, name: null, organization: null }, url: `${BASE_URL}/use-cases/${NON_JOINING_USE_CASE.id}` };
+    const meta = {
+      exportedAt: '2025-04-02T10:15:00.000Z',
+      exportedBy: { guest: true, name: null, organization: null },
+      url: `${BASE_URL}/use-cases/${NON_JOINING_USE_CASE.id}`,
+    };
     const { text } = await extractPdfText(await collect(renderPdfCase(meta, NON_JOINING_USE_CASE)));
     for (const phrase of PHRASES) expect(text).toContain(phrase);
     expect(text).not.toContain('التبر يد');

@@ -9,7 +9,13 @@ interface Position {
   advanceWidth: number;
 }
 
-const glyph = (advanceWidth: number, xAdvance = advanceWidth, xOffset = 0, yOffset = 0): Position => ({ xAdvance, yAdvance: 0, xOffset, yOffset, advanceWidth });
+const glyph = (advanceWidth: number, xAdvance = advanceWidth, xOffset = 0, yOffset = 0): Position => ({
+  xAdvance,
+  yAdvance: 0,
+  xOffset,
+  yOffset,
+  advanceWidth,
+});
 
 /**
  * "التبريد" as the font engine lays it out in the bold font, left to right: final dal, initial yeh, the

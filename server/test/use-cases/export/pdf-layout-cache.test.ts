@@ -8,7 +8,10 @@ describe('word layouts kept across reports', () => {
     const cache = new LayoutCache<string>(8);
     for (let report = 0; report < 5; report += 1) {
       cache.startReport();
-      fill(cache, Array.from({ length: 7 }, (_, index) => `r${report}w${index}`));
+      fill(
+        cache,
+        Array.from({ length: 7 }, (_, index) => `r${report}w${index}`),
+      );
       expect(cache.size).toBeLessThanOrEqual(8);
     }
     expect(cache.get('r4w6')).toBe('R4W6');

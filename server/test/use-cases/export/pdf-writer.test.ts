@@ -10,8 +10,16 @@ import { collect, extractPdfText, pdfObjects } from './read-back.js';
 
 const NOW = new Date('2025-05-01T08:00:00.000Z');
 
-function listPdf(cases: typeof PUMP_CASE[]) {
-  const meta = buildListMeta({ exportedBy: { guest: true, name: null, organization: null }, filters: {}, sort: 'newest', fields: DEFAULT_EXPORT_FIELDS, rows: cases.length, truncated: false, now: NOW });
+function listPdf(cases: (typeof PUMP_CASE)[]) {
+  const meta = buildListMeta({
+    exportedBy: { guest: true, name: null, organization: null },
+    filters: {},
+    sort: 'newest',
+    fields: DEFAULT_EXPORT_FIELDS,
+    rows: cases.length,
+    truncated: false,
+    now: NOW,
+  });
   return collect(renderPdfList(meta, cases, BASE_URL));
 }
 

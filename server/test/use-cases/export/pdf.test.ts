@@ -9,7 +9,14 @@ import { collect, embeddedFonts, extractPdfText, toUnicodeEntries } from './read
 const SARA = { guest: false, name: 'Sara Al-Qahtani', organization: 'Gulf Pumps Co.' };
 
 async function listPdf(fields: readonly ExportField[], cases = [PUMP_CASE, AWKWARD_CASE], truncated = false) {
-  const meta = buildListMeta({ exportedBy: SARA, filters: { category: ['maintenance'], q: 'صيانة' }, sort: 'roi', fields, rows: cases.length, truncated });
+  const meta = buildListMeta({
+    exportedBy: SARA,
+    filters: { category: ['maintenance'], q: 'صيانة' },
+    sort: 'roi',
+    fields,
+    rows: cases.length,
+    truncated,
+  });
   return collect(renderPdfList(meta, cases, BASE_URL));
 }
 
@@ -50,7 +57,15 @@ describe('PDF list export', () => {
 
   it('opens with the metadata: when, by whom, filters, rows and whether the set was cut', async () => {
     const { text } = await extractPdfText(await listPdf(DEFAULT_EXPORT_FIELDS, [PUMP_CASE], true));
-    for (const expected of ['Exported at (UTC)', 'Exported by', 'Sara Al-Qahtani (Gulf Pumps Co.)', 'category=maintenance', 'Rows', 'Truncated', 'only the first 5000 cases']) {
+    for (const expected of [
+      'Exported at (UTC)',
+      'Exported by',
+      'Sara Al-Qahtani (Gulf Pumps Co.)',
+      'category=maintenance',
+      'Rows',
+      'Truncated',
+      'only the first 5000 cases',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text.indexOf('Exported by')).toBeLessThan(text.indexOf('Predictive maintenance of pumps'));
@@ -84,7 +99,11 @@ describe('PDF list export', () => {
 
 describe('PDF single-case export', () => {
   it('is a report of the case: header, company, figures, sections, technologies, location and metadata', async () => {
-    const meta = { exportedAt: '2025-04-02T10:15:00.000Z', exportedBy: { guest: true, name: null, organization: null }, url: `${BASE_URL}/use-cases/${PUMP_USE_CASE.id}` };
+    const meta = {
+      exportedAt: '2025-04-02T10:15:00.000Z',
+      exportedBy: { guest: true, name: null, organization: null },
+      url: `${BASE_URL}/use-cases/${PUMP_USE_CASE.id}`,
+    };
     const pdf = await collect(renderPdfCase(meta, PUMP_USE_CASE));
     const { text } = await extractPdfText(pdf);
     for (const expected of [

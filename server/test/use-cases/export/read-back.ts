@@ -17,7 +17,8 @@ export interface PdfText {
 }
 
 export async function extractPdfText(pdf: Buffer): Promise<PdfText> {
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false })
+    .promise;
   const items: string[] = [];
   for (let number = 1; number <= document.numPages; number += 1) {
     const page = await document.getPage(number);

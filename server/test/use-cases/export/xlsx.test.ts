@@ -6,7 +6,18 @@ import { CASES_SHEET, INFO_SHEET, renderXlsx } from '../../../src/modules/use-ca
 import { AWKWARD_CASE, BASE_URL, manyCases, PUMP_CASE } from './fixtures.js';
 import { collect } from './read-back.js';
 
-const FIELDS: ExportField[] = ['title', 'titleAr', 'organization', 'technologies', 'roiPercent', 'investmentSar', 'featured', 'publishedAt', 'latitude', 'url'];
+const FIELDS: ExportField[] = [
+  'title',
+  'titleAr',
+  'organization',
+  'technologies',
+  'roiPercent',
+  'investmentSar',
+  'featured',
+  'publishedAt',
+  'latitude',
+  'url',
+];
 
 async function exportWorkbook(cases = [PUMP_CASE, AWKWARD_CASE], truncated = false): Promise<ExcelJS.Workbook> {
   const meta = buildListMeta({
@@ -52,7 +63,10 @@ describe('Excel export', () => {
     expect(published).toBeInstanceOf(Date);
     expect((published as Date).toISOString()).toBe('2025-03-01T09:30:00.000Z');
     expect(pump.getCell(9).value).toBe(26.9598);
-    expect(pump.getCell(10).value).toEqual({ text: `${BASE_URL}/use-cases/${PUMP_CASE.id}`, hyperlink: `${BASE_URL}/use-cases/${PUMP_CASE.id}` });
+    expect(pump.getCell(10).value).toEqual({
+      text: `${BASE_URL}/use-cases/${PUMP_CASE.id}`,
+      hyperlink: `${BASE_URL}/use-cases/${PUMP_CASE.id}`,
+    });
 
     const awkward = sheet.getRow(3);
     expect(awkward.getCell(1).value).toBe(AWKWARD_CASE.title);

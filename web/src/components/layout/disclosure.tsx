@@ -4,7 +4,19 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
  * A button that shows and hides a panel (menus, the notification popover). Closes on Escape (focus
  * returns to the button), on a click outside, and when focus leaves it.
  */
-export function Disclosure({ label, buttonContent, buttonClassName, panelClassName, children }: { label: string; buttonContent: ReactNode; buttonClassName?: string; panelClassName?: string; children: (close: () => void) => ReactNode }) {
+export function Disclosure({
+  label,
+  buttonContent,
+  buttonClassName,
+  panelClassName,
+  children,
+}: {
+  label: string;
+  buttonContent: ReactNode;
+  buttonClassName?: string;
+  panelClassName?: string;
+  children: (close: () => void) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -35,7 +47,15 @@ export function Disclosure({ label, buttonContent, buttonClassName, panelClassNa
         if (open && root.current && event.relatedTarget && !root.current.contains(event.relatedTarget as Node)) setOpen(false);
       }}
     >
-      <button ref={button} type="button" className={buttonClassName} aria-expanded={open} aria-controls={id} aria-label={label} onClick={() => setOpen((v) => !v)}>
+      <button
+        ref={button}
+        type="button"
+        className={buttonClassName}
+        aria-expanded={open}
+        aria-controls={id}
+        aria-label={label}
+        onClick={() => setOpen((v) => !v)}
+      >
         {buttonContent}
       </button>
       <div id={id} className={panelClassName} hidden={!open}>

@@ -8,7 +8,14 @@ export function LanguageSwitch({ className = 'button button--ghost' }: { classNa
   const change = useChangeLanguage();
   const target = currentLanguage() === 'ar' ? 'en' : 'ar';
   return (
-    <button type="button" className={className} lang={target} aria-label={t('nav.switchToLabel')} onClick={() => change.mutate(target)} disabled={change.isPending}>
+    <button
+      type="button"
+      className={className}
+      lang={target}
+      aria-label={t('nav.switchToLabel')}
+      onClick={() => change.mutate(target)}
+      disabled={change.isPending}
+    >
       {t('nav.switchTo')}
     </button>
   );

@@ -57,7 +57,9 @@ export function PublicLayout() {
         <Outlet />
       </main>
       <footer className="footer">
-        <p>{t('common.appName')} · {new Date().getFullYear()}</p>
+        <p>
+          {t('common.appName')} · {new Date().getFullYear()}
+        </p>
       </footer>
     </div>
   );

@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** An error or success message. Errors are announced at once (role=alert), notices politely. */
-export function Alert({ tone, children, requestId }: { tone: 'error' | 'success' | 'info' | 'warning'; children: ReactNode; requestId?: string | undefined }) {
+export function Alert({
+  tone,
+  children,
+  requestId,
+}: {
+  tone: 'error' | 'success' | 'info' | 'warning';
+  children: ReactNode;
+  requestId?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <div className={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>

@@ -37,7 +37,9 @@ export function ImageUpload({ endpoint, imageUrl, alt, hint, uploadLabel, remove
   const error = upload.error ?? remove.error;
   return (
     <div className="image-upload">
-      <div className={`image-upload__preview image-upload__preview--${shape}`}>{imageUrl ? <img src={imageUrl} alt={alt} width={96} height={96} /> : <span aria-hidden="true">—</span>}</div>
+      <div className={`image-upload__preview image-upload__preview--${shape}`}>
+        {imageUrl ? <img src={imageUrl} alt={alt} width={96} height={96} /> : <span aria-hidden="true">—</span>}
+      </div>
       <div className="image-upload__controls">
         <label htmlFor={inputId} className="button">
           {upload.isPending ? t('profile.uploading') : uploadLabel}

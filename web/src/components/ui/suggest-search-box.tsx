@@ -31,7 +31,18 @@ export interface SuggestSearchBoxProps<T> {
  * A search field with suggestions as the user types (ARIA 1.2 combobox with a listbox): arrows move
  * through the suggestions, Enter opens the highlighted one or searches, Escape closes them.
  */
-export function SuggestSearchBox<T>({ initialValue = '', labels, useSuggestions, keyOf, kindOf, textOf, onChoose, onSearch, className, children }: SuggestSearchBoxProps<T>) {
+export function SuggestSearchBox<T>({
+  initialValue = '',
+  labels,
+  useSuggestions,
+  keyOf,
+  kindOf,
+  textOf,
+  onChoose,
+  onSearch,
+  className,
+  children,
+}: SuggestSearchBoxProps<T>) {
   const id = useId();
   const listboxId = `${id}-suggestions`;
   const [value, setValue] = useState(initialValue);

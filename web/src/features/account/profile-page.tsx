@@ -32,34 +32,89 @@ function ProfileForm({ me }: { me: Me }) {
     },
     onError: form.showError,
   });
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues({ ...values, [field]: event.target.value });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const optional = (v: string) => (v.trim() === '' ? null : v);
-    const body = form.validate({ ...values, jobTitle: optional(values.jobTitle), department: optional(values.department), phone: optional(values.phone), bio: optional(values.bio) });
+    const body = form.validate({
+      ...values,
+      jobTitle: optional(values.jobTitle),
+      department: optional(values.department),
+      phone: optional(values.phone),
+      bio: optional(values.bio),
+    });
     if (body) save.mutate(body);
   };
   return (
     <section className="card" aria-labelledby="profile-form">
       <h2 id="profile-form">{t('profile.title')}</h2>
       <p className="muted">{t('profile.notEditable')}</p>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       {save.isSuccess ? <Alert tone="success">{t('profile.saved')}</Alert> : null}
       <form className="form" noValidate onSubmit={onSubmit}>
         <div className="form__row">
-          <TextField label={t('auth.firstName')} name="firstName" autoComplete="given-name" required value={values.firstName} error={form.fields.firstName} onChange={set('firstName')} />
-          <TextField label={t('auth.lastName')} name="lastName" autoComplete="family-name" required value={values.lastName} error={form.fields.lastName} onChange={set('lastName')} />
+          <TextField
+            label={t('auth.firstName')}
+            name="firstName"
+            autoComplete="given-name"
+            required
+            value={values.firstName}
+            error={form.fields.firstName}
+            onChange={set('firstName')}
+          />
+          <TextField
+            label={t('auth.lastName')}
+            name="lastName"
+            autoComplete="family-name"
+            required
+            value={values.lastName}
+            error={form.fields.lastName}
+            onChange={set('lastName')}
+          />
         </div>
         <div className="form__row">
-          <TextField label={t('profile.jobTitle')} name="jobTitle" autoComplete="organization-title" value={values.jobTitle} error={form.fields.jobTitle} onChange={set('jobTitle')} />
-          <TextField label={t('profile.department')} name="department" value={values.department} error={form.fields.department} onChange={set('department')} />
+          <TextField
+            label={t('profile.jobTitle')}
+            name="jobTitle"
+            autoComplete="organization-title"
+            value={values.jobTitle}
+            error={form.fields.jobTitle}
+            onChange={set('jobTitle')}
+          />
+          <TextField
+            label={t('profile.department')}
+            name="department"
+            value={values.department}
+            error={form.fields.department}
+            onChange={set('department')}
+          />
         </div>
-        <TextField label={t('profile.phone')} name="phone" type="tel" dir="ltr" autoComplete="tel" value={values.phone} error={form.fields.phone} onChange={set('phone')} />
+        <TextField
+          label={t('profile.phone')}
+          name="phone"
+          type="tel"
+          dir="ltr"
+          autoComplete="tel"
+          value={values.phone}
+          error={form.fields.phone}
+          onChange={set('phone')}
+        />
         <div className="field">
           <label htmlFor="profile-bio">{t('profile.bio')}</label>
           <textarea id="profile-bio" name="bio" rows={4} maxLength={2000} value={values.bio} onChange={set('bio')} />
         </div>
-        <SelectField label={t('profile.language')} name="language" value={values.language} onChange={set('language')} options={LANGUAGES.map((l) => ({ value: l, label: l === 'ar' ? t('profile.arabic') : t('profile.english') }))} />
+        <SelectField
+          label={t('profile.language')}
+          name="language"
+          value={values.language}
+          onChange={set('language')}
+          options={LANGUAGES.map((l) => ({ value: l, label: l === 'ar' ? t('profile.arabic') : t('profile.english') }))}
+        />
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('profile.save')}
         </button>

@@ -25,15 +25,23 @@ function SessionItem({ session, onRevoke, isRevoking }: { session: SessionInfo; 
           {name} {session.isCurrent ? <span className="badge">{t('security.thisDevice')}</span> : null}
         </p>
         <p className="muted">
-          {t('security.lastActive', { date: formatDate(session.updatedAt, language, true) })} · {t('security.signedIn', { date: formatDate(session.createdAt, language, true) })}
+          {t('security.lastActive', { date: formatDate(session.updatedAt, language, true) })} ·{' '}
+          {t('security.signedIn', { date: formatDate(session.createdAt, language, true) })}
         </p>
         <p className="muted">
           {session.ipAddress ? <bdi>{t('security.ipAddress', { ip: session.ipAddress })}</bdi> : null}
-          {session.rememberMe ? ` · ${t('security.rememberMe')}` : ''} · {t('security.expires', { date: formatDate(session.expiresAt, language) })}
+          {session.rememberMe ? ` · ${t('security.rememberMe')}` : ''} ·{' '}
+          {t('security.expires', { date: formatDate(session.expiresAt, language) })}
         </p>
       </div>
       {session.isCurrent ? null : (
-        <button type="button" className="button button--danger" onClick={onRevoke} disabled={isRevoking} aria-label={`${t('security.revoke')}: ${name}`}>
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={onRevoke}
+          disabled={isRevoking}
+          aria-label={`${t('security.revoke')}: ${name}`}
+        >
           {isRevoking ? t('security.revoking') : t('security.revoke')}
         </button>
       )}
@@ -63,11 +71,34 @@ function ChangePasswordForm() {
   return (
     <section aria-labelledby="change-password" className="card">
       <h2 id="change-password">{t('security.changePasswordTitle')}</h2>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       {change.isSuccess ? <Alert tone="success">{t('security.passwordChanged')}</Alert> : null}
       <form onSubmit={onSubmit} noValidate className="form">
-        <TextField label={t('security.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required value={values.currentPassword} error={form.fields.currentPassword} onChange={(e) => setValues({ ...values, currentPassword: e.target.value })} />
-        <TextField label={t('auth.newPassword')} name="newPassword" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} value={values.newPassword} error={form.fields.newPassword} onChange={(e) => setValues({ ...values, newPassword: e.target.value })} />
+        <TextField
+          label={t('security.currentPassword')}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={values.currentPassword}
+          error={form.fields.currentPassword}
+          onChange={(e) => setValues({ ...values, currentPassword: e.target.value })}
+        />
+        <TextField
+          label={t('auth.newPassword')}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t('auth.passwordHint')}
+          value={values.newPassword}
+          error={form.fields.newPassword}
+          onChange={(e) => setValues({ ...values, newPassword: e.target.value })}
+        />
         <button type="submit" className="button button--primary" disabled={change.isPending}>
           {change.isPending ? t('common.saving') : t('security.changePasswordSubmit')}
         </button>
@@ -79,7 +110,10 @@ function ChangePasswordForm() {
 export function SecurityPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: SESSIONS_KEY, queryFn: ({ signal }) => api.get<{ items: SessionInfo[] }>('/api/v1/users/me/sessions', signal) });
+  const sessions = useQuery({
+    queryKey: SESSIONS_KEY,
+    queryFn: ({ signal }) => api.get<{ items: SessionInfo[] }>('/api/v1/users/me/sessions', signal),
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const revoke = useMutation({
     mutationFn: (id: string) => api.delete(`/api/v1/users/me/sessions/${id}`),
@@ -118,7 +152,12 @@ export function SecurityPage() {
           <>
             <ul className="sessions">
               {items.map((s) => (
-                <SessionItem key={s.id} session={s} onRevoke={() => revoke.mutate(s.id)} isRevoking={revoke.isPending && revoke.variables === s.id} />
+                <SessionItem
+                  key={s.id}
+                  session={s}
+                  onRevoke={() => revoke.mutate(s.id)}
+                  isRevoking={revoke.isPending && revoke.variables === s.id}
+                />
               ))}
             </ul>
             {others.length === 0 ? (

@@ -13,7 +13,10 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const form = useForm(requestPasswordResetBodySchema);
   const [email, setEmail] = useState('');
-  const request = useMutation({ mutationFn: (body: unknown) => api.post('/api/auth/request-password-reset', body), onError: form.showError });
+  const request = useMutation({
+    mutationFn: (body: unknown) => api.post('/api/auth/request-password-reset', body),
+    onError: form.showError,
+  });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const body = form.validate({ email });
@@ -27,9 +30,22 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p>{t('auth.forgotIntro')}</p>
-          {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+          {form.formError ? (
+            <Alert tone="error" requestId={form.formError.requestId}>
+              {form.formError.message}
+            </Alert>
+          ) : null}
           <form onSubmit={onSubmit} noValidate className="form">
-            <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required value={email} error={form.fields.email} onChange={(e) => setEmail(e.target.value)} />
+            <TextField
+              label={t('auth.email')}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              error={form.fields.email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
             <button type="submit" className="button button--primary button--block" disabled={request.isPending}>
               {t('auth.forgotSubmit')}
             </button>
@@ -77,15 +93,40 @@ export function ResetPasswordPage() {
         </>
       ) : (
         <>
-          {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+          {form.formError ? (
+            <Alert tone="error" requestId={form.formError.requestId}>
+              {form.formError.message}
+            </Alert>
+          ) : null}
           <form onSubmit={onSubmit} noValidate className="form">
-            <TextField label={t('auth.newPassword')} name="newPassword" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} value={values.newPassword} error={form.fields.newPassword} onChange={(e) => setValues({ ...values, newPassword: e.target.value })} />
-            <TextField label={t('auth.confirmPassword')} name="confirm" type="password" autoComplete="new-password" required value={values.confirm} error={form.fields.confirm} onChange={(e) => setValues({ ...values, confirm: e.target.value })} />
+            <TextField
+              label={t('auth.newPassword')}
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              hint={t('auth.passwordHint')}
+              value={values.newPassword}
+              error={form.fields.newPassword}
+              onChange={(e) => setValues({ ...values, newPassword: e.target.value })}
+            />
+            <TextField
+              label={t('auth.confirmPassword')}
+              name="confirm"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={values.confirm}
+              error={form.fields.confirm}
+              onChange={(e) => setValues({ ...values, confirm: e.target.value })}
+            />
             <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
               {t('auth.resetSubmit')}
             </button>
           </form>
-          {isApiError(reset.error) && reset.error.code === 'INVALID_TOKEN' ? <Link to="/forgot-password">{t('auth.requestNewLink')}</Link> : null}
+          {isApiError(reset.error) && reset.error.code === 'INVALID_TOKEN' ? (
+            <Link to="/forgot-password">{t('auth.requestNewLink')}</Link>
+          ) : null}
         </>
       )}
     </div>

@@ -41,11 +41,38 @@ export function SignInPage() {
   return (
     <div className="card card--narrow">
       <PageTitle>{t('auth.signInTitle')}</PageTitle>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="form">
-        <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required value={values.email} error={form.fields.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />
-        <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required value={values.password} error={form.fields.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />
-        <CheckboxField label={t('auth.rememberMe')} name="rememberMe" checked={values.rememberMe} onChange={(e) => setValues({ ...values, rememberMe: e.target.checked })} />
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={values.email}
+          error={form.fields.email}
+          onChange={(e) => setValues({ ...values, email: e.target.value })}
+        />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={values.password}
+          error={form.fields.password}
+          onChange={(e) => setValues({ ...values, password: e.target.value })}
+        />
+        <CheckboxField
+          label={t('auth.rememberMe')}
+          name="rememberMe"
+          checked={values.rememberMe}
+          onChange={(e) => setValues({ ...values, rememberMe: e.target.checked })}
+        />
         <button type="submit" className="button button--primary button--block" disabled={signIn.isPending}>
           {signIn.isPending ? t('auth.signInSubmitting') : t('auth.signInSubmit')}
         </button>

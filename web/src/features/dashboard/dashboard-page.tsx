@@ -12,7 +12,8 @@ export function DashboardPage() {
   const language = currentLanguage();
   const org = me.organization;
   const orgName = language === 'ar' && org.nameAr ? org.nameAr : org.name;
-  const trialDays = org.subscriptionTier === 'trial' && org.trialEndsAt ? Math.ceil((Date.parse(org.trialEndsAt) - Date.now()) / 86_400_000) : null;
+  const trialDays =
+    org.subscriptionTier === 'trial' && org.trialEndsAt ? Math.ceil((Date.parse(org.trialEndsAt) - Date.now()) / 86_400_000) : null;
   return (
     <div className="stack">
       <PageTitle>{t('dashboard.title')}</PageTitle>
@@ -34,7 +35,9 @@ export function DashboardPage() {
               <dt>{t('dashboard.plan')}</dt>
               <dd>
                 {t(`tiers.${org.subscriptionTier}`)}
-                {trialDays !== null ? ` · ${trialDays > 0 ? t('dashboard.trialDaysLeft', { count: trialDays }) : t('dashboard.trialEnded')}` : ''}
+                {trialDays !== null
+                  ? ` · ${trialDays > 0 ? t('dashboard.trialDaysLeft', { count: trialDays }) : t('dashboard.trialEnded')}`
+                  : ''}
               </dd>
             </div>
           </dl>

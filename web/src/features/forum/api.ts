@@ -93,7 +93,8 @@ export const THREAD_PAGE_SIZE = 20;
 export function useThread(topicId: string, page: number) {
   return useQuery({
     queryKey: [...keys.thread(topicId), page],
-    queryFn: ({ signal }) => api.get<ForumThread>(`${BASE}/topics/${topicId}/posts?${toQuery({ page, pageSize: THREAD_PAGE_SIZE })}`, signal),
+    queryFn: ({ signal }) =>
+      api.get<ForumThread>(`${BASE}/topics/${topicId}/posts?${toQuery({ page, pageSize: THREAD_PAGE_SIZE })}`, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -165,14 +166,21 @@ export function useCreateTopic() {
     mutationFn: (body: CreateForumTopicBody) => api.post<ForumTopic>(`${BASE}/topics`, body),
     onSuccess: (topic) => {
       queryClient.setQueryData(keys.topic(topic.id), topic);
-      return Promise.all([queryClient.invalidateQueries({ queryKey: keys.topics }), queryClient.invalidateQueries({ queryKey: keys.categories }), queryClient.invalidateQueries({ queryKey: keys.stats })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.topics }),
+        queryClient.invalidateQueries({ queryKey: keys.categories }),
+        queryClient.invalidateQueries({ queryKey: keys.stats }),
+      ]);
     },
   });
 }
 
 export function useUpdateTopic(id: string) {
   const refresh = useRefreshTopic();
-  return useMutation({ mutationFn: (body: UpdateForumTopicBody) => api.put<ForumTopic>(`${BASE}/topics/${id}`, body), onSuccess: () => refresh(id) });
+  return useMutation({
+    mutationFn: (body: UpdateForumTopicBody) => api.put<ForumTopic>(`${BASE}/topics/${id}`, body),
+    onSuccess: () => refresh(id),
+  });
 }
 
 export function useDeleteTopic(id: string) {
@@ -182,7 +190,11 @@ export function useDeleteTopic(id: string) {
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: keys.topic(id) });
       queryClient.removeQueries({ queryKey: keys.thread(id) });
-      return Promise.all([queryClient.invalidateQueries({ queryKey: keys.topics }), queryClient.invalidateQueries({ queryKey: keys.categories }), queryClient.invalidateQueries({ queryKey: keys.stats })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.topics }),
+        queryClient.invalidateQueries({ queryKey: keys.categories }),
+        queryClient.invalidateQueries({ queryKey: keys.stats }),
+      ]);
     },
   });
 }
@@ -195,7 +207,10 @@ export function useModerateTopic(id: string) {
     mutationFn: (action: ModerationAction) => api.post<ForumTopic>(`${BASE}/topics/${id}/${action}`),
     onSuccess: (topic) => {
       queryClient.setQueryData(keys.topic(id), topic);
-      return Promise.all([queryClient.invalidateQueries({ queryKey: keys.thread(id) }), queryClient.invalidateQueries({ queryKey: keys.topics })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.thread(id) }),
+        queryClient.invalidateQueries({ queryKey: keys.topics }),
+      ]);
     },
   });
 }
@@ -205,7 +220,9 @@ export function useLikeTopic(id: string) {
   return useMutation({
     mutationFn: () => api.post<ForumLikeResult>(`${BASE}/topics/${id}/like`),
     onSuccess: (result) => {
-      queryClient.setQueryData<ForumTopic>(keys.topic(id), (topic) => (topic ? { ...topic, likedByMe: result.liked, likesCount: result.likesCount } : topic));
+      queryClient.setQueryData<ForumTopic>(keys.topic(id), (topic) =>
+        topic ? { ...topic, likedByMe: result.liked, likesCount: result.likesCount } : topic,
+      );
       return queryClient.invalidateQueries({ queryKey: keys.topics });
     },
   });
@@ -213,12 +230,18 @@ export function useLikeTopic(id: string) {
 
 export function useCreatePost(topicId: string) {
   const refresh = useRefreshTopic();
-  return useMutation({ mutationFn: (body: CreateForumPostBody) => api.post<ForumPost>(`${BASE}/topics/${topicId}/posts`, body), onSuccess: () => refresh(topicId) });
+  return useMutation({
+    mutationFn: (body: CreateForumPostBody) => api.post<ForumPost>(`${BASE}/topics/${topicId}/posts`, body),
+    onSuccess: () => refresh(topicId),
+  });
 }
 
 export function useUpdatePost(topicId: string) {
   const refresh = useRefreshTopic();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: string }) => api.put<ForumPost>(`${BASE}/posts/${id}`, { body }), onSuccess: () => refresh(topicId) });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: string }) => api.put<ForumPost>(`${BASE}/posts/${id}`, { body }),
+    onSuccess: () => refresh(topicId),
+  });
 }
 
 export function useDeletePost(topicId: string) {
@@ -232,7 +255,12 @@ export function useLikePost(topicId: string) {
     mutationFn: (id: string) => api.post<ForumLikeResult>(`${BASE}/posts/${id}/like`),
     onSuccess: (result, id) => {
       queryClient.setQueriesData<ForumThread>({ queryKey: keys.thread(topicId) }, (thread) =>
-        thread ? { ...thread, items: thread.items.map((p) => (p.id === id ? { ...p, likedByMe: result.liked, likesCount: result.likesCount } : p)) } : thread,
+        thread
+          ? {
+              ...thread,
+              items: thread.items.map((p) => (p.id === id ? { ...p, likedByMe: result.liked, likesCount: result.likesCount } : p)),
+            }
+          : thread,
       );
     },
   });
@@ -241,7 +269,8 @@ export function useLikePost(topicId: string) {
 export function useBestAnswer(topicId: string) {
   const refresh = useRefreshTopic();
   return useMutation({
-    mutationFn: ({ id, mark }: { id: string; mark: boolean }) => (mark ? api.post(`${BASE}/posts/${id}/best-answer`) : api.delete(`${BASE}/posts/${id}/best-answer`)),
+    mutationFn: ({ id, mark }: { id: string; mark: boolean }) =>
+      mark ? api.post(`${BASE}/posts/${id}/best-answer`) : api.delete(`${BASE}/posts/${id}/best-answer`),
     onSuccess: () => refresh(topicId),
   });
 }

@@ -25,7 +25,15 @@ interface Draft {
 const EMPTY: Draft = { slug: '', nameEn: '', nameAr: '', descriptionEn: '', descriptionAr: '', position: '', organizationId: '' };
 
 function draftOf(c: ForumCategory): Draft {
-  return { slug: c.slug, nameEn: c.nameEn, nameAr: c.nameAr, descriptionEn: c.descriptionEn ?? '', descriptionAr: c.descriptionAr ?? '', position: String(c.position), organizationId: c.organizationId ?? '' };
+  return {
+    slug: c.slug,
+    nameEn: c.nameEn,
+    nameAr: c.nameAr,
+    descriptionEn: c.descriptionEn ?? '',
+    descriptionAr: c.descriptionAr ?? '',
+    position: String(c.position),
+    organizationId: c.organizationId ?? '',
+  };
 }
 
 function bodyOf(d: Draft): CreateForumCategoryBody {
@@ -69,19 +77,68 @@ function CategoryForm({ category, onDone }: { category?: ForumCategory; onDone: 
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       {saved ? <Alert tone="success">{t('forum.categoriesAdmin.saved')}</Alert> : null}
       <div className="form__row">
-        <TextField label={t('forum.categoriesAdmin.nameEn')} value={draft.nameEn} onChange={set('nameEn')} error={form.fields.nameEn} lang="en" dir="ltr" />
-        <TextField label={t('forum.categoriesAdmin.nameAr')} value={draft.nameAr} onChange={set('nameAr')} error={form.fields.nameAr} lang="ar" dir="rtl" />
+        <TextField
+          label={t('forum.categoriesAdmin.nameEn')}
+          value={draft.nameEn}
+          onChange={set('nameEn')}
+          error={form.fields.nameEn}
+          lang="en"
+          dir="ltr"
+        />
+        <TextField
+          label={t('forum.categoriesAdmin.nameAr')}
+          value={draft.nameAr}
+          onChange={set('nameAr')}
+          error={form.fields.nameAr}
+          lang="ar"
+          dir="rtl"
+        />
       </div>
       <div className="form__row">
-        <TextField label={t('forum.categoriesAdmin.descriptionEn')} value={draft.descriptionEn} onChange={set('descriptionEn')} error={form.fields.descriptionEn} optionalLabel={t('common.optional')} lang="en" dir="ltr" />
-        <TextField label={t('forum.categoriesAdmin.descriptionAr')} value={draft.descriptionAr} onChange={set('descriptionAr')} error={form.fields.descriptionAr} optionalLabel={t('common.optional')} lang="ar" dir="rtl" />
+        <TextField
+          label={t('forum.categoriesAdmin.descriptionEn')}
+          value={draft.descriptionEn}
+          onChange={set('descriptionEn')}
+          error={form.fields.descriptionEn}
+          optionalLabel={t('common.optional')}
+          lang="en"
+          dir="ltr"
+        />
+        <TextField
+          label={t('forum.categoriesAdmin.descriptionAr')}
+          value={draft.descriptionAr}
+          onChange={set('descriptionAr')}
+          error={form.fields.descriptionAr}
+          optionalLabel={t('common.optional')}
+          lang="ar"
+          dir="rtl"
+        />
       </div>
       <div className="form__row">
-        <TextField label={t('forum.categoriesAdmin.slug')} hint={t('forum.categoriesAdmin.slugHint')} value={draft.slug} onChange={set('slug')} error={form.fields.slug} dir="ltr" />
-        <TextField label={t('forum.categoriesAdmin.position')} type="number" min={0} value={draft.position} onChange={set('position')} error={form.fields.position} optionalLabel={t('common.optional')} />
+        <TextField
+          label={t('forum.categoriesAdmin.slug')}
+          hint={t('forum.categoriesAdmin.slugHint')}
+          value={draft.slug}
+          onChange={set('slug')}
+          error={form.fields.slug}
+          dir="ltr"
+        />
+        <TextField
+          label={t('forum.categoriesAdmin.position')}
+          type="number"
+          min={0}
+          value={draft.position}
+          onChange={set('position')}
+          error={form.fields.position}
+          optionalLabel={t('common.optional')}
+        />
         <TextField
           label={t('forum.categoriesAdmin.organizationId')}
           hint={t('forum.categoriesAdmin.organizationIdHint')}

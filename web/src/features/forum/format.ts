@@ -29,10 +29,11 @@ export function formatPercent(share: number, language: Language): string {
   return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
-export const categoryName = (category: Pick<ForumCategory, 'nameEn' | 'nameAr'>, language: Language) => (language === 'ar' ? category.nameAr : category.nameEn);
+export const categoryName = (category: Pick<ForumCategory, 'nameEn' | 'nameAr'>, language: Language) =>
+  language === 'ar' ? category.nameAr : category.nameEn;
 
 export const categoryDescription = (category: Pick<ForumCategory, 'descriptionEn' | 'descriptionAr'>, language: Language) =>
-  (language === 'ar' ? category.descriptionAr ?? category.descriptionEn : category.descriptionEn ?? category.descriptionAr) ?? null;
+  (language === 'ar' ? (category.descriptionAr ?? category.descriptionEn) : (category.descriptionEn ?? category.descriptionAr)) ?? null;
 
 export const organizationName = (organization: Pick<ForumAuthor['organization'], 'name' | 'nameAr'>, language: Language) =>
   language === 'ar' && organization.nameAr ? organization.nameAr : organization.name;

@@ -146,7 +146,10 @@ export function ForumPage() {
               {t('forum.categoriesAdmin.title')}
             </Link>
           ) : null}
-          <Link className="button button--primary" to={categoryId ? `/forum/new?${new URLSearchParams({ categoryId }).toString()}` : '/forum/new'}>
+          <Link
+            className="button button--primary"
+            to={categoryId ? `/forum/new?${new URLSearchParams({ categoryId }).toString()}` : '/forum/new'}
+          >
             {t('forum.newTopic')}
           </Link>
         </div>

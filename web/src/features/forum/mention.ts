@@ -24,12 +24,21 @@ export function findMentionQuery(text: string, caret: number): MentionQuery | nu
 
 /** The text of a mention as the server reads it: `@[Full Name](user-id)`. */
 export function mentionMarkdown(person: { id: string; name: string }): string {
-  const name = person.name.replace(/[[\]\n]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const name = person.name
+    .replace(/[[\]\n]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
   return `@[${name}](${person.id})`;
 }
 
 /** Replaces the typed `@query` with the mention and a space; returns the new text and where the caret goes. */
-export function insertMention(text: string, mention: MentionQuery, caret: number, person: { id: string; name: string }): { text: string; caret: number } {
+export function insertMention(
+  text: string,
+  mention: MentionQuery,
+  caret: number,
+  person: { id: string; name: string },
+): { text: string; caret: number } {
   const inserted = `${mentionMarkdown(person)} `;
   const after = text.slice(caret).replace(/^ /, '');
   return { text: text.slice(0, mention.start) + inserted + after, caret: mention.start + inserted.length };

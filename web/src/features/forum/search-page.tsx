@@ -62,7 +62,8 @@ function Hit({ hit, category }: { hit: ForumSearchHit; category: ForumCategory |
         </p>
       ) : null}
       <p className="hit__meta muted">
-        <AuthorLine author={hit.author} /> · <RelativeTime value={hit.createdAt} /> · {t('forum.likes')}: {formatNumber(hit.likesCount, language)}
+        <AuthorLine author={hit.author} /> · <RelativeTime value={hit.createdAt} /> · {t('forum.likes')}:{' '}
+        {formatNumber(hit.likesCount, language)}
       </p>
     </li>
   );
@@ -80,11 +81,43 @@ function Filters({ initial, categories, onApply }: { initial: Filters; categorie
   return (
     <fieldset className="filters search-filters">
       <legend className="visually-hidden">{t('forum.filters.label')}</legend>
-      <SelectField label={t('forum.search.scope')} value={draft.scope} onChange={set('scope')} options={SEARCH_SCOPES.map((s) => ({ value: s === 'all' ? '' : s, label: t(`forum.search.scopes.${s}`) }))} />
-      <SelectField label={t('forum.filters.category')} value={draft.categoryId} onChange={set('categoryId')} options={[{ value: '', label: t('forum.filters.allCategories') }, ...categories.map((c) => ({ value: c.id, label: categoryName(c, language) }))]} />
-      <TextField label={t('forum.filters.from')} type="date" value={draft.from} onChange={set('from')} onBlur={() => onApply(draft)} max={draft.to || undefined} />
-      <TextField label={t('forum.filters.to')} type="date" value={draft.to} onChange={set('to')} onBlur={() => onApply(draft)} min={draft.from || undefined} />
-      <SelectField label={t('forum.filters.sort')} value={draft.sort} onChange={set('sort')} options={SEARCH_SORTS.map((s) => ({ value: s === 'relevance' ? '' : s, label: t(`forum.search.sorts.${s}`) }))} />
+      <SelectField
+        label={t('forum.search.scope')}
+        value={draft.scope}
+        onChange={set('scope')}
+        options={SEARCH_SCOPES.map((s) => ({ value: s === 'all' ? '' : s, label: t(`forum.search.scopes.${s}`) }))}
+      />
+      <SelectField
+        label={t('forum.filters.category')}
+        value={draft.categoryId}
+        onChange={set('categoryId')}
+        options={[
+          { value: '', label: t('forum.filters.allCategories') },
+          ...categories.map((c) => ({ value: c.id, label: categoryName(c, language) })),
+        ]}
+      />
+      <TextField
+        label={t('forum.filters.from')}
+        type="date"
+        value={draft.from}
+        onChange={set('from')}
+        onBlur={() => onApply(draft)}
+        max={draft.to || undefined}
+      />
+      <TextField
+        label={t('forum.filters.to')}
+        type="date"
+        value={draft.to}
+        onChange={set('to')}
+        onBlur={() => onApply(draft)}
+        min={draft.from || undefined}
+      />
+      <SelectField
+        label={t('forum.filters.sort')}
+        value={draft.sort}
+        onChange={set('sort')}
+        options={SEARCH_SORTS.map((s) => ({ value: s === 'relevance' ? '' : s, label: t(`forum.search.sorts.${s}`) }))}
+      />
     </fieldset>
   );
 }
@@ -116,7 +149,12 @@ export function SearchPage() {
       <PageTitle>{search.q ? t('forum.search.titleFor', { q: search.q }) : t('forum.search.title')}</PageTitle>
       <div className="card">
         <SearchBox key={search.q} initialValue={search.q} onSearch={(q) => go({ q })} className="search-box search-box--page">
-          <Filters key={FILTER_KEYS.map((k) => filters[k]).join('|')} initial={filters} categories={categories.data?.items ?? []} onApply={(f) => go(f)} />
+          <Filters
+            key={FILTER_KEYS.map((k) => filters[k]).join('|')}
+            initial={filters}
+            categories={categories.data?.items ?? []}
+            onApply={(f) => go(f)}
+          />
         </SearchBox>
       </div>
       <section className="card" aria-labelledby="results-heading" aria-busy={results.isFetching}>
@@ -127,7 +165,10 @@ export function SearchPage() {
         {search.q && results.data ? (
           <>
             <p className="muted" role="status">
-              {t('forum.search.summary', { count: formatNumber(results.data.total, language), ms: formatNumber(Math.round(results.data.tookMs), language) })}
+              {t('forum.search.summary', {
+                count: formatNumber(results.data.total, language),
+                ms: formatNumber(Math.round(results.data.tookMs), language),
+              })}
             </p>
             {results.data.items.length === 0 ? (
               <EmptyState title={t('forum.search.noResultsTitle')}>{t('forum.search.noResults')}</EmptyState>

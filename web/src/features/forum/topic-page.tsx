@@ -7,7 +7,17 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { Pagination, usePageParam } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { formatNumber } from '../../lib/format.js';
-import { THREAD_PAGE_SIZE, type ModerationAction, useCategories, useCreatePost, useDeleteTopic, useLikeTopic, useModerateTopic, useThread, useTopic } from './api.js';
+import {
+  THREAD_PAGE_SIZE,
+  type ModerationAction,
+  useCategories,
+  useCreatePost,
+  useDeleteTopic,
+  useLikeTopic,
+  useModerateTopic,
+  useThread,
+  useTopic,
+} from './api.js';
 import { AuthorCard, AuthorName } from './components/author.js';
 import { ConfirmAction } from './components/confirm-action.js';
 import { LikeButton } from './components/like-button.js';
@@ -27,7 +37,13 @@ function ModeratorActions({ topic }: { topic: ForumTopic }) {
   return (
     <>
       {actions.map((action) => (
-        <button key={action} type="button" className="button button--small" disabled={moderate.isPending} onClick={() => moderate.mutate(action)}>
+        <button
+          key={action}
+          type="button"
+          className="button button--small"
+          disabled={moderate.isPending}
+          onClick={() => moderate.mutate(action)}
+        >
           {t(`forum.moderation.${action}`)}
         </button>
       ))}
@@ -43,7 +59,13 @@ function TopicActions({ topic }: { topic: ForumTopic }) {
   const remove = useDeleteTopic(topic.id);
   return (
     <div className="topic__actions actions">
-      <LikeButton liked={topic.likedByMe} count={topic.likesCount} onToggle={() => like.mutate()} disabled={like.isPending} label={t('forum.topic.likeLabel')} />
+      <LikeButton
+        liked={topic.likedByMe}
+        count={topic.likesCount}
+        onToggle={() => like.mutate()}
+        disabled={like.isPending}
+        label={t('forum.topic.likeLabel')}
+      />
       {topic.can.edit ? (
         <Link className="button button--small" to={`/forum/topics/${topic.id}/edit`}>
           {t('forum.edit')}
@@ -59,7 +81,7 @@ function TopicActions({ topic }: { topic: ForumTopic }) {
           onConfirm={() => remove.mutate(undefined, { onSuccess: () => void navigate('/forum', { replace: true }) })}
         />
       ) : null}
-      {like.error ?? remove.error ? <Alert tone="error">{errorMessage(t, like.error ?? remove.error)}</Alert> : null}
+      {(like.error ?? remove.error) ? <Alert tone="error">{errorMessage(t, like.error ?? remove.error)}</Alert> : null}
     </div>
   );
 }
@@ -111,7 +133,8 @@ function Thread({ topic }: { topic: ForumTopic }) {
     }
   }, [location.hash, thread.data]);
 
-  const goToPost = (postId: string, onPage = page) => void navigate({ search: onPage > 1 ? `?page=${onPage}` : '', hash: `post-${postId}` }, { preventScrollReset: true });
+  const goToPost = (postId: string, onPage = page) =>
+    void navigate({ search: onPage > 1 ? `?page=${onPage}` : '', hash: `post-${postId}` }, { preventScrollReset: true });
 
   return (
     <section className="card" aria-labelledby="thread-heading">
@@ -129,13 +152,7 @@ function Thread({ topic }: { topic: ForumTopic }) {
           </ol>
         )
       ) : null}
-      {thread.data ? (
-        <Pagination
-          page={thread.data.page}
-          totalPages={thread.data.totalPages}
-          onPage={setPage}
-        />
-      ) : null}
+      {thread.data ? <Pagination page={thread.data.page} totalPages={thread.data.totalPages} onPage={setPage} /> : null}
       <div className="thread__reply">
         {topic.can.reply ? (
           <>

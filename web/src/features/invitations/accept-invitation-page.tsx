@@ -70,8 +70,14 @@ export function AcceptInvitationPage() {
     <div className="card card--narrow">
       <PageTitle>{t('accept.title')}</PageTitle>
       <div className="invite-card">
-        {invitation.organization.logoUrl ? <img src={invitation.organization.logoUrl} alt={t('organization.logoAlt', { name: organization })} width={56} height={56} /> : null}
-        <p>{invitation.invitedBy ? t('accept.invitedBy', { inviter: invitation.invitedBy.name, organization, role }) : t('accept.invitedNoInviter', { organization, role })}</p>
+        {invitation.organization.logoUrl ? (
+          <img src={invitation.organization.logoUrl} alt={t('organization.logoAlt', { name: organization })} width={56} height={56} />
+        ) : null}
+        <p>
+          {invitation.invitedBy
+            ? t('accept.invitedBy', { inviter: invitation.invitedBy.name, organization, role })
+            : t('accept.invitedNoInviter', { organization, role })}
+        </p>
       </div>
       {invitation.message ? (
         <figure className="quote">
@@ -83,13 +89,43 @@ export function AcceptInvitationPage() {
         {t('accept.email', { email: invitation.email })} {t('accept.expires', { date: formatDate(invitation.expiresAt, language) })}
       </p>
       {me ? <Alert tone="info">{t('accept.signedInAs', { email: me.email })}</Alert> : null}
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       <form className="form" noValidate onSubmit={onSubmit}>
         <div className="form__row">
-          <TextField label={t('auth.firstName')} name="firstName" autoComplete="given-name" required value={values.firstName} error={form.fields.firstName} onChange={(e) => setValues({ ...values, firstName: e.target.value })} />
-          <TextField label={t('auth.lastName')} name="lastName" autoComplete="family-name" required value={values.lastName} error={form.fields.lastName} onChange={(e) => setValues({ ...values, lastName: e.target.value })} />
+          <TextField
+            label={t('auth.firstName')}
+            name="firstName"
+            autoComplete="given-name"
+            required
+            value={values.firstName}
+            error={form.fields.firstName}
+            onChange={(e) => setValues({ ...values, firstName: e.target.value })}
+          />
+          <TextField
+            label={t('auth.lastName')}
+            name="lastName"
+            autoComplete="family-name"
+            required
+            value={values.lastName}
+            error={form.fields.lastName}
+            onChange={(e) => setValues({ ...values, lastName: e.target.value })}
+          />
         </div>
-        <TextField label={t('auth.password')} name="password" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} value={values.password} error={form.fields.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />
+        <TextField
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t('auth.passwordHint')}
+          value={values.password}
+          error={form.fields.password}
+          onChange={(e) => setValues({ ...values, password: e.target.value })}
+        />
         <button type="submit" className="button button--primary button--block" disabled={accept.isPending || Boolean(me)}>
           {accept.isPending ? t('accept.submitting') : t('accept.submit', { organization })}
         </button>

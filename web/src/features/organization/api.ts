@@ -1,4 +1,14 @@
-import type { CreateInvitationBody, Invitation, InvitationStats, Member, Organization, OrganizationStats, Page, UpdateMemberBody, UpdateOrganizationBody } from '@p2p/contracts';
+import type {
+  CreateInvitationBody,
+  Invitation,
+  InvitationStats,
+  Member,
+  Organization,
+  OrganizationStats,
+  Page,
+  UpdateMemberBody,
+  UpdateOrganizationBody,
+} from '@p2p/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.js';
 import { ME_KEY } from '../../lib/session.js';
@@ -10,7 +20,11 @@ export function useOrganization() {
 }
 
 export function useOrganizationStats(enabled: boolean) {
-  return useQuery({ queryKey: [...ORG_KEY, 'stats'], queryFn: ({ signal }) => api.get<OrganizationStats>('/api/v1/organizations/me/stats', signal), enabled });
+  return useQuery({
+    queryKey: [...ORG_KEY, 'stats'],
+    queryFn: ({ signal }) => api.get<OrganizationStats>('/api/v1/organizations/me/stats', signal),
+    enabled,
+  });
 }
 
 /** After anything that changes the company, refresh what shows it (the header reads it from /users/me). */
@@ -21,7 +35,10 @@ export function useRefreshOrganization() {
 
 export function useUpdateOrganization() {
   const refresh = useRefreshOrganization();
-  return useMutation({ mutationFn: (body: UpdateOrganizationBody) => api.patch<Organization>('/api/v1/organizations/me', body), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (body: UpdateOrganizationBody) => api.patch<Organization>('/api/v1/organizations/me', body),
+    onSuccess: refresh,
+  });
 }
 
 export interface MemberFilters {
@@ -48,7 +65,10 @@ export function useMembers(filters: MemberFilters) {
 
 export function useUpdateMember() {
   const refresh = useRefreshOrganization();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateMemberBody }) => api.patch<unknown>(`/api/v1/users/${id}`, body), onSuccess: refresh });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateMemberBody }) => api.patch<unknown>(`/api/v1/users/${id}`, body),
+    onSuccess: refresh,
+  });
 }
 
 export function useRemoveMember() {
@@ -65,7 +85,10 @@ export function useInvitations(status: string, page: number) {
 }
 
 export function useInvitationStats() {
-  return useQuery({ queryKey: [...ORG_KEY, 'invitation-stats'], queryFn: ({ signal }) => api.get<InvitationStats>('/api/v1/invitations/stats', signal) });
+  return useQuery({
+    queryKey: [...ORG_KEY, 'invitation-stats'],
+    queryFn: ({ signal }) => api.get<InvitationStats>('/api/v1/invitations/stats', signal),
+  });
 }
 
 export function useCreateInvitation() {
@@ -76,7 +99,8 @@ export function useCreateInvitation() {
 export function useInvitationAction() {
   const refresh = useRefreshOrganization();
   return useMutation({
-    mutationFn: ({ id, action }: { id: string; action: 'cancel' | 'resend'; email: string }) => api.post<Invitation>(`/api/v1/invitations/${id}/${action}`),
+    mutationFn: ({ id, action }: { id: string; action: 'cancel' | 'resend'; email: string }) =>
+      api.post<Invitation>(`/api/v1/invitations/${id}/${action}`),
     onSuccess: refresh,
   });
 }

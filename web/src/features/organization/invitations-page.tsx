@@ -33,19 +33,51 @@ function InviteForm() {
   return (
     <section className="card" aria-labelledby="invite-title">
       <h2 id="invite-title">{t('invitations.inviteTitle')}</h2>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       {sentTo && !form.formError ? <Alert tone="success">{t('invitations.sent', { email: sentTo })}</Alert> : null}
       <form className="form" noValidate onSubmit={onSubmit}>
-        <TextField label={t('invitations.email')} name="email" type="email" dir="ltr" required value={values.email} error={form.fields.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />
+        <TextField
+          label={t('invitations.email')}
+          name="email"
+          type="email"
+          dir="ltr"
+          required
+          value={values.email}
+          error={form.fields.email}
+          onChange={(e) => setValues({ ...values, email: e.target.value })}
+        />
         <div className="form__row">
-          <SelectField label={t('invitations.role')} name="role" value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value })} options={ORG_ROLES.map((r) => ({ value: r, label: t(`members.roles.${r}`) }))} />
-          <SelectField label={t('invitations.language')} name="language" value={values.language} onChange={(e) => setValues({ ...values, language: e.target.value })} options={LANGUAGES.map((l) => ({ value: l, label: l === 'ar' ? 'العربية' : 'English' }))} />
+          <SelectField
+            label={t('invitations.role')}
+            name="role"
+            value={values.role}
+            onChange={(e) => setValues({ ...values, role: e.target.value })}
+            options={ORG_ROLES.map((r) => ({ value: r, label: t(`members.roles.${r}`) }))}
+          />
+          <SelectField
+            label={t('invitations.language')}
+            name="language"
+            value={values.language}
+            onChange={(e) => setValues({ ...values, language: e.target.value })}
+            options={LANGUAGES.map((l) => ({ value: l, label: l === 'ar' ? 'العربية' : 'English' }))}
+          />
         </div>
         <div className="field">
           <label htmlFor="invite-message">
             {t('invitations.message')} <span className="field__optional">({t('common.optional')})</span>
           </label>
-          <textarea id="invite-message" name="message" rows={3} maxLength={1000} value={values.message} onChange={(e) => setValues({ ...values, message: e.target.value })} />
+          <textarea
+            id="invite-message"
+            name="message"
+            rows={3}
+            maxLength={1000}
+            value={values.message}
+            onChange={(e) => setValues({ ...values, message: e.target.value })}
+          />
         </div>
         <button type="submit" className="button button--primary" disabled={create.isPending}>
           {create.isPending ? t('invitations.sending') : t('invitations.send')}
@@ -63,7 +95,8 @@ function InvitationRow({ invitation, onNotice }: { invitation: Invitation; onNot
     action.mutate(
       { id: invitation.id, action: kind, email: invitation.email },
       {
-        onSuccess: () => onNotice('success', t(kind === 'cancel' ? 'invitations.cancelled' : 'invitations.resent', { email: invitation.email })),
+        onSuccess: () =>
+          onNotice('success', t(kind === 'cancel' ? 'invitations.cancelled' : 'invitations.resent', { email: invitation.email })),
         onError: (e) => onNotice('error', errorMessage(t, e)),
       },
     );
@@ -81,10 +114,22 @@ function InvitationRow({ invitation, onNotice }: { invitation: Invitation; onNot
       <td>
         {invitation.status === 'pending' || invitation.status === 'expired' ? (
           <div className="actions">
-            <button type="button" className="button button--small" disabled={action.isPending} onClick={() => run('resend')} aria-label={`${t('invitations.resend')}: ${invitation.email}`}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={action.isPending}
+              onClick={() => run('resend')}
+              aria-label={`${t('invitations.resend')}: ${invitation.email}`}
+            >
               {t('invitations.resend')}
             </button>
-            <button type="button" className="button button--danger button--small" disabled={action.isPending} onClick={() => run('cancel')} aria-label={`${t('invitations.cancelInvitation')}: ${invitation.email}`}>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              disabled={action.isPending}
+              onClick={() => run('cancel')}
+              aria-label={`${t('invitations.cancelInvitation')}: ${invitation.email}`}
+            >
               {t('invitations.cancelInvitation')}
             </button>
           </div>
@@ -144,7 +189,10 @@ export function InvitationsPage() {
             setStatus(e.target.value);
             setPage(1);
           }}
-          options={[{ value: '', label: t('invitations.all') }, ...INVITATION_STATUSES.map((s) => ({ value: s, label: t(`invitations.statuses.${s}`) }))]}
+          options={[
+            { value: '', label: t('invitations.all') },
+            ...INVITATION_STATUSES.map((s) => ({ value: s, label: t(`invitations.statuses.${s}`) })),
+          ]}
         />
         {invitations.isPending ? <Spinner /> : null}
         {invitations.isError ? <Alert tone="error">{errorMessage(t, invitations.error)}</Alert> : null}

@@ -12,12 +12,23 @@ import { type MemberFilters, useMembers, useRemoveMember, useUpdateMember } from
 
 const EMPTY_FILTERS: MemberFilters = { page: 1, search: '', role: '', status: '', department: '' };
 
-function MemberRow({ member, isSelf, onNotice }: { member: Member; isSelf: boolean; onNotice: (tone: 'success' | 'error', text: string) => void }) {
+function MemberRow({
+  member,
+  isSelf,
+  onNotice,
+}: {
+  member: Member;
+  isSelf: boolean;
+  onNotice: (tone: 'success' | 'error', text: string) => void;
+}) {
   const { t } = useTranslation();
   const update = useUpdateMember();
   const remove = useRemoveMember();
   const [confirming, setConfirming] = useState(false);
-  const report = { onSuccess: () => onNotice('success', t('members.updated', { name: member.name })), onError: (e: unknown) => onNotice('error', errorMessage(t, e)) };
+  const report = {
+    onSuccess: () => onNotice('success', t('members.updated', { name: member.name })),
+    onError: (e: unknown) => onNotice('error', errorMessage(t, e)),
+  };
   return (
     <tr>
       <td>
@@ -32,7 +43,12 @@ function MemberRow({ member, isSelf, onNotice }: { member: Member; isSelf: boole
         <label className="visually-hidden" htmlFor={`role-${member.id}`}>
           {t('members.changeRole', { name: member.name })}
         </label>
-        <select id={`role-${member.id}`} value={member.role} disabled={isSelf || update.isPending} onChange={(e) => update.mutate({ id: member.id, body: { role: e.target.value as Member['role'] } }, report)}>
+        <select
+          id={`role-${member.id}`}
+          value={member.role}
+          disabled={isSelf || update.isPending}
+          onChange={(e) => update.mutate({ id: member.id, body: { role: e.target.value as Member['role'] } }, report)}
+        >
           {ORG_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`members.roles.${r}`)}
@@ -51,7 +67,10 @@ function MemberRow({ member, isSelf, onNotice }: { member: Member; isSelf: boole
               className="button button--danger button--small"
               disabled={remove.isPending}
               onClick={() =>
-                remove.mutate(member.id, { onSuccess: () => onNotice('success', t('members.removed', { name: member.name })), onError: (e) => onNotice('error', errorMessage(t, e)) })
+                remove.mutate(member.id, {
+                  onSuccess: () => onNotice('success', t('members.removed', { name: member.name })),
+                  onError: (e) => onNotice('error', errorMessage(t, e)),
+                })
               }
             >
               {t('members.removeYes')}
@@ -71,7 +90,12 @@ function MemberRow({ member, isSelf, onNotice }: { member: Member; isSelf: boole
             >
               {member.status === 'active' ? t('members.deactivate') : t('members.activate')}
             </button>
-            <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)} aria-label={`${t('members.remove')}: ${member.name}`}>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              onClick={() => setConfirming(true)}
+              aria-label={`${t('members.remove')}: ${member.name}`}
+            >
               {t('members.remove')}
             </button>
           </div>
@@ -97,10 +121,33 @@ export function MembersPage() {
     <>
       <PageTitle>{t('members.title')}</PageTitle>
       <form className="card filters" role="search" onSubmit={onFilter}>
-        <TextField label={t('members.search')} name="search" type="search" value={draft.search} onChange={(e) => setDraft({ ...draft, search: e.target.value })} />
-        <SelectField label={t('members.role')} name="role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })} options={[any, ...ORG_ROLES.map((r) => ({ value: r, label: t(`members.roles.${r}`) }))]} />
-        <SelectField label={t('members.status')} name="status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })} options={[any, ...USER_STATUSES.map((s) => ({ value: s, label: t(`members.statuses.${s}`) }))]} />
-        <TextField label={t('members.department')} name="department" value={draft.department} onChange={(e) => setDraft({ ...draft, department: e.target.value })} />
+        <TextField
+          label={t('members.search')}
+          name="search"
+          type="search"
+          value={draft.search}
+          onChange={(e) => setDraft({ ...draft, search: e.target.value })}
+        />
+        <SelectField
+          label={t('members.role')}
+          name="role"
+          value={draft.role}
+          onChange={(e) => setDraft({ ...draft, role: e.target.value })}
+          options={[any, ...ORG_ROLES.map((r) => ({ value: r, label: t(`members.roles.${r}`) }))]}
+        />
+        <SelectField
+          label={t('members.status')}
+          name="status"
+          value={draft.status}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+          options={[any, ...USER_STATUSES.map((s) => ({ value: s, label: t(`members.statuses.${s}`) }))]}
+        />
+        <TextField
+          label={t('members.department')}
+          name="department"
+          value={draft.department}
+          onChange={(e) => setDraft({ ...draft, department: e.target.value })}
+        />
         <div className="filters__actions">
           <button type="submit" className="button button--primary">
             {t('members.filter')}

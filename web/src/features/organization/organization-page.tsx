@@ -11,7 +11,10 @@ import { formatBytes, formatNumber } from '../../lib/format.js';
 import { useForm } from '../../lib/use-form.js';
 import { useOrganization, useOrganizationStats, useRefreshOrganization, useUpdateOrganization } from './api.js';
 
-type Draft = Record<'name' | 'nameAr' | 'industry' | 'size' | 'city' | 'region' | 'website' | 'contactEmail' | 'contactPhone' | 'description', string>;
+type Draft = Record<
+  'name' | 'nameAr' | 'industry' | 'size' | 'city' | 'region' | 'website' | 'contactEmail' | 'contactPhone' | 'description',
+  string
+>;
 
 const toDraft = (o: Organization): Draft => ({
   name: o.name,
@@ -36,35 +39,123 @@ function ProfileForm({ organization }: { organization: Organization }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // Empty optional fields are cleared (null), the English name is required.
-    const body = form.validate(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, k === 'name' ? v : v.trim() === '' ? null : v])));
+    const body = form.validate(
+      Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, k === 'name' ? v : v.trim() === '' ? null : v])),
+    );
     if (body) update.mutate(body, { onError: form.showError });
   };
   return (
     <section className="card" aria-labelledby="org-profile">
       <h2 id="org-profile">{t('organization.profileTitle')}</h2>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       {update.isSuccess ? <Alert tone="success">{t('organization.saved')}</Alert> : null}
       <form className="form" noValidate onSubmit={onSubmit}>
         <div className="form__row">
-          <TextField label={t('organization.name')} name="name" required value={draft.name} error={form.fields.name} onChange={set('name')} />
-          <TextField label={t('organization.nameAr')} name="nameAr" dir="rtl" lang="ar" optionalLabel={t('common.optional')} value={draft.nameAr} error={form.fields.nameAr} onChange={set('nameAr')} />
+          <TextField
+            label={t('organization.name')}
+            name="name"
+            required
+            value={draft.name}
+            error={form.fields.name}
+            onChange={set('name')}
+          />
+          <TextField
+            label={t('organization.nameAr')}
+            name="nameAr"
+            dir="rtl"
+            lang="ar"
+            optionalLabel={t('common.optional')}
+            value={draft.nameAr}
+            error={form.fields.nameAr}
+            onChange={set('nameAr')}
+          />
         </div>
         <div className="form__row">
-          <SelectField label={t('organization.industry')} name="industry" value={draft.industry} error={form.fields.industry} onChange={set('industry')} options={[{ value: '', label: t('organization.notSet') }, ...INDUSTRIES.map((i) => ({ value: i, label: industryLabel(i, language) }))]} />
-          <SelectField label={t('organization.size')} name="size" value={draft.size} error={form.fields.size} onChange={set('size')} options={[{ value: '', label: t('organization.notSet') }, ...ORGANIZATION_SIZES.map((s) => ({ value: s, label: t('organization.sizeLabel', { size: s }) }))]} />
+          <SelectField
+            label={t('organization.industry')}
+            name="industry"
+            value={draft.industry}
+            error={form.fields.industry}
+            onChange={set('industry')}
+            options={[
+              { value: '', label: t('organization.notSet') },
+              ...INDUSTRIES.map((i) => ({ value: i, label: industryLabel(i, language) })),
+            ]}
+          />
+          <SelectField
+            label={t('organization.size')}
+            name="size"
+            value={draft.size}
+            error={form.fields.size}
+            onChange={set('size')}
+            options={[
+              { value: '', label: t('organization.notSet') },
+              ...ORGANIZATION_SIZES.map((s) => ({ value: s, label: t('organization.sizeLabel', { size: s }) })),
+            ]}
+          />
         </div>
         <div className="form__row">
-          <TextField label={t('organization.city')} name="city" autoComplete="address-level2" value={draft.city} error={form.fields.city} onChange={set('city')} />
-          <TextField label={t('organization.region')} name="region" autoComplete="address-level1" value={draft.region} error={form.fields.region} onChange={set('region')} />
+          <TextField
+            label={t('organization.city')}
+            name="city"
+            autoComplete="address-level2"
+            value={draft.city}
+            error={form.fields.city}
+            onChange={set('city')}
+          />
+          <TextField
+            label={t('organization.region')}
+            name="region"
+            autoComplete="address-level1"
+            value={draft.region}
+            error={form.fields.region}
+            onChange={set('region')}
+          />
         </div>
-        <TextField label={t('organization.website')} name="website" type="url" inputMode="url" dir="ltr" value={draft.website} error={form.fields.website} onChange={set('website')} />
+        <TextField
+          label={t('organization.website')}
+          name="website"
+          type="url"
+          inputMode="url"
+          dir="ltr"
+          value={draft.website}
+          error={form.fields.website}
+          onChange={set('website')}
+        />
         <div className="form__row">
-          <TextField label={t('organization.contactEmail')} name="contactEmail" type="email" dir="ltr" value={draft.contactEmail} error={form.fields.contactEmail} onChange={set('contactEmail')} />
-          <TextField label={t('organization.contactPhone')} name="contactPhone" type="tel" dir="ltr" value={draft.contactPhone} error={form.fields.contactPhone} onChange={set('contactPhone')} />
+          <TextField
+            label={t('organization.contactEmail')}
+            name="contactEmail"
+            type="email"
+            dir="ltr"
+            value={draft.contactEmail}
+            error={form.fields.contactEmail}
+            onChange={set('contactEmail')}
+          />
+          <TextField
+            label={t('organization.contactPhone')}
+            name="contactPhone"
+            type="tel"
+            dir="ltr"
+            value={draft.contactPhone}
+            error={form.fields.contactPhone}
+            onChange={set('contactPhone')}
+          />
         </div>
         <div className="field">
           <label htmlFor="org-description">{t('organization.description')}</label>
-          <textarea id="org-description" name="description" rows={4} value={draft.description} onChange={set('description')} aria-invalid={form.fields.description ? true : undefined} />
+          <textarea
+            id="org-description"
+            name="description"
+            rows={4}
+            value={draft.description}
+            onChange={set('description')}
+            aria-invalid={form.fields.description ? true : undefined}
+          />
         </div>
         <button type="submit" className="button button--primary" disabled={update.isPending}>
           {update.isPending ? t('common.saving') : t('organization.save')}
@@ -96,7 +187,10 @@ function StatsPanel({ stats }: { stats: OrganizationStats }) {
       t('organization.statPlan'),
       `${t(`tiers.${stats.subscription.tier}`)}${stats.subscription.trialDaysLeft !== null ? ` · ${stats.subscription.trialDaysLeft > 0 ? t('dashboard.trialDaysLeft', { count: stats.subscription.trialDaysLeft }) : t('dashboard.trialEnded')}` : ''}`,
     ],
-    [t('organization.statUserLimit'), stats.subscription.limits.users === null ? t('organization.unlimited') : formatNumber(stats.subscription.limits.users, language)],
+    [
+      t('organization.statUserLimit'),
+      stats.subscription.limits.users === null ? t('organization.unlimited') : formatNumber(stats.subscription.limits.users, language),
+    ],
   ];
   return (
     <section className="card" aria-labelledby="org-stats">
@@ -110,7 +204,11 @@ function StatsPanel({ stats }: { stats: OrganizationStats }) {
         ))}
       </dl>
       <h3 id="storage-label">{t('organization.statStorage')}</h3>
-      <p>{quotaBytes ? t('organization.storageUsed', { used: formatBytes(usedBytes, language), quota: formatBytes(quotaBytes, language) }) : t('organization.storageUnlimited', { used: formatBytes(usedBytes, language) })}</p>
+      <p>
+        {quotaBytes
+          ? t('organization.storageUsed', { used: formatBytes(usedBytes, language), quota: formatBytes(quotaBytes, language) })
+          : t('organization.storageUnlimited', { used: formatBytes(usedBytes, language) })}
+      </p>
       {quotaBytes ? <progress className="meter" aria-labelledby="storage-label" max={100} value={share} /> : null}
     </section>
   );
@@ -142,7 +240,13 @@ export function OrganizationPage() {
                 onChanged={() => void refresh()}
               />
             </section>
-            {stats.data ? <StatsPanel stats={stats.data} /> : stats.isError ? <Alert tone="error">{errorMessage(t, stats.error)}</Alert> : <Spinner />}
+            {stats.data ? (
+              <StatsPanel stats={stats.data} />
+            ) : stats.isError ? (
+              <Alert tone="error">{errorMessage(t, stats.error)}</Alert>
+            ) : (
+              <Spinner />
+            )}
           </div>
         </div>
       ) : null}

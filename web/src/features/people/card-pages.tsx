@@ -21,7 +21,9 @@ export function UserCardPage() {
   const orgName = language === 'ar' && user.organization.nameAr ? user.organization.nameAr : user.organization.name;
   return (
     <div className="card card--narrow profile-card">
-      {user.avatarUrl ? <img className="profile-card__avatar" src={user.avatarUrl} alt={t('profile.avatarAlt', { name })} width={96} height={96} /> : null}
+      {user.avatarUrl ? (
+        <img className="profile-card__avatar" src={user.avatarUrl} alt={t('profile.avatarAlt', { name })} width={96} height={96} />
+      ) : null}
       <PageTitle>{name}</PageTitle>
       {user.jobTitle ? <p className="lead">{user.jobTitle}</p> : null}
       {user.department ? <p className="muted">{user.department}</p> : null}
@@ -50,7 +52,10 @@ export function UserCardPage() {
 export function OrganizationCardPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const card = useQuery({ queryKey: ['organization-card', id], queryFn: ({ signal }) => api.get<OrganizationCard>(`/api/v1/organizations/${id}`, signal) });
+  const card = useQuery({
+    queryKey: ['organization-card', id],
+    queryFn: ({ signal }) => api.get<OrganizationCard>(`/api/v1/organizations/${id}`, signal),
+  });
   if (card.isPending) return <Spinner />;
   if (card.isError) return <Alert tone="error">{errorMessage(t, card.error)}</Alert>;
   const org = card.data;
@@ -58,14 +63,18 @@ export function OrganizationCardPage() {
   const name = language === 'ar' && org.nameAr ? org.nameAr : org.name;
   return (
     <div className="card card--narrow profile-card">
-      {org.logoUrl ? <img className="profile-card__logo" src={org.logoUrl} alt={t('organization.logoAlt', { name })} width={96} height={96} /> : null}
+      {org.logoUrl ? (
+        <img className="profile-card__logo" src={org.logoUrl} alt={t('organization.logoAlt', { name })} width={96} height={96} />
+      ) : null}
       <PageTitle>{name}</PageTitle>
       {language === 'en' && org.nameAr ? (
         <p lang="ar" dir="rtl">
           {org.nameAr}
         </p>
       ) : null}
-      <p className="muted">{[org.industry ? industryLabel(org.industry, language) : null, org.city, org.region].filter(Boolean).join(' · ')}</p>
+      <p className="muted">
+        {[org.industry ? industryLabel(org.industry, language) : null, org.city, org.region].filter(Boolean).join(' · ')}
+      </p>
       {org.description ? <p>{org.description}</p> : null}
       <p>{t('cards.members', { count: org.memberCount })}</p>
       <p>

@@ -7,14 +7,28 @@ import { errorMessage } from '../../lib/form-errors.js';
 import { useMe } from '../../lib/session.js';
 import { ConfirmAction } from '../forum/components/confirm-action.js';
 import { useLanguage } from '../forum/use-language.js';
-import { type ModerationFlags, SINGLE_EXPORTS, exportUrl, useDeleteCase, useModerateCase, usePublishCase, useToggle, useUpdateCase } from './case-api.js';
+import {
+  type ModerationFlags,
+  SINGLE_EXPORTS,
+  exportUrl,
+  useDeleteCase,
+  useModerateCase,
+  usePublishCase,
+  useToggle,
+  useUpdateCase,
+} from './case-api.js';
 import { formatNumberIn } from './case-format.js';
 import { CaseReportDialog } from './case-report-dialog.js';
 
 function HeartIcon({ filled }: { filled: boolean }) {
   return (
     <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="2" d="M12 21s-7.5-4.6-9.6-9.1C1 8.8 2.9 5 6.6 5c2.2 0 3.6 1.2 4.4 2.5C11.8 6.2 13.2 5 15.4 5c3.7 0 5.6 3.8 4.2 6.9C19.5 16.4 12 21 12 21Z" />
+      <path
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="2"
+        d="M12 21s-7.5-4.6-9.6-9.1C1 8.8 2.9 5 6.6 5c2.2 0 3.6 1.2 4.4 2.5C11.8 6.2 13.2 5 15.4 5c3.7 0 5.6 3.8 4.2 6.9C19.5 16.4 12 21 12 21Z"
+      />
     </svg>
   );
 }
@@ -27,10 +41,30 @@ function BookmarkIcon({ filled }: { filled: boolean }) {
   );
 }
 
-function Toggle({ pressed, label, count, icon, onToggle, pending }: { pressed: boolean; label: string; count: number; icon: ReactNode; onToggle: () => void; pending: boolean }) {
+function Toggle({
+  pressed,
+  label,
+  count,
+  icon,
+  onToggle,
+  pending,
+}: {
+  pressed: boolean;
+  label: string;
+  count: number;
+  icon: ReactNode;
+  onToggle: () => void;
+  pending: boolean;
+}) {
   const language = useLanguage();
   return (
-    <button type="button" className={`button button--small like${pressed ? ' like--on' : ''}`} aria-pressed={pressed} onClick={onToggle} disabled={pending}>
+    <button
+      type="button"
+      className={`button button--small like${pressed ? ' like--on' : ''}`}
+      aria-pressed={pressed}
+      onClick={onToggle}
+      disabled={pending}
+    >
       {icon}
       <span>{label}</span>
       <span className="like__count">{formatNumberIn(language, count)}</span>
@@ -52,8 +86,22 @@ export function CaseReaderActions({ useCase }: { useCase: UseCase }) {
       <div className="actions">
         {useCase.can.like ? (
           <>
-            <Toggle pressed={useCase.likedByMe} label={t('useCase.actions.like')} count={useCase.likesCount} icon={<HeartIcon filled={useCase.likedByMe} />} onToggle={() => like.mutate()} pending={like.isPending} />
-            <Toggle pressed={useCase.savedByMe} label={t('useCase.actions.save')} count={useCase.savesCount} icon={<BookmarkIcon filled={useCase.savedByMe} />} onToggle={() => save.mutate()} pending={save.isPending} />
+            <Toggle
+              pressed={useCase.likedByMe}
+              label={t('useCase.actions.like')}
+              count={useCase.likesCount}
+              icon={<HeartIcon filled={useCase.likedByMe} />}
+              onToggle={() => like.mutate()}
+              pending={like.isPending}
+            />
+            <Toggle
+              pressed={useCase.savedByMe}
+              label={t('useCase.actions.save')}
+              count={useCase.savesCount}
+              icon={<BookmarkIcon filled={useCase.savedByMe} />}
+              onToggle={() => save.mutate()}
+              pending={save.isPending}
+            />
           </>
         ) : (
           <p className="muted case-counts">
@@ -76,7 +124,13 @@ export function CaseReaderActions({ useCase }: { useCase: UseCase }) {
       <p className="export-links">
         <span>{t('useCase.actions.export')}</span>
         {SINGLE_EXPORTS.map((format) => (
-          <a key={format} className="button button--small" href={exportUrl(useCase.id, format)} download aria-label={t('useCase.actions.exportAs', { format: t(`useCase.formats.${format}`) })}>
+          <a
+            key={format}
+            className="button button--small"
+            href={exportUrl(useCase.id, format)}
+            download
+            aria-label={t('useCase.actions.exportAs', { format: t(`useCase.formats.${format}`) })}
+          >
             {t(`useCase.formats.${format}`)}
           </a>
         ))}
@@ -104,17 +158,32 @@ export function CaseOwnerActions({ useCase }: { useCase: UseCase }) {
         </Link>
       ) : null}
       {can.publish && status === 'draft' ? (
-        <button type="button" className="button button--small button--primary" disabled={publish.isPending} onClick={() => publish.mutate()}>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          disabled={publish.isPending}
+          onClick={() => publish.mutate()}
+        >
           {t('useCase.actions.publish')}
         </button>
       ) : null}
       {can.edit && status === 'published' ? (
-        <button type="button" className="button button--small" disabled={update.isPending} onClick={() => update.mutate({ status: 'archived' })}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ status: 'archived' })}
+        >
           {t('useCase.actions.archive')}
         </button>
       ) : null}
       {can.publish && status === 'archived' ? (
-        <button type="button" className="button button--small" disabled={update.isPending} onClick={() => update.mutate({ status: 'published' })}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ status: 'published' })}
+        >
           {t('useCase.actions.republish')}
         </button>
       ) : null}
@@ -144,7 +213,14 @@ export function CaseModeratorControls({ useCase }: { useCase: UseCase }) {
       <p className="muted">{t('useCase.moderator.intro')}</p>
       <div className="actions">
         {flags.map((flag) => (
-          <button key={flag} type="button" className="button button--small like" aria-pressed={useCase[flag]} disabled={moderate.isPending} onClick={() => moderate.mutate({ [flag]: !useCase[flag] })}>
+          <button
+            key={flag}
+            type="button"
+            className="button button--small like"
+            aria-pressed={useCase[flag]}
+            disabled={moderate.isPending}
+            onClick={() => moderate.mutate({ [flag]: !useCase[flag] })}
+          >
             {t(`useCase.moderator.${flag}`)}
           </button>
         ))}

@@ -33,7 +33,8 @@ const keys = {
   reports: [...USE_CASES_KEY, 'reports'] as const,
 };
 
-const query = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+const query = (params: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
 export const SINGLE_EXPORTS = ['json', 'md', 'pdf'] as const;
 export const exportUrl = (id: string, format: (typeof SINGLE_EXPORTS)[number]) => `${BASE}/${id}/export?${query({ format })}`;
@@ -43,7 +44,10 @@ export function useUseCase(id: string) {
 }
 
 export function useRelated(id: string) {
-  return useQuery({ queryKey: keys.related(id), queryFn: ({ signal }) => api.get<{ items: RelatedUseCase[] }>(`${BASE}/${id}/related?${query({ limit: 6 })}`, signal) });
+  return useQuery({
+    queryKey: keys.related(id),
+    queryFn: ({ signal }) => api.get<{ items: RelatedUseCase[] }>(`${BASE}/${id}/related?${query({ limit: 6 })}`, signal),
+  });
 }
 
 export const NEARBY_RADIUS_KM = 150;
@@ -66,7 +70,11 @@ export function useEngagement(id: string, days: number, enabled: boolean) {
 }
 
 export function useVersions(id: string, enabled: boolean) {
-  return useQuery({ queryKey: keys.versions(id), queryFn: ({ signal }) => api.get<{ items: UseCaseVersion[] }>(`${BASE}/${id}/versions`, signal), enabled });
+  return useQuery({
+    queryKey: keys.versions(id),
+    queryFn: ({ signal }) => api.get<{ items: UseCaseVersion[] }>(`${BASE}/${id}/versions`, signal),
+    enabled,
+  });
 }
 
 /** After a change to one case: the case itself and every list or side query that shows it. */
@@ -74,7 +82,10 @@ function useRefreshCase() {
   const queryClient = useQueryClient();
   return (updated: UseCase) => {
     queryClient.setQueryData(keys.case(updated.id), updated);
-    return queryClient.invalidateQueries({ queryKey: USE_CASES_KEY, predicate: (q) => q.queryKey[1] !== 'case' || q.queryKey[2] !== updated.id });
+    return queryClient.invalidateQueries({
+      queryKey: USE_CASES_KEY,
+      predicate: (q) => q.queryKey[1] !== 'case' || q.queryKey[2] !== updated.id,
+    });
   };
 }
 
@@ -87,7 +98,11 @@ export function useToggle(id: string, kind: ToggleKind) {
     mutationFn: () => api.post<UseCaseToggleResult>(`${BASE}/${id}/${kind}`),
     onSuccess: (result) => {
       queryClient.setQueryData<UseCase>(keys.case(id), (current) =>
-        current ? (kind === 'like' ? { ...current, likedByMe: result.active, likesCount: result.count } : { ...current, savedByMe: result.active, savesCount: result.count }) : current,
+        current
+          ? kind === 'like'
+            ? { ...current, likedByMe: result.active, likesCount: result.count }
+            : { ...current, savedByMe: result.active, savesCount: result.count }
+          : current,
       );
       if (kind === 'save') return queryClient.invalidateQueries({ queryKey: keys.saved });
       return undefined;
@@ -99,7 +114,8 @@ export const isAlreadyReported = (error: unknown) => error instanceof ApiError &
 
 export function useReportCase(id: string) {
   const queryClient = useQueryClient();
-  const markReported = () => queryClient.setQueryData<UseCase>(keys.case(id), (current) => (current ? { ...current, reportedByMe: true } : current));
+  const markReported = () =>
+    queryClient.setQueryData<UseCase>(keys.case(id), (current) => (current ? { ...current, reportedByMe: true } : current));
   return useMutation({
     mutationFn: (body: ReportUseCaseBody) => api.post<{ id: string }>(`${BASE}/${id}/report`, body),
     onSuccess: markReported,
@@ -150,7 +166,8 @@ export function useTerms(kind: TermKind, q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: [...USE_CASES_KEY, 'terms', kind, term],
-    queryFn: ({ signal }) => api.get<{ items: Array<{ name: string; usesCount: number }> }>(`${BASE}/terms?${query({ kind, q: term, limit: 8 })}`, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Array<{ name: string; usesCount: number }> }>(`${BASE}/terms?${query({ kind, q: term, limit: 8 })}`, signal),
     enabled: term.length > 0,
     staleTime: 30_000,
   });
@@ -202,6 +219,9 @@ export function useResolveReport() {
     mutationFn: ({ id, action, note }: { id: string; action: ReportAction; note: string }) =>
       api.post<UseCaseReport>(`${BASE}/reports/${id}/resolve`, note.trim() ? { action, note: note.trim() } : { action }),
     onSuccess: (report) =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: keys.reports }), queryClient.invalidateQueries({ queryKey: keys.case(report.useCaseId) })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.reports }),
+        queryClient.invalidateQueries({ queryKey: keys.case(report.useCaseId) }),
+      ]),
   });
 }

@@ -16,7 +16,11 @@ function TermLinks({ name, values }: { name: 'technology' | 'tag'; values: strin
     <ul className="term-chips" aria-label={t(`useCase.details.${name === 'technology' ? 'technologies' : 'tags'}`)}>
       {values.map((value) => (
         <li key={value}>
-          <Link className="term-chip term-chip--link" to={libraryLink(name, value)} aria-label={t(name === 'technology' ? 'useCase.details.moreWithTechnology' : 'useCase.details.moreWithTag', { value })}>
+          <Link
+            className="term-chip term-chip--link"
+            to={libraryLink(name, value)}
+            aria-label={t(name === 'technology' ? 'useCase.details.moreWithTechnology' : 'useCase.details.moreWithTag', { value })}
+          >
             <bdi>{value}</bdi>
           </Link>
         </li>
@@ -88,9 +92,14 @@ export function CaseFacts({ useCase }: { useCase: UseCase }) {
       </dl>
       {location.latitude !== null && location.longitude !== null ? (
         <div className="case-map">
-          <StaticMap latitude={location.latitude} longitude={location.longitude} label={t('useCase.details.mapLabel', { place: place || t('useCase.details.pickedPoint') })} />
+          <StaticMap
+            latitude={location.latitude}
+            longitude={location.longitude}
+            label={t('useCase.details.mapLabel', { place: place || t('useCase.details.pickedPoint') })}
+          />
           <p className="muted case-map__coords" dir="ltr">
-            {formatNumberIn('en', location.latitude, { maximumFractionDigits: 4 })}, {formatNumberIn('en', location.longitude, { maximumFractionDigits: 4 })}
+            {formatNumberIn('en', location.latitude, { maximumFractionDigits: 4 })},{' '}
+            {formatNumberIn('en', location.longitude, { maximumFractionDigits: 4 })}
           </p>
         </div>
       ) : null}
@@ -151,8 +160,17 @@ export function CaseMedia({ useCase }: { useCase: UseCase }) {
         <ul className="gallery" aria-label={t('useCase.media.images')}>
           {useCase.images.map((image, index) => (
             <li key={image.fileId}>
-              <a href={image.url} target="_blank" rel="noopener" aria-label={t('useCase.media.openImage', { number: index + 1, name: image.name })}>
-                <img src={image.url} alt={t('useCase.media.imageAlt', { number: index + 1, total: useCase.images.length })} loading="lazy" />
+              <a
+                href={image.url}
+                target="_blank"
+                rel="noopener"
+                aria-label={t('useCase.media.openImage', { number: index + 1, name: image.name })}
+              >
+                <img
+                  src={image.url}
+                  alt={t('useCase.media.imageAlt', { number: index + 1, total: useCase.images.length })}
+                  loading="lazy"
+                />
               </a>
             </li>
           ))}

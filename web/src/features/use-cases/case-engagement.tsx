@@ -58,7 +58,11 @@ function Charts({ data, metric }: { data: UseCaseEngagement; metric: Metric }) {
           nameLabel={t('useCase.engagement.organization')}
           valueLabel={t('useCase.engagement.metrics.views')}
           language={language}
-          items={data.byOrganization.map((row) => ({ key: row.organization.id, label: <bdi>{organizationName(row.organization, language)}</bdi>, value: row.views }))}
+          items={data.byOrganization.map((row) => ({
+            key: row.organization.id,
+            label: <bdi>{organizationName(row.organization, language)}</bdi>,
+            value: row.views,
+          }))}
         />
       )}
     </>
@@ -105,7 +109,9 @@ export function CaseEngagement({ useCaseId }: { useCaseId: string }) {
               </div>
             ))}
           </dl>
-          {data.totals.views + data.totals.likes + data.totals.saves === 0 ? <EmptyState>{t('useCase.engagement.empty', { count: data.days })}</EmptyState> : null}
+          {data.totals.views + data.totals.likes + data.totals.saves === 0 ? (
+            <EmptyState>{t('useCase.engagement.empty', { count: data.days })}</EmptyState>
+          ) : null}
           <Charts data={data} metric={metric} />
         </>
       ) : null}

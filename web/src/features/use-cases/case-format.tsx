@@ -49,7 +49,15 @@ export function textLang(text: string | null | undefined): 'ar' | 'en' | undefin
 }
 
 /** Text in Arabic, marked as such so screen readers pronounce it and the browser lays it out right to left. */
-export function ArabicText({ as: Tag = 'span', className, children }: { as?: 'span' | 'p' | 'div'; className?: string; children: ReactNode }) {
+export function ArabicText({
+  as: Tag = 'span',
+  className,
+  children,
+}: {
+  as?: 'span' | 'p' | 'div';
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <Tag lang="ar" dir="rtl" className={className}>
       {children}

@@ -33,7 +33,9 @@ export function CaseBadges({ useCase }: { useCase: UseCase }) {
     <p className="case-flags">
       {useCase.featured ? <span className="badge flag--featured">{t('useCase.badges.featured')}</span> : null}
       {useCase.verified ? <span className="badge flag--verified">{t('useCase.badges.verified')}</span> : null}
-      {useCase.visibility !== 'public' ? <span className="badge badge--private">{t(`useCase.visibility.${useCase.visibility}`)}</span> : null}
+      {useCase.visibility !== 'public' ? (
+        <span className="badge badge--private">{t(`useCase.visibility.${useCase.visibility}`)}</span>
+      ) : null}
     </p>
   );
 }
@@ -52,7 +54,9 @@ export function CaseHeader({ useCase }: { useCase: UseCase }) {
       <nav aria-label={t('useCase.breadcrumb')} className="breadcrumb">
         <Link to="/use-cases">{t('useCase.library')}</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={`/use-cases?${new URLSearchParams({ category: useCase.category }).toString()}`}>{categoryLabel(useCase.category, language)}</Link>
+        <Link to={`/use-cases?${new URLSearchParams({ category: useCase.category }).toString()}`}>
+          {categoryLabel(useCase.category, language)}
+        </Link>
       </nav>
       <CaseBadges useCase={useCase} />
       {arabicFirst && useCase.titleAr ? (
@@ -86,7 +90,8 @@ export function CaseHeader({ useCase }: { useCase: UseCase }) {
           </span>
         ) : null}
         <span>
-          {useCase.publishedAt ? t('useCase.header.published') : t('useCase.header.created')} <time dateTime={published}>{formatDay(published, language, { dateStyle: 'long' })}</time>
+          {useCase.publishedAt ? t('useCase.header.published') : t('useCase.header.created')}{' '}
+          <time dateTime={published}>{formatDay(published, language, { dateStyle: 'long' })}</time>
         </span>
         <span>{t('useCase.header.views', { count: formatNumberIn(language, useCase.viewsCount) })}</span>
       </p>

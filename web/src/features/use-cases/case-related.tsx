@@ -15,14 +15,25 @@ export function relatedReasons(t: TFunction, reasons: RelatedUseCase['reasons'],
   const out: string[] = [];
   if (reasons.sameCategory) out.push(t('useCase.related.sameCategory'));
   if (reasons.sameIndustry) out.push(t('useCase.related.sameIndustry'));
-  if (reasons.sharedTechnologies.length > 0) out.push(t('useCase.related.shares', { list: reasons.sharedTechnologies.join(listSeparator(language)) }));
+  if (reasons.sharedTechnologies.length > 0)
+    out.push(t('useCase.related.shares', { list: reasons.sharedTechnologies.join(listSeparator(language)) }));
   if (reasons.distanceKm !== null) {
-    out.push(reasons.distanceKm < 1 ? t('useCase.related.veryClose') : t('useCase.related.away', { distance: formatKm(reasons.distanceKm, language) }));
+    out.push(
+      reasons.distanceKm < 1
+        ? t('useCase.related.veryClose')
+        : t('useCase.related.away', { distance: formatKm(reasons.distanceKm, language) }),
+    );
   }
   if (reasons.roiDifference !== null) {
     // Rounded up, so "within N points" stays true.
     const points = Math.ceil(Math.abs(reasons.roiDifference));
-    out.push(points === 0 ? t('useCase.related.sameRoi') : points === 1 ? t('useCase.related.roiWithinOne') : t('useCase.related.roiWithin', { value: formatNumberIn(language, points) }));
+    out.push(
+      points === 0
+        ? t('useCase.related.sameRoi')
+        : points === 1
+          ? t('useCase.related.roiWithinOne')
+          : t('useCase.related.roiWithin', { value: formatNumberIn(language, points) }),
+    );
   }
   return out;
 }

@@ -65,7 +65,12 @@ export function CaseReportDialog({ useCase }: { useCase: UseCase }) {
           {t('useCase.report.open')}
         </button>
       )}
-      <dialog ref={dialog} className="report-dialog" aria-labelledby={`${id}-title`} onClose={() => (trigger.current ?? note.current)?.focus()}>
+      <dialog
+        ref={dialog}
+        className="report-dialog"
+        aria-labelledby={`${id}-title`}
+        onClose={() => (trigger.current ?? note.current)?.focus()}
+      >
         <form className="form" onSubmit={submit} noValidate>
           <h2 id={`${id}-title`}>{t('useCase.report.title')}</h2>
           {alreadyReported ? (
@@ -103,7 +108,14 @@ export function CaseReportDialog({ useCase }: { useCase: UseCase }) {
                   {t('useCase.report.details')}
                   <span className="field__optional"> ({t('common.optional')})</span>
                 </label>
-                <textarea id={`${id}-details`} rows={4} maxLength={DETAILS_MAX} dir="auto" value={details} onChange={(e) => setDetails(e.target.value)} />
+                <textarea
+                  id={`${id}-details`}
+                  rows={4}
+                  maxLength={DETAILS_MAX}
+                  dir="auto"
+                  value={details}
+                  onChange={(e) => setDetails(e.target.value)}
+                />
               </div>
               {report.error && !alreadyReported ? <Alert tone="error">{errorMessage(t, report.error)}</Alert> : null}
             </>

@@ -16,7 +16,9 @@ export function CaseRow({ useCase, children, headingLevel = 3 }: { useCase: UseC
   const title = caseTitle(useCase, language);
   return (
     <article className="case-row">
-      {useCase.coverImageUrl ? <img className="case-row__cover" src={useCase.coverImageUrl} alt="" width={72} height={72} loading="lazy" /> : null}
+      {useCase.coverImageUrl ? (
+        <img className="case-row__cover" src={useCase.coverImageUrl} alt="" width={72} height={72} loading="lazy" />
+      ) : null}
       <div className="case-row__main">
         <Heading className="case-row__title">
           <Link to={`/use-cases/${useCase.id}`} lang={textLang(title)} dir="auto">

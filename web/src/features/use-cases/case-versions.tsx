@@ -20,7 +20,9 @@ export function describeValue(t: TFunction, value: unknown, language: Language):
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) {
     if (value.length === 0) return t('useCase.versions.empty');
-    return value.map((item) => (typeof item === 'object' && item !== null ? describeValue(t, item, language) : String(item))).join(listSeparator(language));
+    return value
+      .map((item) => (typeof item === 'object' && item !== null ? describeValue(t, item, language) : String(item)))
+      .join(listSeparator(language));
   }
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
@@ -51,7 +53,9 @@ function VersionEntry({ version }: { version: UseCaseVersion }) {
         <p className="muted">{t('useCase.versions.noChanges')}</p>
       ) : (
         <>
-          <p className="muted">{t('useCase.versions.changed', { fields: version.changes.map((c) => fieldLabel(t, c.field)).join(listSeparator(language)) })}</p>
+          <p className="muted">
+            {t('useCase.versions.changed', { fields: version.changes.map((c) => fieldLabel(t, c.field)).join(listSeparator(language)) })}
+          </p>
           <ul className="version__changes">
             {version.changes.map((change) => (
               <li key={change.field}>
@@ -86,7 +90,13 @@ export function CaseVersions({ useCaseId, currentVersion }: { useCaseId: string;
     <section className="card" aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t('useCase.versions.title')}</h2>
       <p className="muted">{t('useCase.versions.current', { number: currentVersion })}</p>
-      <button type="button" className="button button--small" aria-expanded={open} aria-controls="versions-list" onClick={() => setOpen((v) => !v)}>
+      <button
+        type="button"
+        className="button button--small"
+        aria-expanded={open}
+        aria-controls="versions-list"
+        onClick={() => setOpen((v) => !v)}
+      >
         {open ? t('useCase.versions.hide') : t('useCase.versions.show')}
       </button>
       <div id="versions-list" hidden={!open}>

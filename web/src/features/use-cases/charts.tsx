@@ -35,7 +35,17 @@ export function niceCeiling(max: number): number {
   return Math.max(1, step * power);
 }
 
-function ChartFrame({ title, table, children, headingLevel = 3 }: { title: string; table: TableData; children: ReactNode; headingLevel?: 3 | 4 }) {
+function ChartFrame({
+  title,
+  table,
+  children,
+  headingLevel = 3,
+}: {
+  title: string;
+  table: TableData;
+  children: ReactNode;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [showTable, setShowTable] = useState(false);
@@ -46,7 +56,13 @@ function ChartFrame({ title, table, children, headingLevel = 3 }: { title: strin
         <Heading id={`${id}-title`} className="chart__title">
           {title}
         </Heading>
-        <button type="button" className="button button--small" aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable((v) => !v)}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={showTable}
+          aria-controls={`${id}-table`}
+          onClick={() => setShowTable((v) => !v)}
+        >
           {showTable ? t('useCase.charts.hideTable') : t('useCase.charts.showTable')}
         </button>
       </figcaption>
@@ -137,12 +153,21 @@ export function BarChart({ title, points, valueLabel, axisLabel, language, extra
 
   const table: TableData = {
     columns: [axisLabel, valueLabel, ...extraColumns.map((c) => c.label)],
-    rows: points.map((p, index) => ({ key: p.key, cells: [p.longLabel ?? p.label, format(p.value), ...extraColumns.map((c) => format(c.values[index] ?? 0))] })),
+    rows: points.map((p, index) => ({
+      key: p.key,
+      cells: [p.longLabel ?? p.label, format(p.value), ...extraColumns.map((c) => format(c.values[index] ?? 0))],
+    })),
   };
 
   return (
     <ChartFrame title={title} table={table}>
-      <svg className={`chart__svg${className ? ` ${className}` : ''}`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
+      <svg
+        className={`chart__svg${className ? ` ${className}` : ''}`}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={summary}
+        preserveAspectRatio="xMidYMid meet"
+      >
         {ticks.map((tick) => (
           <g key={tick}>
             <line className="chart__grid" x1={plotStart} x2={plotStart + plotWidth} y1={yOf(tick)} y2={yOf(tick)} />
@@ -154,7 +179,15 @@ export function BarChart({ title, points, valueLabel, axisLabel, language, extra
         {points.map((p, index) => {
           const height = yOf(0) - yOf(p.value);
           return (
-            <rect key={p.key} className="chart__bar" x={xOf(index)} y={yOf(p.value)} width={barWidth} height={Math.max(0, height)} data-value={p.value}>
+            <rect
+              key={p.key}
+              className="chart__bar"
+              x={xOf(index)}
+              y={yOf(p.value)}
+              width={barWidth}
+              height={Math.max(0, height)}
+              data-value={p.value}
+            >
               <title>{`${p.longLabel ?? p.label}: ${format(p.value)}`}</title>
             </rect>
           );
@@ -170,7 +203,11 @@ export function BarChart({ title, points, valueLabel, axisLabel, language, extra
         <text className="chart__axis-title" x={plotStart + plotWidth / 2} y={HEIGHT - 8} textAnchor="middle">
           {first && last ? t('useCase.charts.timeAxis', { axis: axisLabel, first: first.label, last: last.label }) : axisLabel}
         </text>
-        <text className="chart__axis-title" transform={`translate(${rtl ? WIDTH - 8 : 12} ${MARGIN.top + plotHeight / 2}) rotate(${rtl ? 90 : -90})`} textAnchor="middle">
+        <text
+          className="chart__axis-title"
+          transform={`translate(${rtl ? WIDTH - 8 : 12} ${MARGIN.top + plotHeight / 2}) rotate(${rtl ? 90 : -90})`}
+          textAnchor="middle"
+        >
           {valueLabel}
         </text>
       </svg>
@@ -188,7 +225,19 @@ export interface BarListItem {
  * Horizontal bars with their names and numbers, drawn as a table: the table is the chart, so it needs
  * no separate alternative.
  */
-export function BarList({ title, items, nameLabel, valueLabel, language }: { title: string; items: BarListItem[]; nameLabel: string; valueLabel: string; language: Language }) {
+export function BarList({
+  title,
+  items,
+  nameLabel,
+  valueLabel,
+  language,
+}: {
+  title: string;
+  items: BarListItem[];
+  nameLabel: string;
+  valueLabel: string;
+  language: Language;
+}) {
   const id = useId();
   const max = Math.max(0, ...items.map((i) => i.value));
   return (

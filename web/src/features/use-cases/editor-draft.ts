@@ -57,7 +57,13 @@ export interface Draft extends PlaceDraft {
 }
 
 let rowSequence = 0;
-export const newExtraRow = (values: Partial<ExtraRow> = {}): ExtraRow => ({ key: `row-${(rowSequence += 1)}`, label: '', value: '', unit: '', ...values });
+export const newExtraRow = (values: Partial<ExtraRow> = {}): ExtraRow => ({
+  key: `row-${(rowSequence += 1)}`,
+  label: '',
+  value: '',
+  unit: '',
+  ...values,
+});
 
 const emptyOutcomes = () => Object.fromEntries(OUTCOME_KEYS.map((key) => [key, ''])) as Record<OutcomeField, string>;
 
@@ -150,7 +156,12 @@ function locationOf(draft: PlaceDraft) {
     return { city: place.slug, region: place.region, latitude: place.latitude, longitude: place.longitude };
   }
   if (draft.placeMode === 'manual') {
-    return { city: draft.city.trim() || null, region: draft.region || null, latitude: parseNumber(draft.latitude), longitude: parseNumber(draft.longitude) };
+    return {
+      city: draft.city.trim() || null,
+      region: draft.region || null,
+      latitude: parseNumber(draft.latitude),
+      longitude: parseNumber(draft.longitude),
+    };
   }
   return { city: null, region: null, latitude: null, longitude: null };
 }

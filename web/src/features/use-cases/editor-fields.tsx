@@ -7,7 +7,12 @@ import { categoryLabel, industryLabel } from './use-case-labels.js';
 import type { Draft } from './editor-draft.js';
 import { TermsInput } from './editor-terms-input.js';
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { label: string; hint?: string; error?: string | undefined; optionalLabel?: string };
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  optionalLabel?: string;
+};
 
 /** A labelled textarea with its hint and error announced with it. */
 export function TextAreaField({ label, hint, error, optionalLabel, ...textarea }: TextAreaFieldProps) {
@@ -45,10 +50,46 @@ export function AboutFields({ draft, set, errorFor }: SectionProps) {
   const { t } = useTranslation();
   return (
     <>
-      <TextField label={t('useCase.fields.title')} hint={t('useCase.editor.titleHint')} value={draft.title} maxLength={200} dir="auto" error={errorFor('title')} onChange={(e) => set('title', e.target.value)} />
-      <TextAreaField label={t('useCase.fields.summary')} hint={t('useCase.editor.summaryHint')} value={draft.summary} rows={3} maxLength={2000} dir="auto" error={errorFor('summary')} onChange={(e) => set('summary', e.target.value)} />
-      <TextField label={t('useCase.fields.titleAr')} optionalLabel={t('common.optional')} value={draft.titleAr} maxLength={200} lang="ar" dir="rtl" error={errorFor('titleAr')} onChange={(e) => set('titleAr', e.target.value)} />
-      <TextAreaField label={t('useCase.fields.summaryAr')} optionalLabel={t('common.optional')} value={draft.summaryAr} rows={3} maxLength={2000} lang="ar" dir="rtl" error={errorFor('summaryAr')} onChange={(e) => set('summaryAr', e.target.value)} />
+      <TextField
+        label={t('useCase.fields.title')}
+        hint={t('useCase.editor.titleHint')}
+        value={draft.title}
+        maxLength={200}
+        dir="auto"
+        error={errorFor('title')}
+        onChange={(e) => set('title', e.target.value)}
+      />
+      <TextAreaField
+        label={t('useCase.fields.summary')}
+        hint={t('useCase.editor.summaryHint')}
+        value={draft.summary}
+        rows={3}
+        maxLength={2000}
+        dir="auto"
+        error={errorFor('summary')}
+        onChange={(e) => set('summary', e.target.value)}
+      />
+      <TextField
+        label={t('useCase.fields.titleAr')}
+        optionalLabel={t('common.optional')}
+        value={draft.titleAr}
+        maxLength={200}
+        lang="ar"
+        dir="rtl"
+        error={errorFor('titleAr')}
+        onChange={(e) => set('titleAr', e.target.value)}
+      />
+      <TextAreaField
+        label={t('useCase.fields.summaryAr')}
+        optionalLabel={t('common.optional')}
+        value={draft.summaryAr}
+        rows={3}
+        maxLength={2000}
+        lang="ar"
+        dir="rtl"
+        error={errorFor('summaryAr')}
+        onChange={(e) => set('summaryAr', e.target.value)}
+      />
     </>
   );
 }
@@ -65,25 +106,61 @@ export function ClassificationFields({ draft, set, errorFor }: SectionProps) {
           value={draft.category}
           error={errorFor('category')}
           onChange={(e) => set('category', e.target.value as Draft['category'])}
-          options={[{ value: '', label: t('useCase.editor.choose') }, ...USE_CASE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, language) }))]}
+          options={[
+            { value: '', label: t('useCase.editor.choose') },
+            ...USE_CASE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, language) })),
+          ]}
         />
         <SelectField
           label={t('useCase.fields.industry')}
           value={draft.industry}
           error={errorFor('industry')}
           onChange={(e) => set('industry', e.target.value as Draft['industry'])}
-          options={[{ value: '', label: t('useCase.editor.choose') }, ...INDUSTRIES.map((i) => ({ value: i, label: industryLabel(i, language) }))]}
+          options={[
+            { value: '', label: t('useCase.editor.choose') },
+            ...INDUSTRIES.map((i) => ({ value: i, label: industryLabel(i, language) })),
+          ]}
         />
       </div>
-      <TermsInput kind="technology" label={t('useCase.fields.technologies')} hint={t('useCase.editor.termsHint')} values={draft.technologies} onChange={(v) => set('technologies', v)} error={errorFor('technologies')} />
-      <TermsInput kind="tag" label={t('useCase.fields.tags')} hint={t('useCase.editor.termsHint')} values={draft.tags} onChange={(v) => set('tags', v)} error={errorFor('tags')} />
-      <TermsInput label={t('useCase.fields.vendors')} hint={t('useCase.editor.vendorsHint')} values={draft.vendors} onChange={(v) => set('vendors', v)} error={errorFor('vendors')} max={20} maxLength={120} />
+      <TermsInput
+        kind="technology"
+        label={t('useCase.fields.technologies')}
+        hint={t('useCase.editor.termsHint')}
+        values={draft.technologies}
+        onChange={(v) => set('technologies', v)}
+        error={errorFor('technologies')}
+      />
+      <TermsInput
+        kind="tag"
+        label={t('useCase.fields.tags')}
+        hint={t('useCase.editor.termsHint')}
+        values={draft.tags}
+        onChange={(v) => set('tags', v)}
+        error={errorFor('tags')}
+      />
+      <TermsInput
+        label={t('useCase.fields.vendors')}
+        hint={t('useCase.editor.vendorsHint')}
+        values={draft.vendors}
+        onChange={(v) => set('vendors', v)}
+        error={errorFor('vendors')}
+        max={20}
+        maxLength={120}
+      />
     </>
   );
 }
 
 /** Who may read the case, each choice explained. */
-export function VisibilityField({ value, onChange, error }: { value: UseCaseVisibility; onChange: (value: UseCaseVisibility) => void; error?: string | undefined }) {
+export function VisibilityField({
+  value,
+  onChange,
+  error,
+}: {
+  value: UseCaseVisibility;
+  onChange: (value: UseCaseVisibility) => void;
+  error?: string | undefined;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -91,7 +168,15 @@ export function VisibilityField({ value, onChange, error }: { value: UseCaseVisi
       <legend>{t('useCase.fields.visibility')}</legend>
       {USE_CASE_VISIBILITIES.map((visibility) => (
         <div key={visibility} className="radio">
-          <input id={`${id}-${visibility}`} type="radio" name={`${id}-visibility`} value={visibility} checked={value === visibility} onChange={() => onChange(visibility)} aria-describedby={`${id}-${visibility}-hint`} />
+          <input
+            id={`${id}-${visibility}`}
+            type="radio"
+            name={`${id}-visibility`}
+            value={visibility}
+            checked={value === visibility}
+            onChange={() => onChange(visibility)}
+            aria-describedby={`${id}-${visibility}-hint`}
+          />
           <label htmlFor={`${id}-${visibility}`}>
             {t(`useCase.visibility.${visibility}`)}
             <span id={`${id}-${visibility}-hint`} className="radio__hint">

@@ -9,7 +9,13 @@ import { uploadAttachment } from './case-api.js';
 const MAX_FILES = 12;
 const IMAGE_TYPES = FILE_RULES.attachment.types.filter((type) => type.startsWith('image/'));
 
-export const toCaseFile = (file: StoredFile): UseCaseFile => ({ fileId: file.id, url: file.url, name: file.originalName ?? file.id, mimeType: file.contentType, sizeBytes: file.sizeBytes });
+export const toCaseFile = (file: StoredFile): UseCaseFile => ({
+  fileId: file.id,
+  url: file.url,
+  name: file.originalName ?? file.id,
+  mimeType: file.contentType,
+  sizeBytes: file.sizeBytes,
+});
 
 interface FilesEditorProps {
   kind: 'images' | 'attachments';
@@ -83,7 +89,12 @@ export function FilesEditor({ kind, files, onChange, error, onBusy }: FilesEdito
               {kind === 'images' ? <img src={file.url} alt="" width={48} height={48} /> : null}
               <bdi>{file.name}</bdi>
               <span className="muted">{formatBytes(file.sizeBytes, language)}</span>
-              <button type="button" className="button button--small button--danger" aria-label={t('useCase.files.remove', { name: file.name })} onClick={() => onChange(files.filter((f) => f.fileId !== file.fileId))}>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                aria-label={t('useCase.files.remove', { name: file.name })}
+                onClick={() => onChange(files.filter((f) => f.fileId !== file.fileId))}
+              >
                 {t('useCase.editor.remove')}
               </button>
             </li>

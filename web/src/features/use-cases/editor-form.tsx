@@ -102,7 +102,14 @@ export function CaseEditorForm({ existing }: { existing?: UseCase }) {
       <fieldset>
         <legend>{t('useCase.editor.sections.story')}</legend>
         {SECTIONS.map((section) => (
-          <MarkdownField key={section} label={t(`useCase.sections.${section}`)} hint={t(`useCase.editor.hints.${section}`)} value={draft[section]} error={errorFor(section)} onChange={(value) => set(section, value)} />
+          <MarkdownField
+            key={section}
+            label={t(`useCase.sections.${section}`)}
+            hint={t(`useCase.editor.hints.${section}`)}
+            value={draft[section]}
+            error={errorFor(section)}
+            onChange={(value) => set(section, value)}
+          />
         ))}
       </fieldset>
       <fieldset>
@@ -127,8 +134,20 @@ export function CaseEditorForm({ existing }: { existing?: UseCase }) {
       </fieldset>
       <fieldset>
         <legend>{t('useCase.media.title')}</legend>
-        <FilesEditor kind="images" files={draft.images} onChange={(files) => set('images', files)} error={errorFor('imageFileIds')} onBusy={(b) => setUploads((u) => ({ ...u, images: b }))} />
-        <FilesEditor kind="attachments" files={draft.attachments} onChange={(files) => set('attachments', files)} error={errorFor('attachmentFileIds')} onBusy={(b) => setUploads((u) => ({ ...u, attachments: b }))} />
+        <FilesEditor
+          kind="images"
+          files={draft.images}
+          onChange={(files) => set('images', files)}
+          error={errorFor('imageFileIds')}
+          onBusy={(b) => setUploads((u) => ({ ...u, images: b }))}
+        />
+        <FilesEditor
+          kind="attachments"
+          files={draft.attachments}
+          onChange={(files) => set('attachments', files)}
+          error={errorFor('attachmentFileIds')}
+          onBusy={(b) => setUploads((u) => ({ ...u, attachments: b }))}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('useCase.editor.sections.visibility')}</legend>
@@ -136,7 +155,13 @@ export function CaseEditorForm({ existing }: { existing?: UseCase }) {
       </fieldset>
       <div className="editor__bar">
         {intents.map((intent) => (
-          <button key={intent} type="submit" className={`button${intent === 'publish' || intent === 'save' ? ' button--primary' : ''}`} disabled={busy} onClick={() => (chosen.current = intent)}>
+          <button
+            key={intent}
+            type="submit"
+            className={`button${intent === 'publish' || intent === 'save' ? ' button--primary' : ''}`}
+            disabled={busy}
+            onClick={() => (chosen.current = intent)}
+          >
             {pending === intent ? t(`useCase.editor.pending.${intent}`) : t(`useCase.editor.buttons.${intent}`)}
           </button>
         ))}

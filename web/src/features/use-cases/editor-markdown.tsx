@@ -58,7 +58,13 @@ export function MarkdownField({ label, hint, value, onChange, error, rows = 8, m
           {t('useCase.editor.preview')}
         </button>
       </div>
-      <div id={`${id}-preview`} hidden={!previewing} className="composer__preview" aria-label={t('useCase.editor.previewOf', { label })} role="region">
+      <div
+        id={`${id}-preview`}
+        hidden={!previewing}
+        className="composer__preview"
+        aria-label={t('useCase.editor.previewOf', { label })}
+        role="region"
+      >
         {!previewing ? null : value.trim().length === 0 ? (
           <p className="muted">{t('useCase.editor.nothingToPreview')}</p>
         ) : preview.isPending ? (

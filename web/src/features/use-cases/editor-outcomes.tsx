@@ -18,7 +18,15 @@ interface OutcomesEditorProps {
 }
 
 /** The measured results, each with its unit named in the label, and any further measures as rows. */
-export function OutcomesEditor({ outcomes, onOutcome, implementationMonths, onImplementationMonths, extra, onExtra, errorFor }: OutcomesEditorProps) {
+export function OutcomesEditor({
+  outcomes,
+  onOutcome,
+  implementationMonths,
+  onImplementationMonths,
+  extra,
+  onExtra,
+  errorFor,
+}: OutcomesEditorProps) {
   const { t } = useTranslation();
   const unitLabel = (field: OutcomeField) => t(`useCase.units.${UNIT_KEYS[OUTCOME_FIELDS[field].unit]}`);
   const setRow = (key: string, patch: Partial<ExtraRow>) => onExtra(extra.map((row) => (row.key === key ? { ...row, ...patch } : row)));
@@ -55,10 +63,36 @@ export function OutcomesEditor({ outcomes, onOutcome, implementationMonths, onIm
           <ol className="plain-list stack stack--tight">
             {extra.map((row, index) => (
               <li key={row.key} className="extra-outcome" aria-label={t('useCase.editor.extraRow', { number: index + 1 })}>
-                <TextField label={t('useCase.editor.extraLabel')} value={row.label} maxLength={80} dir="auto" error={errorFor(`extraOutcomes.${index}.label`)} onChange={(e) => setRow(row.key, { label: e.target.value })} />
-                <TextField label={t('useCase.editor.extraValue')} value={row.value} inputMode="decimal" className="number-input" error={errorFor(`extraOutcomes.${index}.value`)} onChange={(e) => setRow(row.key, { value: e.target.value })} />
-                <TextField label={t('useCase.editor.extraUnit')} value={row.unit} maxLength={20} dir="auto" error={errorFor(`extraOutcomes.${index}.unit`)} onChange={(e) => setRow(row.key, { unit: e.target.value })} />
-                <button type="button" className="button button--small button--danger" aria-label={t('useCase.editor.removeExtra', { number: index + 1 })} onClick={() => onExtra(extra.filter((r) => r.key !== row.key))}>
+                <TextField
+                  label={t('useCase.editor.extraLabel')}
+                  value={row.label}
+                  maxLength={80}
+                  dir="auto"
+                  error={errorFor(`extraOutcomes.${index}.label`)}
+                  onChange={(e) => setRow(row.key, { label: e.target.value })}
+                />
+                <TextField
+                  label={t('useCase.editor.extraValue')}
+                  value={row.value}
+                  inputMode="decimal"
+                  className="number-input"
+                  error={errorFor(`extraOutcomes.${index}.value`)}
+                  onChange={(e) => setRow(row.key, { value: e.target.value })}
+                />
+                <TextField
+                  label={t('useCase.editor.extraUnit')}
+                  value={row.unit}
+                  maxLength={20}
+                  dir="auto"
+                  error={errorFor(`extraOutcomes.${index}.unit`)}
+                  onChange={(e) => setRow(row.key, { unit: e.target.value })}
+                />
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  aria-label={t('useCase.editor.removeExtra', { number: index + 1 })}
+                  onClick={() => onExtra(extra.filter((r) => r.key !== row.key))}
+                >
                   {t('useCase.editor.remove')}
                 </button>
               </li>

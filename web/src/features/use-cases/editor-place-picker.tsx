@@ -30,8 +30,11 @@ export function PlacePicker({ value, onChange, errors }: PlacePickerProps) {
   const latitude = parseNumber(value.latitude);
   const longitude = parseNumber(value.longitude);
   const manualPoint =
-    value.placeMode === 'manual' && latitude !== null && longitude !== null && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? { latitude, longitude } : null;
-  const coordinates = (lat: number, lng: number) => `${formatNumberIn('en', lat, { maximumFractionDigits: 4 })}, ${formatNumberIn('en', lng, { maximumFractionDigits: 4 })}`;
+    value.placeMode === 'manual' && latitude !== null && longitude !== null && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180
+      ? { latitude, longitude }
+      : null;
+  const coordinates = (lat: number, lng: number) =>
+    `${formatNumberIn('en', lat, { maximumFractionDigits: 4 })}, ${formatNumberIn('en', lng, { maximumFractionDigits: 4 })}`;
 
   return (
     <div className="stack stack--tight">
@@ -39,7 +42,15 @@ export function PlacePicker({ value, onChange, errors }: PlacePickerProps) {
         <legend>{t('useCase.editor.place.how')}</legend>
         {MODES.map((mode) => (
           <div key={mode} className="radio">
-            <input id={`${id}-${mode}`} type="radio" name={`${id}-mode`} value={mode} checked={value.placeMode === mode} onChange={() => onChange({ placeMode: mode })} aria-describedby={`${id}-${mode}-hint`} />
+            <input
+              id={`${id}-${mode}`}
+              type="radio"
+              name={`${id}-mode`}
+              value={mode}
+              checked={value.placeMode === mode}
+              onChange={() => onChange({ placeMode: mode })}
+              aria-describedby={`${id}-${mode}-hint`}
+            />
             <label htmlFor={`${id}-${mode}`}>
               {t(`useCase.editor.place.modes.${mode}`)}
               <span id={`${id}-${mode}-hint`} className="radio__hint">
@@ -86,23 +97,39 @@ export function PlacePicker({ value, onChange, errors }: PlacePickerProps) {
       {value.placeMode === 'list' && place ? (
         <div className="case-map">
           <p className="place-summary" role="status">
-            {t('useCase.editor.place.filled', { region: regionLabel(place.region, language) })} <span dir="ltr">{coordinates(place.latitude, place.longitude)}</span>
+            {t('useCase.editor.place.filled', { region: regionLabel(place.region, language) })}{' '}
+            <span dir="ltr">{coordinates(place.latitude, place.longitude)}</span>
           </p>
-          <StaticMap latitude={place.latitude} longitude={place.longitude} label={t('useCase.details.mapLabel', { place: place[language] })} />
+          <StaticMap
+            latitude={place.latitude}
+            longitude={place.longitude}
+            label={t('useCase.details.mapLabel', { place: place[language] })}
+          />
         </div>
       ) : null}
 
       {value.placeMode === 'manual' ? (
         <>
           <div className="form__row">
-            <TextField label={t('useCase.editor.place.cityName')} optionalLabel={t('common.optional')} value={value.city} maxLength={100} dir="auto" error={errors.city} onChange={(e) => onChange({ city: e.target.value })} />
+            <TextField
+              label={t('useCase.editor.place.cityName')}
+              optionalLabel={t('common.optional')}
+              value={value.city}
+              maxLength={100}
+              dir="auto"
+              error={errors.city}
+              onChange={(e) => onChange({ city: e.target.value })}
+            />
             <SelectField
               label={t('useCase.editor.place.region')}
               optionalLabel={t('common.optional')}
               value={value.region}
               error={errors.region}
               onChange={(e) => onChange({ region: e.target.value as SaudiRegion | '' })}
-              options={[{ value: '', label: t('useCase.editor.place.noRegion') }, ...SAUDI_REGIONS.map((r) => ({ value: r, label: regionLabel(r, language) }))]}
+              options={[
+                { value: '', label: t('useCase.editor.place.noRegion') },
+                ...SAUDI_REGIONS.map((r) => ({ value: r, label: regionLabel(r, language) })),
+              ]}
             />
           </div>
           <div className="form__row">
@@ -127,7 +154,11 @@ export function PlacePicker({ value, onChange, errors }: PlacePickerProps) {
           </div>
           {manualPoint ? (
             <div className="case-map">
-              <StaticMap latitude={manualPoint.latitude} longitude={manualPoint.longitude} label={t('useCase.details.mapLabel', { place: coordinates(manualPoint.latitude, manualPoint.longitude) })} />
+              <StaticMap
+                latitude={manualPoint.latitude}
+                longitude={manualPoint.longitude}
+                label={t('useCase.details.mapLabel', { place: coordinates(manualPoint.latitude, manualPoint.longitude) })}
+              />
             </div>
           ) : null}
         </>

@@ -27,7 +27,13 @@ const normalise = (value: string, maxLength: number) => value.replace(/\s+/g, ' 
 export function TermsInput({ label, hint, values, onChange, kind, error, max = 30, maxLength = 60 }: TermsInputProps) {
   const { t } = useTranslation();
   const id = useId();
-  const ids = { input: `${id}-input`, hint: `${id}-hint`, error: `${id}-error`, listbox: `${id}-listbox`, option: (i: number) => `${id}-option-${i}` };
+  const ids = {
+    input: `${id}-input`,
+    hint: `${id}-hint`,
+    error: `${id}-error`,
+    listbox: `${id}-listbox`,
+    option: (i: number) => `${id}-option-${i}`,
+  };
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -106,7 +112,12 @@ export function TermsInput({ label, hint, values, onChange, kind, error, max = 3
             {values.map((value) => (
               <li key={value} className="term-chip">
                 <bdi>{value}</bdi>
-                <button type="button" className="term-chip__remove" aria-label={t('useCase.terms.remove', { value })} onClick={() => remove(value)}>
+                <button
+                  type="button"
+                  className="term-chip__remove"
+                  aria-label={t('useCase.terms.remove', { value })}
+                  onClick={() => remove(value)}
+                >
                   <span aria-hidden="true">×</span>
                 </button>
               </li>

@@ -37,7 +37,11 @@ function CustomExportDialog({ state, open, onClose }: { state: LibraryState; ope
 
   const toggle = (field: ExportField) => {
     setFieldsError(false);
-    setFields((current) => (current.includes(field) ? current.filter((entry) => entry !== field) : EXPORT_FIELDS.filter((entry) => entry === field || current.includes(entry))));
+    setFields((current) =>
+      current.includes(field)
+        ? current.filter((entry) => entry !== field)
+        : EXPORT_FIELDS.filter((entry) => entry === field || current.includes(entry)),
+    );
   };
 
   const submit = (event: FormEvent) => {
@@ -58,7 +62,14 @@ function CustomExportDialog({ state, open, onClose }: { state: LibraryState; ope
           <legend>{t('useCases.export.format')}</legend>
           {EXPORT_FORMATS.map((entry) => (
             <div key={entry} className="checkbox">
-              <input id={`${id}-format-${entry}`} type="radio" name="format" value={entry} checked={format === entry} onChange={() => setFormat(entry)} />
+              <input
+                id={`${id}-format-${entry}`}
+                type="radio"
+                name="format"
+                value={entry}
+                checked={format === entry}
+                onChange={() => setFormat(entry)}
+              />
               <label htmlFor={`${id}-format-${entry}`}>{t(`useCases.export.formats.${entry}`)}</label>
             </div>
           ))}
@@ -122,7 +133,12 @@ export function ExportMenu({ state }: { state: LibraryState }) {
   };
   return (
     <div className="export-menu" ref={root}>
-      <Disclosure label={t('useCases.export.label')} buttonClassName="button" panelClassName="popover popover--menu" buttonContent={t('useCases.export.button')}>
+      <Disclosure
+        label={t('useCases.export.label')}
+        buttonClassName="button"
+        panelClassName="popover popover--menu"
+        buttonContent={t('useCases.export.button')}
+      >
         {(close) => (
           <ul className="menu">
             {EXPORT_FORMATS.map((format) => (

@@ -59,14 +59,21 @@ function FacetGroup({ facet, counts, selected, onToggle }: FacetGroupProps) {
             <li key={option.value} className="checkbox facet__option">
               <input id={inputId} type="checkbox" checked={selected.includes(option.value)} onChange={() => onToggle(option.value)} />
               <label htmlFor={inputId}>
-                <bdi>{valueLabel(facet, option.value, language)}</bdi> <span className="facet__count">({formatCount(option.count, language)})</span>
+                <bdi>{valueLabel(facet, option.value, language)}</bdi>{' '}
+                <span className="facet__count">({formatCount(option.count, language)})</span>
               </label>
             </li>
           );
         })}
       </ul>
       {options.length > visible.length || expanded ? (
-        <button type="button" className="link-button" aria-expanded={expanded} aria-controls={`${id}-list`} onClick={() => setExpanded((value) => !value)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          aria-controls={`${id}-list`}
+          onClick={() => setExpanded((value) => !value)}
+        >
           {expanded ? t('useCases.facets.showFewer') : t('useCases.facets.showAll', { count: formatCount(options.length, language) })}
         </button>
       ) : null}
@@ -74,7 +81,15 @@ function FacetGroup({ facet, counts, selected, onToggle }: FacetGroupProps) {
   );
 }
 
-function FlagGroup({ facets, state, onToggle }: { facets: UseCaseFacets | null | undefined; state: LibraryState; onToggle: (facet: FlagFacet) => void }) {
+function FlagGroup({
+  facets,
+  state,
+  onToggle,
+}: {
+  facets: UseCaseFacets | null | undefined;
+  state: LibraryState;
+  onToggle: (facet: FlagFacet) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -113,11 +128,29 @@ function RoiRange({ state, onApply }: { state: LibraryState; onApply: (roiMin: s
         <div className="roi-range__inputs">
           <div className="field">
             <label htmlFor={`${id}-min`}>{t('useCases.facets.roiMin')}</label>
-            <input id={`${id}-min`} type="number" inputMode="decimal" step="any" value={min} onChange={(event) => setMin(event.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} />
+            <input
+              id={`${id}-min`}
+              type="number"
+              inputMode="decimal"
+              step="any"
+              value={min}
+              onChange={(event) => setMin(event.target.value)}
+              aria-invalid={invalid || undefined}
+              aria-describedby={invalid ? `${id}-error` : undefined}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-max`}>{t('useCases.facets.roiMax')}</label>
-            <input id={`${id}-max`} type="number" inputMode="decimal" step="any" value={max} onChange={(event) => setMax(event.target.value)} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} />
+            <input
+              id={`${id}-max`}
+              type="number"
+              inputMode="decimal"
+              step="any"
+              value={max}
+              onChange={(event) => setMax(event.target.value)}
+              aria-invalid={invalid || undefined}
+              aria-describedby={invalid ? `${id}-error` : undefined}
+            />
           </div>
         </div>
         {invalid ? (
@@ -147,7 +180,11 @@ export function FacetPanel<S extends string>({ facets, state, onChange }: FacetP
   // Small screens fold the facets away behind a button so the results come first; wide ones always show them.
   const [expanded, setExpanded] = useState(false);
   const groups: ListFacet[] = ['category', 'industry', 'technology', 'region', 'year'];
-  const active = [...groups, 'city' as const].reduce((sum, facet) => sum + state[facet].length, 0) + Number(state.verified) + Number(state.featured) + Number(state.roiMin !== '' || state.roiMax !== '');
+  const active =
+    [...groups, 'city' as const].reduce((sum, facet) => sum + state[facet].length, 0) +
+    Number(state.verified) +
+    Number(state.featured) +
+    Number(state.roiMin !== '' || state.roiMax !== '');
   return (
     <section className="facet-panel" aria-labelledby="facet-panel-heading">
       <div className="facet-panel__head">
@@ -158,16 +195,39 @@ export function FacetPanel<S extends string>({ facets, state, onChange }: FacetP
           </button>
         ) : null}
       </div>
-      <button type="button" className="button button--small facet-panel__toggle" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={() => setExpanded((value) => !value)}>
+      <button
+        type="button"
+        className="button button--small facet-panel__toggle"
+        aria-expanded={expanded}
+        aria-controls={`${id}-body`}
+        onClick={() => setExpanded((value) => !value)}
+      >
         {expanded ? t('useCases.facets.hide') : t('useCases.facets.show', { count: formatCount(active, language) })}
       </button>
       <div id={`${id}-body`} className="facet-panel__body" data-expanded={expanded}>
-        {state.city.length > 0 ? <FacetGroup facet="city" counts={[]} selected={state.city} onToggle={(value) => onChange({ ...state, city: state.city.filter((entry) => entry !== value), page: 1 })} /> : null}
+        {state.city.length > 0 ? (
+          <FacetGroup
+            facet="city"
+            counts={[]}
+            selected={state.city}
+            onToggle={(value) => onChange({ ...state, city: state.city.filter((entry) => entry !== value), page: 1 })}
+          />
+        ) : null}
         {groups.map((facet) => (
-          <FacetGroup key={facet} facet={facet} counts={facets?.[facet] ?? []} selected={state[facet]} onToggle={(value) => onChange(toggleFacet(state, facet, value))} />
+          <FacetGroup
+            key={facet}
+            facet={facet}
+            counts={facets?.[facet] ?? []}
+            selected={state[facet]}
+            onToggle={(value) => onChange(toggleFacet(state, facet, value))}
+          />
         ))}
         <FlagGroup facets={facets} state={state} onToggle={(facet) => onChange(toggleFacet(state, facet, 'true'))} />
-        <RoiRange key={`${state.roiMin}|${state.roiMax}`} state={state} onApply={(roiMin, roiMax) => onChange({ ...state, roiMin, roiMax, page: 1 })} />
+        <RoiRange
+          key={`${state.roiMin}|${state.roiMax}`}
+          state={state}
+          onApply={(roiMin, roiMax) => onChange({ ...state, roiMin, roiMax, page: 1 })}
+        />
       </div>
     </section>
   );

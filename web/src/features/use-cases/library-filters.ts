@@ -49,7 +49,8 @@ const isNumber = (value: string) => value.trim() !== '' && Number.isFinite(Numbe
 const unique = (values: string[]) => [...new Set(values)];
 
 export function readLibraryState<S extends string>(params: URLSearchParams, sorts: readonly S[]): LibraryState<S> {
-  const list = (key: ListFacet | 'city') => unique(params.getAll(key).filter((value) => (key === 'city' ? value.length > 0 && value.length <= 100 : VALID[key](value))));
+  const list = (key: ListFacet | 'city') =>
+    unique(params.getAll(key).filter((value) => (key === 'city' ? value.length > 0 && value.length <= 100 : VALID[key](value))));
   const sort = params.get('sort') ?? '';
   const page = Number(params.get('page'));
   const roiMin = params.get('roiMin') ?? '';
@@ -146,7 +147,21 @@ export function toggleFacet<S extends string>(state: LibraryState<S>, facet: Lis
 }
 
 export function clearFilters<S extends string>(state: LibraryState<S>): LibraryState<S> {
-  return { ...state, q: '', category: [], industry: [], technology: [], region: [], year: [], city: [], verified: false, featured: false, roiMin: '', roiMax: '', page: 1 };
+  return {
+    ...state,
+    q: '',
+    category: [],
+    industry: [],
+    technology: [],
+    region: [],
+    year: [],
+    city: [],
+    verified: false,
+    featured: false,
+    roiMin: '',
+    roiMax: '',
+    page: 1,
+  };
 }
 
 /**
@@ -164,7 +179,8 @@ export function searchParamsFromStored(q: string, filters: Record<string, unknow
   for (const key of FLAG_FACETS) if (filters[key] === true || filters[key] === 'true') out.set(key, 'true');
   for (const key of ['roiMin', 'roiMax'] as const) {
     const value = filters[key];
-    if ((typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && isNumber(value))) out.set(key, String(value));
+    if ((typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && isNumber(value)))
+      out.set(key, String(value));
   }
   if (sort && sort !== 'relevance') out.set('sort', sort);
   return out;

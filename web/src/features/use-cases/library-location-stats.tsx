@@ -39,18 +39,36 @@ export function LocationStatisticsTable({ regionHref }: { regionHref: (region: s
                   <td>
                     <span className="bar-cell">
                       <span className="bar-cell__value">{formatCount(row.count, language)}</span>
-                      <span className="bar-cell__bar" aria-hidden="true" style={{ inlineSize: `${Math.round((row.count / largest) * 100)}%` }} />
+                      <span
+                        className="bar-cell__bar"
+                        aria-hidden="true"
+                        style={{ inlineSize: `${Math.round((row.count / largest) * 100)}%` }}
+                      />
                     </span>
                   </td>
-                  <td>{row.averageRoiPercent === null ? t('useCases.notReported') : <bdi>{formatPercent(row.averageRoiPercent, language)}</bdi>}</td>
-                  <td>{row.cities.length === 0 ? '—' : row.cities.map((city) => `${placeLabel(city.value, language)} (${formatCount(city.count, language)})`).join(language === 'ar' ? '، ' : ', ')}</td>
+                  <td>
+                    {row.averageRoiPercent === null ? (
+                      t('useCases.notReported')
+                    ) : (
+                      <bdi>{formatPercent(row.averageRoiPercent, language)}</bdi>
+                    )}
+                  </td>
+                  <td>
+                    {row.cities.length === 0
+                      ? '—'
+                      : row.cities
+                          .map((city) => `${placeLabel(city.value, language)} (${formatCount(city.count, language)})`)
+                          .join(language === 'ar' ? '، ' : ', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      {stats.data && stats.data.withoutRegion > 0 ? <p className="muted">{t('useCases.location.withoutRegion', { count: formatCount(stats.data.withoutRegion, language) })}</p> : null}
+      {stats.data && stats.data.withoutRegion > 0 ? (
+        <p className="muted">{t('useCases.location.withoutRegion', { count: formatCount(stats.data.withoutRegion, language) })}</p>
+      ) : null}
     </section>
   );
 }

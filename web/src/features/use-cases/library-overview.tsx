@@ -99,10 +99,18 @@ function CategoryStatistics() {
               {stats.data.items.map((row) => (
                 <tr key={row.category}>
                   <th scope="row">
-                    <Link to={`/use-cases?${new URLSearchParams({ category: row.category }).toString()}`}>{categoryLabel(row.category, language)}</Link>
+                    <Link to={`/use-cases?${new URLSearchParams({ category: row.category }).toString()}`}>
+                      {categoryLabel(row.category, language)}
+                    </Link>
                   </th>
                   <td>{formatCount(row.count, language)}</td>
-                  <td>{row.averageRoiPercent === null ? t('useCases.notReported') : <bdi>{formatPercent(row.averageRoiPercent, language)}</bdi>}</td>
+                  <td>
+                    {row.averageRoiPercent === null ? (
+                      t('useCases.notReported')
+                    ) : (
+                      <bdi>{formatPercent(row.averageRoiPercent, language)}</bdi>
+                    )}
+                  </td>
                   <td>{formatCount(row.views, language)}</td>
                   <td>{formatCount(row.likes, language)}</td>
                   <td>{formatCount(row.saves, language)}</td>

@@ -8,7 +8,15 @@ import { useMe } from '../../lib/session.js';
 import { useLanguage } from '../forum/use-language.js';
 import { ExportMenu } from './export-menu.js';
 import { FacetPanel } from './facet-panel.js';
-import { LIBRARY_SORTS, type LibrarySort, type LibraryState, clearFilters, hasActiveFilters, readLibraryState, writeLibraryState } from './library-filters.js';
+import {
+  LIBRARY_SORTS,
+  type LibrarySort,
+  type LibraryState,
+  clearFilters,
+  hasActiveFilters,
+  readLibraryState,
+  writeLibraryState,
+} from './library-filters.js';
 import { LibraryOverview } from './library-overview.js';
 import { LibrarySearchBox } from './library-search-box.js';
 import { SaudiMap } from './saudi-map.js';
@@ -46,14 +54,28 @@ export function LibraryNav({ signedIn }: { signedIn: boolean }) {
   );
 }
 
-function Toolbar({ state, signedIn, onChange }: { state: LibraryState<LibrarySort>; signedIn: boolean; onChange: (next: LibraryState<LibrarySort>) => void }) {
+function Toolbar({
+  state,
+  signedIn,
+  onChange,
+}: {
+  state: LibraryState<LibrarySort>;
+  signedIn: boolean;
+  onChange: (next: LibraryState<LibrarySort>) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="library-toolbar">
       {signedIn ? (
         <div className="segmented" role="group" aria-label={t('useCases.browse.scope')}>
           {(['all', 'mine'] as const).map((scope) => (
-            <button key={scope} type="button" className="segmented__button" aria-pressed={state.scope === scope} onClick={() => onChange({ ...state, scope, page: 1 })}>
+            <button
+              key={scope}
+              type="button"
+              className="segmented__button"
+              aria-pressed={state.scope === scope}
+              onClick={() => onChange({ ...state, scope, page: 1 })}
+            >
               {t(`useCases.browse.scopes.${scope}`)}
             </button>
           ))}
@@ -61,14 +83,24 @@ function Toolbar({ state, signedIn, onChange }: { state: LibraryState<LibrarySor
       ) : null}
       <div className="segmented" role="group" aria-label={t('useCases.browse.view')}>
         {(['list', 'map'] as const).map((view) => (
-          <button key={view} type="button" className="segmented__button" aria-pressed={state.view === view} onClick={() => onChange({ ...state, view, page: 1 })}>
+          <button
+            key={view}
+            type="button"
+            className="segmented__button"
+            aria-pressed={state.view === view}
+            onClick={() => onChange({ ...state, view, page: 1 })}
+          >
             {t(`useCases.browse.views.${view}`)}
           </button>
         ))}
       </div>
       <div className="field field--inline">
         <label htmlFor="library-sort">{t('useCases.browse.sort')}</label>
-        <select id="library-sort" value={state.sort} onChange={(event) => onChange({ ...state, sort: event.target.value as LibrarySort, page: 1 })}>
+        <select
+          id="library-sort"
+          value={state.sort}
+          onChange={(event) => onChange({ ...state, sort: event.target.value as LibrarySort, page: 1 })}
+        >
           {LIBRARY_SORTS.map((sort) => (
             <option key={sort} value={sort}>
               {t(`useCases.sorts.${sort}`)}
@@ -81,13 +113,22 @@ function Toolbar({ state, signedIn, onChange }: { state: LibraryState<LibrarySor
   );
 }
 
-function Results({ state, signedIn, onChange }: { state: LibraryState<LibrarySort>; signedIn: boolean; onChange: (next: LibraryState<LibrarySort>) => void }) {
+function Results({
+  state,
+  signedIn,
+  onChange,
+}: {
+  state: LibraryState<LibrarySort>;
+  signedIn: boolean;
+  onChange: (next: LibraryState<LibrarySort>) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const isMap = state.view === 'map';
   const list = useUseCaseList(state, { map: isMap });
   const filtered = hasActiveFilters(state);
-  const clusterHref = (cities: string[]) => `/use-cases?${writeLibraryState({ ...state, city: cities, view: 'list', page: 1 }, DEFAULT_SORT).toString()}`;
+  const clusterHref = (cities: string[]) =>
+    `/use-cases?${writeLibraryState({ ...state, city: cities, view: 'list', page: 1 }, DEFAULT_SORT).toString()}`;
 
   return (
     <section className="card" aria-labelledby="browse-heading" aria-busy={list.isFetching}>
@@ -105,7 +146,11 @@ function Results({ state, signedIn, onChange }: { state: LibraryState<LibrarySor
           {list.isError ? <Alert tone="error">{errorMessage(t, list.error)}</Alert> : null}
           {list.data && list.data.items.length === 0 ? (
             <EmptyState title={filtered ? t('useCases.browse.noMatchesTitle') : t('useCases.browse.emptyTitle')}>
-              {filtered ? t('useCases.browse.noMatches') : state.scope === 'mine' ? t('useCases.browse.emptyMine') : t('useCases.browse.empty')}
+              {filtered
+                ? t('useCases.browse.noMatches')
+                : state.scope === 'mine'
+                  ? t('useCases.browse.emptyMine')
+                  : t('useCases.browse.empty')}
             </EmptyState>
           ) : null}
           {list.data && list.data.items.length === 0 && filtered ? (
@@ -113,7 +158,9 @@ function Results({ state, signedIn, onChange }: { state: LibraryState<LibrarySor
               {t('useCases.facets.clear')}
             </button>
           ) : null}
-          {list.data && list.data.items.length > 0 && isMap ? <SaudiMap cases={list.data.items} total={list.data.total} clusterHref={clusterHref} /> : null}
+          {list.data && list.data.items.length > 0 && isMap ? (
+            <SaudiMap cases={list.data.items} total={list.data.total} clusterHref={clusterHref} />
+          ) : null}
           {list.data && list.data.items.length > 0 && !isMap ? (
             <>
               <CaseCardList items={list.data.items} start={(list.data.page - 1) * list.data.pageSize + 1} />
@@ -154,7 +201,13 @@ export function LibraryPage() {
           key={effective.q}
           initialValue={effective.q}
           onSearch={(q) => go({ ...effective, q, page: 1 })}
-          onTechnology={(technology) => go({ ...effective, technology: effective.technology.includes(technology) ? effective.technology : [...effective.technology, technology], page: 1 })}
+          onTechnology={(technology) =>
+            go({
+              ...effective,
+              technology: effective.technology.includes(technology) ? effective.technology : [...effective.technology, technology],
+              page: 1,
+            })
+          }
         />
       </div>
       {hasActiveFilters(effective) || effective.scope === 'mine' ? null : <LibraryOverview />}

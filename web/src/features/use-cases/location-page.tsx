@@ -34,7 +34,10 @@ export function readLocationSearch(params: URLSearchParams): LocationSearch {
   const region = params.get('region') ?? '';
   const near = params.get('near') ?? '';
   const city = params.get('city') ?? '';
-  const base = { page: Number.isInteger(page) && page > 0 ? page : 1, radiusKm: radius > 0 && radius <= MAX_RADIUS_KM ? radius : DEFAULT_RADIUS_KM };
+  const base = {
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    radiusKm: radius > 0 && radius <= MAX_RADIUS_KM ? radius : DEFAULT_RADIUS_KM,
+  };
   if (findPlace(near)) return { ...base, mode: 'near', place: near, region: '' };
   if ((SAUDI_REGIONS as readonly string[]).includes(region)) return { ...base, mode: 'region', place: '', region: region as SaudiRegion };
   return { ...base, mode: 'city', place: findPlace(city) ? city : '', region: '' };
@@ -78,7 +81,14 @@ function LocationForm({ initial, onSubmit }: { initial: LocationSearch; onSubmit
         <legend>{t('useCases.location.mode')}</legend>
         {MODES.map((mode) => (
           <div key={mode} className="checkbox">
-            <input id={`location-mode-${mode}`} type="radio" name="mode" value={mode} checked={draft.mode === mode} onChange={() => setDraft({ ...draft, mode })} />
+            <input
+              id={`location-mode-${mode}`}
+              type="radio"
+              name="mode"
+              value={mode}
+              checked={draft.mode === mode}
+              onChange={() => setDraft({ ...draft, mode })}
+            />
             <label htmlFor={`location-mode-${mode}`}>{t(`useCases.location.modes.${mode}`)}</label>
           </div>
         ))}
@@ -87,7 +97,11 @@ function LocationForm({ initial, onSubmit }: { initial: LocationSearch; onSubmit
         {draft.mode === 'region' ? (
           <div className="field">
             <label htmlFor="location-region">{t('useCases.location.region')}</label>
-            <select id="location-region" value={draft.region} onChange={(event) => setDraft({ ...draft, region: event.target.value as SaudiRegion | '' })}>
+            <select
+              id="location-region"
+              value={draft.region}
+              onChange={(event) => setDraft({ ...draft, region: event.target.value as SaudiRegion | '' })}
+            >
               <option value="">{t('useCases.location.choose')}</option>
               {SAUDI_REGIONS.map((region) => (
                 <option key={region} value={region}>

@@ -79,7 +79,15 @@ function ReportEntry({ report }: { report: UseCaseReport }) {
               {t('moderation.note')}
               <span className="field__optional"> ({t('common.optional')})</span>
             </label>
-            <textarea id={`${id}-note`} rows={2} maxLength={2000} dir="auto" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={`${id}-note-hint`} />
+            <textarea
+              id={`${id}-note`}
+              rows={2}
+              maxLength={2000}
+              dir="auto"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              aria-describedby={`${id}-note-hint`}
+            />
             <p id={`${id}-note-hint`} className="field__hint">
               {t('moderation.noteHint')}
             </p>
@@ -91,7 +99,13 @@ function ReportEntry({ report }: { report: UseCaseReport }) {
             <button type="button" className="button button--small" disabled={resolve.isPending} onClick={() => act('hide')}>
               {t('moderation.actions.hide')}
             </button>
-            <ConfirmAction label={t('moderation.actions.remove')} question={t('moderation.removeConfirm')} confirmLabel={t('moderation.removeYes')} pending={resolve.isPending} onConfirm={() => act('remove')} />
+            <ConfirmAction
+              label={t('moderation.actions.remove')}
+              question={t('moderation.removeConfirm')}
+              confirmLabel={t('moderation.removeYes')}
+              pending={resolve.isPending}
+              onConfirm={() => act('remove')}
+            />
           </div>
           {resolve.error ? <Alert tone="error">{errorMessage(t, resolve.error)}</Alert> : null}
         </div>
@@ -109,7 +123,20 @@ function StatusTabs({ status, onChange, panelId }: { status: ReportStatus; onCha
     const rtl = document.documentElement.dir === 'rtl';
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
     const back = rtl ? 'ArrowRight' : 'ArrowLeft';
-    const next = event.key === forward ? (index === last ? 0 : index + 1) : event.key === back ? (index === 0 ? last : index - 1) : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
+    const next =
+      event.key === forward
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === back
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     onChange(REPORT_STATUSES[next]!);

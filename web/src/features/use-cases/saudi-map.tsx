@@ -15,7 +15,12 @@ const UNITS_PER_DEGREE = 40;
 const PADDING = 16;
 const latitudes = SAUDI_OUTLINE.map(([latitude]) => latitude);
 const longitudes = SAUDI_OUTLINE.map(([, longitude]) => longitude);
-const BOUNDS = { north: Math.max(...latitudes), south: Math.min(...latitudes), west: Math.min(...longitudes), east: Math.max(...longitudes) };
+const BOUNDS = {
+  north: Math.max(...latitudes),
+  south: Math.min(...latitudes),
+  west: Math.min(...longitudes),
+  east: Math.max(...longitudes),
+};
 export const MAP_WIDTH = Math.round((BOUNDS.east - BOUNDS.west) * X_FACTOR * UNITS_PER_DEGREE + 2 * PADDING);
 export const MAP_HEIGHT = Math.round((BOUNDS.north - BOUNDS.south) * UNITS_PER_DEGREE + 2 * PADDING);
 
@@ -177,7 +182,13 @@ export function SaudiMap({ cases, clusterHref, total, area }: SaudiMapProps) {
             const count = cluster.cases.length;
             const radius = count === 1 ? 7 : Math.min(18, 9 + Math.sqrt(count) * 2);
             return (
-              <Link key={cluster.key} to={href(cluster)} aria-label={linkName(cluster)} className="saudi-map__dot" data-cluster={cluster.key}>
+              <Link
+                key={cluster.key}
+                to={href(cluster)}
+                aria-label={linkName(cluster)}
+                className="saudi-map__dot"
+                data-cluster={cluster.key}
+              >
                 <title>{linkName(cluster)}</title>
                 <circle cx={cluster.x} cy={cluster.y} r={radius} />
                 {count > 1 ? (
@@ -192,11 +203,19 @@ export function SaudiMap({ cases, clusterHref, total, area }: SaudiMapProps) {
       </svg>
       <figcaption id={`${id}-caption`} className="saudi-map__caption" dir="auto">
         {t('useCases.map.caption', { count: formatCount(placed, language) })}
-        {total !== undefined && total > cases.length ? ` ${t('useCases.map.firstOnly', { shown: formatCount(cases.length, language), total: formatCount(total, language) })}` : null}
+        {total !== undefined && total > cases.length
+          ? ` ${t('useCases.map.firstOnly', { shown: formatCount(cases.length, language), total: formatCount(total, language) })}`
+          : null}
         {unplaced.length > 0 ? ` ${t('useCases.map.unplaced', { count: formatCount(unplaced.length, language) })}` : null}
       </figcaption>
       <div dir="auto">
-        <button type="button" className="link-button" aria-expanded={showList} aria-controls={`${id}-list`} onClick={() => setShowList((value) => !value)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={showList}
+          aria-controls={`${id}-list`}
+          onClick={() => setShowList((value) => !value)}
+        >
           {showList ? t('useCases.map.hideList') : t('useCases.map.showList')}
         </button>
         <ul id={`${id}-list`} className="saudi-map__list" hidden={!showList}>

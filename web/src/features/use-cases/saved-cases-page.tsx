@@ -57,13 +57,7 @@ export function SavedCasesPage() {
             </>
           )
         ) : null}
-        {saved.data ? (
-          <Pagination
-            page={saved.data.page}
-            totalPages={saved.data.totalPages}
-            onPage={setPage}
-          />
-        ) : null}
+        {saved.data ? <Pagination page={saved.data.page} totalPages={saved.data.totalPages} onPage={setPage} /> : null}
       </section>
     </div>
   );

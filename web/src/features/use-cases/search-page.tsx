@@ -41,10 +41,19 @@ export function SearchPage() {
       </nav>
       <PageTitle>{body ? t('useCases.search.titleFor', { q: body.q }) : t('useCases.search.title')}</PageTitle>
       <div className="card">
-        <LibrarySearchBox key={state.q} initialValue={state.q} onSearch={(q) => go({ ...state, q, page: 1 })} label={t('useCases.search.pageLabel')}>
+        <LibrarySearchBox
+          key={state.q}
+          initialValue={state.q}
+          onSearch={(q) => go({ ...state, q, page: 1 })}
+          label={t('useCases.search.pageLabel')}
+        >
           <div className="field field--inline">
             <label htmlFor="search-sort">{t('useCases.browse.sort')}</label>
-            <select id="search-sort" value={state.sort} onChange={(event) => go({ ...state, sort: event.target.value as SearchSort, page: 1 })}>
+            <select
+              id="search-sort"
+              value={state.sort}
+              onChange={(event) => go({ ...state, sort: event.target.value as SearchSort, page: 1 })}
+            >
               {SEARCH_SORTS.map((sort) => (
                 <option key={sort} value={sort}>
                   {t(`useCases.sorts.${sort}`)}

@@ -54,7 +54,8 @@ export function SaveSearchForm({ state }: { state: LibraryState<SearchSort> }) {
       {save.isError ? <Alert tone="error">{errorMessage(t, save.error)}</Alert> : null}
       {save.isSuccess ? (
         <Alert tone="success">
-          {t('useCases.savedSearches.savedAs', { name: save.data.name })} <Link to="/use-cases/saved-searches">{t('useCases.nav.savedSearches')}</Link>
+          {t('useCases.savedSearches.savedAs', { name: save.data.name })}{' '}
+          <Link to="/use-cases/saved-searches">{t('useCases.nav.savedSearches')}</Link>
         </Alert>
       ) : null}
     </section>
@@ -76,11 +77,14 @@ export function SearchHistoryPanel() {
         <ul className="history-list">
           {history.data.items.map((item) => (
             <li key={`${item.searchedAt}-${item.q}`}>
-              <Link to={`/use-cases/search?${searchParamsFromStored(item.q, item.filters, typeof item.filters.sort === 'string' ? item.filters.sort : undefined).toString()}`}>
+              <Link
+                to={`/use-cases/search?${searchParamsFromStored(item.q, item.filters, typeof item.filters.sort === 'string' ? item.filters.sort : undefined).toString()}`}
+              >
                 <bdi>{item.q}</bdi>
               </Link>
               <span className="muted">
-                {t('useCases.history.results', { count: formatCount(item.resultsCount, language) })} · <RelativeTime value={item.searchedAt} />
+                {t('useCases.history.results', { count: formatCount(item.resultsCount, language) })} ·{' '}
+                <RelativeTime value={item.searchedAt} />
               </span>
             </li>
           ))}

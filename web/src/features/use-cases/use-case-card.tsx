@@ -25,7 +25,9 @@ export function CaseBadges({ useCase }: { useCase: UseCaseSummary }) {
       {useCase.featured ? <span className="badge badge--featured">{t('useCases.badges.featured')}</span> : null}
       {useCase.verified ? <span className="badge badge--verified">{t('useCases.badges.verified')}</span> : null}
       {useCase.status !== 'published' ? <span className="badge badge--locked">{t(`useCases.status.${useCase.status}`)}</span> : null}
-      {useCase.visibility !== 'public' ? <span className="badge badge--private">{t(`useCases.visibility.${useCase.visibility}`)}</span> : null}
+      {useCase.visibility !== 'public' ? (
+        <span className="badge badge--private">{t(`useCases.visibility.${useCase.visibility}`)}</span>
+      ) : null}
       {useCase.hidden ? <span className="badge badge--hidden">{t('useCases.badges.hidden')}</span> : null}
     </span>
   );
@@ -36,10 +38,22 @@ export function CaseFigures({ useCase }: { useCase: UseCaseSummary }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const figures: Array<{ key: string; label: string; value: string }> = [];
-  if (useCase.roiPercent !== null) figures.push({ key: 'roi', label: t('useCases.figures.roi'), value: formatPercent(useCase.roiPercent, language) });
-  if (useCase.paybackMonths !== null) figures.push({ key: 'payback', label: t('useCases.figures.payback'), value: formatMonths(useCase.paybackMonths, language) });
-  if (useCase.annualSavingsSar !== null) figures.push({ key: 'savings', label: t('useCases.figures.savings'), value: formatSar(useCase.annualSavingsSar, language, { compact: true }) });
-  if (useCase.investmentSar !== null) figures.push({ key: 'investment', label: t('useCases.figures.investment'), value: formatSar(useCase.investmentSar, language, { compact: true }) });
+  if (useCase.roiPercent !== null)
+    figures.push({ key: 'roi', label: t('useCases.figures.roi'), value: formatPercent(useCase.roiPercent, language) });
+  if (useCase.paybackMonths !== null)
+    figures.push({ key: 'payback', label: t('useCases.figures.payback'), value: formatMonths(useCase.paybackMonths, language) });
+  if (useCase.annualSavingsSar !== null)
+    figures.push({
+      key: 'savings',
+      label: t('useCases.figures.savings'),
+      value: formatSar(useCase.annualSavingsSar, language, { compact: true }),
+    });
+  if (useCase.investmentSar !== null)
+    figures.push({
+      key: 'investment',
+      label: t('useCases.figures.investment'),
+      value: formatSar(useCase.investmentSar, language, { compact: true }),
+    });
   if (figures.length === 0) return null;
   return (
     <dl className="case-figures">
@@ -75,7 +89,9 @@ export function UseCaseCard({ useCase, highlight, headingLevel = 3, footer }: Us
   return (
     <article className="case-card">
       <Heading className="case-card__title">
-        <Link to={`/use-cases/${useCase.id}`}>{hasHighlightedTitle ? <Highlighted parts={highlight.title} /> : caseTitle(useCase, language)}</Link>
+        <Link to={`/use-cases/${useCase.id}`}>
+          {hasHighlightedTitle ? <Highlighted parts={highlight.title} /> : caseTitle(useCase, language)}
+        </Link>
       </Heading>
       <p className="case-card__company muted">
         <bdi>{companyName(useCase.organization, language)}</bdi>
@@ -85,7 +101,9 @@ export function UseCaseCard({ useCase, highlight, headingLevel = 3, footer }: Us
         {industryLabel(useCase.industry, language)}
       </p>
       <CaseBadges useCase={useCase} />
-      <p className="case-card__summary">{hasHighlightedExcerpt ? <Highlighted parts={highlight.excerpt} /> : caseSummary(useCase, language)}</p>
+      <p className="case-card__summary">
+        {hasHighlightedExcerpt ? <Highlighted parts={highlight.excerpt} /> : caseSummary(useCase, language)}
+      </p>
       {useCase.technologies.length > 0 ? (
         <ul className="chips" aria-label={t('useCases.technologies')}>
           {useCase.technologies.map((technology) => (
@@ -98,7 +116,9 @@ export function UseCaseCard({ useCase, highlight, headingLevel = 3, footer }: Us
       <CaseFigures useCase={useCase} />
       <p className="case-card__meta muted">
         {place ? <span>{place}</span> : null}
-        {useCase.distanceKm !== undefined && useCase.distanceKm !== null ? <span>{t('useCases.distance', { distance: formatKm(useCase.distanceKm, language) })}</span> : null}
+        {useCase.distanceKm !== undefined && useCase.distanceKm !== null ? (
+          <span>{t('useCases.distance', { distance: formatKm(useCase.distanceKm, language) })}</span>
+        ) : null}
         <span>{t('useCases.likesCount', { value: formatCount(useCase.likesCount, language) })}</span>
         <span>{t('useCases.viewsCount', { value: formatCount(useCase.viewsCount, language) })}</span>
       </p>

@@ -44,7 +44,9 @@ export function placeLabel(city: string | null | undefined, language: Language):
 
 /** "Jeddah, Makkah Region" from whatever part of the location is known. */
 export function locationLabel(location: UseCaseSummary['location'], language: Language): string {
-  const parts = [placeLabel(location.city, language), location.region ? regionLabel(location.region, language) : ''].filter((part) => part.length > 0);
+  const parts = [placeLabel(location.city, language), location.region ? regionLabel(location.region, language) : ''].filter(
+    (part) => part.length > 0,
+  );
   return parts.join(language === 'ar' ? '، ' : ', ');
 }
 
@@ -70,7 +72,9 @@ export function formatSar(value: number, language: Language, { compact = false }
   return new Intl.NumberFormat(locale(language), {
     style: 'currency',
     currency: 'SAR',
-    ...(compact ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } : { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+    ...(compact
+      ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
+      : { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
   }).format(value);
 }
 
@@ -80,9 +84,16 @@ export function formatPercent(value: number, language: Language): string {
 }
 
 export function formatMonths(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale(language), { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 }).format(
+    value,
+  );
 }
 
 export function formatKm(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(locale(language), {
+    style: 'unit',
+    unit: 'kilometer',
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
 }

@@ -36,7 +36,9 @@ export const MAP_PAGE_SIZE = 100;
 
 /** The browse list; `map` asks for one large page (facets still come with it: the panel stays beside the map). */
 export function useUseCaseList(state: LibraryState, { map = false }: { map?: boolean } = {}) {
-  const query = map ? listQuery(state, { page: 1, pageSize: MAP_PAGE_SIZE }) : listQuery(state, { page: state.page, pageSize: LIBRARY_PAGE_SIZE });
+  const query = map
+    ? listQuery(state, { page: 1, pageSize: MAP_PAGE_SIZE })
+    : listQuery(state, { page: state.page, pageSize: LIBRARY_PAGE_SIZE });
   return useQuery({
     queryKey: [...keys.list, query.toString()],
     queryFn: ({ signal }) => api.get<UseCasePage>(`${BASE}?${query.toString()}`, signal),
@@ -47,7 +49,8 @@ export function useUseCaseList(state: LibraryState, { map = false }: { map?: boo
 export function useTrendingUseCases(period: UseCaseTrending['period'], limit = 5) {
   return useQuery({
     queryKey: [...USE_CASES_KEY, 'trending', period, limit],
-    queryFn: ({ signal }) => api.get<UseCaseTrending>(`${BASE}/trending?${new URLSearchParams({ period, limit: String(limit) }).toString()}`, signal),
+    queryFn: ({ signal }) =>
+      api.get<UseCaseTrending>(`${BASE}/trending?${new URLSearchParams({ period, limit: String(limit) }).toString()}`, signal),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -89,7 +92,8 @@ export function useUseCaseSuggestions(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: [...USE_CASES_KEY, 'suggestions', term],
-    queryFn: ({ signal }) => api.get<{ items: UseCaseSuggestion[] }>(`${BASE}/search/suggestions?${new URLSearchParams({ q: term }).toString()}`, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: UseCaseSuggestion[] }>(`${BASE}/search/suggestions?${new URLSearchParams({ q: term }).toString()}`, signal),
     enabled: term.length >= 2,
     staleTime: 30_000,
   });
@@ -125,7 +129,10 @@ export function useExecuteSavedSearch(id: string | null, page: number) {
   return useQuery({
     queryKey: [...keys.savedSearches, 'execute', id, page],
     queryFn: async ({ signal }) => {
-      const result = await api.get<UseCaseSearchResult>(`${BASE}/search/saved/${id}/execute?page=${page}&pageSize=${LIBRARY_PAGE_SIZE}`, signal);
+      const result = await api.get<UseCaseSearchResult>(
+        `${BASE}/search/saved/${id}/execute?page=${page}&pageSize=${LIBRARY_PAGE_SIZE}`,
+        signal,
+      );
       // Running it moved its "last run"; only the list itself is refreshed (exact), not this result.
       void queryClient.invalidateQueries({ queryKey: keys.savedSearches, exact: true });
       return result;
@@ -219,7 +226,12 @@ export async function requestCustomExport(body: CustomExportBody): Promise<Expor
       /* not a problem document */
     }
     const retryAfter = Number(response.headers.get('retry-after'));
-    throw new ApiError({ status: response.status, code, requestId, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined });
+    throw new ApiError({
+      status: response.status,
+      code,
+      requestId,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    });
   }
   return {
     blob: await response.blob(),

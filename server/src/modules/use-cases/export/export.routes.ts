@@ -74,7 +74,13 @@ async function exporterOf(db: DbOrTx, actor: Actor | null): Promise<ExportedBy> 
 
 const fileResponse = (description: string) => ({
   description,
-  content: { '*/*': { schema: z.custom<Readable | Buffer>((value) => value instanceof Readable || Buffer.isBuffer(value)).meta({ type: 'string', format: 'binary' }) } },
+  content: {
+    '*/*': {
+      schema: z
+        .custom<Readable | Buffer>((value) => value instanceof Readable || Buffer.isBuffer(value))
+        .meta({ type: 'string', format: 'binary' }),
+    },
+  },
 });
 
 /**
@@ -91,7 +97,8 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
   let heavyExports = 0;
   /** Takes a heavy-export slot until the response is over (sent, failed or abandoned by the client). */
   const takeSlot = (reply: FastifyReply): (() => void) => {
-    if (heavyExports >= MAX_HEAVY_EXPORTS) throw new AppError('RATE_LIMITED', 'Other exports are being prepared; try again in a few seconds', undefined, { 'retry-after': '5' });
+    if (heavyExports >= MAX_HEAVY_EXPORTS)
+      throw new AppError('RATE_LIMITED', 'Other exports are being prepared; try again in a few seconds', undefined, { 'retry-after': '5' });
     heavyExports += 1;
     let held = true;
     const release = () => {
@@ -105,7 +112,13 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
   const sendList = async (
     actor: Actor | null,
     reply: FastifyReply,
-    input: { format: ExportFormat; fields: readonly ExportField[]; filters: Partial<UseCaseFilters>; sort: UseCaseSort; scope: 'all' | 'mine' },
+    input: {
+      format: ExportFormat;
+      fields: readonly ExportField[];
+      filters: Partial<UseCaseFilters>;
+      sort: UseCaseSort;
+      scope: 'all' | 'mine';
+    },
   ) => {
     const release = HEAVY_FORMATS.has(input.format) ? takeSlot(reply) : null;
     let body: Readable;
@@ -115,7 +128,15 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
         findExportCases(db, actor, { filters: input.filters, sort: input.sort, scope: input.scope }, EXPORT_MAX_ROWS),
         exporterOf(db, actor),
       ]);
-      meta = buildListMeta({ exportedBy, filters: input.filters, sort: input.sort, scope: input.scope, fields: input.fields, rows: found.items.length, truncated: found.truncated });
+      meta = buildListMeta({
+        exportedBy,
+        filters: input.filters,
+        sort: input.sort,
+        scope: input.scope,
+        fields: input.fields,
+        rows: found.items.length,
+        truncated: found.truncated,
+      });
       body = LIST_RENDERERS[input.format](meta, found.items, publicUrl);
     } catch (error) {
       release?.();
@@ -162,7 +183,13 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
     },
     async (request, reply) => {
       const { format, fields, filters, sort } = request.body;
-      return sendList(request.actor, reply, { format, fields: [...new Set(fields)], filters: filtersIn(filters ?? {}), sort, scope: 'all' });
+      return sendList(request.actor, reply, {
+        format,
+        fields: [...new Set(fields)],
+        filters: filtersIn(filters ?? {}),
+        sort,
+        scope: 'all',
+      });
     },
   );
 
@@ -183,7 +210,10 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
       const { format } = request.query;
       const meta = { exportedAt: new Date().toISOString(), exportedBy, url: caseUrl(publicUrl, useCase.id) };
       // Text goes out as bytes, so that no serializer touches it.
-      const body = format === 'pdf' ? renderPdfCase(meta, useCase) : Buffer.from(format === 'json' ? renderJsonSingle(meta, useCase) : renderMarkdown(meta, useCase), 'utf8');
+      const body =
+        format === 'pdf'
+          ? renderPdfCase(meta, useCase)
+          : Buffer.from(format === 'json' ? renderJsonSingle(meta, useCase) : renderMarkdown(meta, useCase), 'utf8');
       const mime = format === 'json' ? JSON_MIME : format === 'md' ? MARKDOWN_MIME : PDF_MIME;
       return reply
         .type(mime)

@@ -26,12 +26,24 @@ export function renderJsonList(meta: ListExportMeta, cases: Iterable<ExportSourc
 }
 
 /** The case as its page shows it, without what belongs to the reader (liked, saved, permissions) or the rendered HTML. */
-export type SingleExportItem = Omit<UseCase, 'likedByMe' | 'savedByMe' | 'reportedByMe' | 'can' | 'challengeHtml' | 'solutionHtml' | 'resultsHtml'> & {
+export type SingleExportItem = Omit<
+  UseCase,
+  'likedByMe' | 'savedByMe' | 'reportedByMe' | 'can' | 'challengeHtml' | 'solutionHtml' | 'resultsHtml'
+> & {
   url: string;
 };
 
 export function singleExportItem(useCase: UseCase, url: string): SingleExportItem {
-  const { likedByMe: _liked, savedByMe: _saved, reportedByMe: _reported, can: _can, challengeHtml: _c, solutionHtml: _s, resultsHtml: _r, ...rest } = useCase;
+  const {
+    likedByMe: _liked,
+    savedByMe: _saved,
+    reportedByMe: _reported,
+    can: _can,
+    challengeHtml: _c,
+    solutionHtml: _s,
+    resultsHtml: _r,
+    ...rest
+  } = useCase;
   return { ...rest, url };
 }
 

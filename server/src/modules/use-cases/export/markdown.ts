@@ -24,18 +24,27 @@ function nestedSection(source: string): string {
     .map((line) => {
       if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
       if (inFence) return line;
-      return line.replace(/^(\s{0,3})(#{1,4})(\s)/, (_all, indent: string, hashes: string, space: string) => `${indent}${hashes}##${space}`);
+      return line.replace(
+        /^(\s{0,3})(#{1,4})(\s)/,
+        (_all, indent: string, hashes: string, space: string) => `${indent}${hashes}##${space}`,
+      );
     })
     .join('\n');
 }
 
-const bullets = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([label, value]) => `- **${inline(label)}:** ${inline(value)}`);
+const bullets = (pairs: ReadonlyArray<readonly [string, string]>) =>
+  pairs.map(([label, value]) => `- **${inline(label)}:** ${inline(value)}`);
 
 /** One case as a Markdown document: header, company, details, summary, figures, the three sections, terms and location. */
 export function renderMarkdown(meta: SingleExportMeta, useCase: UseCase): string {
   const lines: string[] = [`# ${inline(useCase.title)}`, ''];
   if (useCase.titleAr) lines.push(`## ${inline(useCase.titleAr)}`, '');
-  lines.push(`> ${singleMetaLines(meta).map(([label, value]) => `${label}: ${inline(value)}`).join(' · ')}`, '');
+  lines.push(
+    `> ${singleMetaLines(meta)
+      .map(([label, value]) => `${label}: ${inline(value)}`)
+      .join(' · ')}`,
+    '',
+  );
   lines.push(`**Company:** ${inline(companyLine(useCase))}`, '');
   lines.push(...bullets(caseDetails(useCase)), `- **Link:** <${meta.url}>`, '');
 

@@ -20,9 +20,22 @@ function drawFigures(report: Report, figures: Array<[string, string]>): void {
     const top = doc.y;
     if (header || shaded) doc.rect(report.left, top, report.width, height).fill(header ? '#0b4f6c' : '#f2f5f8');
     type.use(style);
-    labelLines.forEach((line, index) => type.drawLine(line, report.left + FIGURE_ROW_PADDING, top + FIGURE_ROW_PADDING + index * lineHeight, labelWidth - FIGURE_ROW_PADDING * 2));
+    labelLines.forEach((line, index) =>
+      type.drawLine(
+        line,
+        report.left + FIGURE_ROW_PADDING,
+        top + FIGURE_ROW_PADDING + index * lineHeight,
+        labelWidth - FIGURE_ROW_PADDING * 2,
+      ),
+    );
     valueLines.forEach((line, index) =>
-      type.drawLine(line, report.left + labelWidth + FIGURE_ROW_PADDING, top + FIGURE_ROW_PADDING + index * lineHeight, report.width - labelWidth - FIGURE_ROW_PADDING * 2, 'right'),
+      type.drawLine(
+        line,
+        report.left + labelWidth + FIGURE_ROW_PADDING,
+        top + FIGURE_ROW_PADDING + index * lineHeight,
+        report.width - labelWidth - FIGURE_ROW_PADDING * 2,
+        'right',
+      ),
     );
     doc.y = top + height;
   };
@@ -60,9 +73,18 @@ export function renderPdfCase(meta: SingleExportMeta, useCase: UseCase): Readabl
     if (useCase.titleAr) report.text(useCase.titleAr, STYLES.subtitle, { gapAfter: 2 });
     report.text(companyLine(useCase), { ...STYLES.body, color: '#0b4f6c' }, { gapAfter: 6 });
     report.keyValues(singleMetaLines(meta));
-    report.doc.link(report.left, report.doc.y - report.type.lineHeight(STYLES.metaValue), report.width, report.type.lineHeight(STYLES.metaValue), meta.url);
+    report.doc.link(
+      report.left,
+      report.doc.y - report.type.lineHeight(STYLES.metaValue),
+      report.width,
+      report.type.lineHeight(STYLES.metaValue),
+      meta.url,
+    );
     report.rule();
-    report.keyValues(caseDetails(useCase), { label: { ...STYLES.metaLabel, size: 9.5 }, value: { ...STYLES.metaValue, size: 9.5, color: '#1a1a1a' } });
+    report.keyValues(caseDetails(useCase), {
+      label: { ...STYLES.metaLabel, size: 9.5 },
+      value: { ...STYLES.metaValue, size: 9.5, color: '#1a1a1a' },
+    });
 
     heading(report, 'Summary');
     report.text(useCase.summary, STYLES.body, { gapAfter: 4 });
@@ -86,6 +108,9 @@ export function renderPdfCase(meta: SingleExportMeta, useCase: UseCase): Readabl
       report.keyValues(terms, { label: { ...STYLES.metaLabel, size: 9.5 }, value: { ...STYLES.metaValue, size: 9.5, color: '#1a1a1a' } });
     }
     heading(report, 'Location');
-    report.keyValues(caseLocation(useCase), { label: { ...STYLES.metaLabel, size: 9.5 }, value: { ...STYLES.metaValue, size: 9.5, color: '#1a1a1a' } });
+    report.keyValues(caseLocation(useCase), {
+      label: { ...STYLES.metaLabel, size: 9.5 },
+      value: { ...STYLES.metaValue, size: 9.5, color: '#1a1a1a' },
+    });
   });
 }

@@ -82,7 +82,12 @@ const shared = new Map<FontWeight, SharedFont>();
 function sharedFont(weight: FontWeight): SharedFont {
   let font = shared.get(weight);
   if (!font) {
-    font = { file: readFileSync(require.resolve(FONT_FILES[weight])), layouts: new LayoutCache<LaidOutRun>(MAX_SHARED_LAYOUTS), glyphs: new Map(), positions: new Map() };
+    font = {
+      file: readFileSync(require.resolve(FONT_FILES[weight])),
+      layouts: new LayoutCache<LaidOutRun>(MAX_SHARED_LAYOUTS),
+      glyphs: new Map(),
+      positions: new Map(),
+    };
     shared.set(weight, font);
   }
   return font;
@@ -130,7 +135,11 @@ function glyphRecord(font: SharedFont, glyph: GlyphRecord): GlyphRecord {
   const key = `${glyph.id} ${glyph.codePoints.join(' ')}`;
   let record = font.glyphs.get(key);
   if (!record) {
-    record = Object.freeze({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: Object.freeze([...glyph.codePoints]) as number[] });
+    record = Object.freeze({
+      id: glyph.id,
+      advanceWidth: glyph.advanceWidth,
+      codePoints: Object.freeze([...glyph.codePoints]) as number[],
+    });
     font.glyphs.set(key, record);
   }
   return record;

@@ -45,7 +45,12 @@ const PATCHED = Symbol('kernedWidths');
 function isEmbeddedFont(font: unknown): font is EmbeddedFontInternals {
   if (typeof font !== 'object' || font === null) return false;
   const candidate = font as Partial<EmbeddedFontInternals>;
-  return typeof candidate.encode === 'function' && Array.isArray(candidate.subset?.glyphs) && Array.isArray(candidate.widths) && Array.isArray(candidate.unicode);
+  return (
+    typeof candidate.encode === 'function' &&
+    Array.isArray(candidate.subset?.glyphs) &&
+    Array.isArray(candidate.widths) &&
+    Array.isArray(candidate.unicode)
+  );
 }
 
 /** A glyph that sits on the line and moves the pen (not a mark placed over or under another glyph). */

@@ -71,12 +71,24 @@ export class Report {
     doc.y = doc.page.margins.top;
   }
 
-  text(text: string, style: TextStyle, options: { x?: number; width?: number; align?: 'start' | 'left' | 'right'; gapAfter?: number } = {}): void {
-    this.type.paragraph(text, style, { x: options.x ?? this.left, width: options.width ?? this.width, align: options.align ?? 'start', gapAfter: options.gapAfter ?? 0 }, this.newPage);
+  text(
+    text: string,
+    style: TextStyle,
+    options: { x?: number; width?: number; align?: 'start' | 'left' | 'right'; gapAfter?: number } = {},
+  ): void {
+    this.type.paragraph(
+      text,
+      style,
+      { x: options.x ?? this.left, width: options.width ?? this.width, align: options.align ?? 'start', gapAfter: options.gapAfter ?? 0 },
+      this.newPage,
+    );
   }
 
   /** Label/value lines (the export's metadata, a case's facts) with the labels in one column. */
-  keyValues(pairs: ReadonlyArray<readonly [string, string]>, options: { labelWidth?: number; label?: TextStyle; value?: TextStyle } = {}): void {
+  keyValues(
+    pairs: ReadonlyArray<readonly [string, string]>,
+    options: { labelWidth?: number; label?: TextStyle; value?: TextStyle } = {},
+  ): void {
     const labelWidth = options.labelWidth ?? 105;
     const label = options.label ?? STYLES.metaLabel;
     const value = options.value ?? STYLES.metaValue;
@@ -96,7 +108,12 @@ export class Report {
 
   rule(gapBefore = 4, gapAfter = 8): void {
     this.doc.y += gapBefore;
-    this.doc.moveTo(this.left, this.doc.y).lineTo(this.left + this.width, this.doc.y).lineWidth(0.5).strokeColor('#c8d3dc').stroke();
+    this.doc
+      .moveTo(this.left, this.doc.y)
+      .lineTo(this.left + this.width, this.doc.y)
+      .lineWidth(0.5)
+      .strokeColor('#c8d3dc')
+      .stroke();
     this.doc.y += gapAfter;
   }
 }

@@ -41,7 +41,8 @@ export function createPdf(options: { title: string; layout: 'portrait' | 'landsc
 }
 
 const LONG_WORD_SLACK = 0.5;
-const ARABIC_CODE_POINT = (value: number) => (value >= 0x0600 && value <= 0x08ff) || (value >= 0xfb50 && value <= 0xfdff) || (value >= 0xfe70 && value <= 0xfeff);
+const ARABIC_CODE_POINT = (value: number) =>
+  (value >= 0x0600 && value <= 0x08ff) || (value >= 0xfb50 && value <= 0xfdff) || (value >= 0xfe70 && value <= 0xfeff);
 
 /** The part of the PDF writer's embedded font that the text layer's Unicode map is written from. */
 interface EmbeddedFontText {
@@ -181,14 +182,23 @@ export class Typesetter {
       return { text: piece.text, start: piece.start, x: at };
     });
     if (placed.length > 1) placed.sort((a, b) => a.start - b.start);
-    writeText(this.doc, placed.filter((piece) => piece.text.trim()), y);
+    writeText(
+      this.doc,
+      placed.filter((piece) => piece.text.trim()),
+      y,
+    );
   }
 
   /**
    * Draws a paragraph at the document's current y, wrapping it and starting a new page (through
    * `newPage`) whenever the next line would cross the bottom margin.
    */
-  paragraph(text: string, style: TextStyle, box: { x: number; width: number; align?: Align; gapAfter?: number }, newPage: () => void): void {
+  paragraph(
+    text: string,
+    style: TextStyle,
+    box: { x: number; width: number; align?: Align; gapAfter?: number },
+    newPage: () => void,
+  ): void {
     const lines = this.wrap(text, box.width, style);
     const height = this.lineHeight(style);
     for (const line of lines) {

@@ -1,7 +1,15 @@
 import type { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ExportField } from '@p2p/contracts';
-import { caseUrl, cellValue, type ColumnKind, displayValue, EXPORT_COLUMNS, type ExportSourceCase, isNumericKind } from './export-fields.js';
+import {
+  caseUrl,
+  cellValue,
+  type ColumnKind,
+  displayValue,
+  EXPORT_COLUMNS,
+  type ExportSourceCase,
+  isNumericKind,
+} from './export-fields.js';
 import { type ListExportMeta, listMetaLines } from './export-meta.js';
 import { Report, STYLES, streamReport } from './pdf-report.js';
 import type { Line, TextStyle } from './pdf-text.js';
@@ -38,7 +46,13 @@ export function pdfColumns(fields: readonly ExportField[]): PdfColumn[] {
     const group = pair ? pair.filter((member) => chosen.has(member)) : [field];
     group.forEach((member) => placed.add(member));
     const spec = EXPORT_COLUMNS[group[0]!];
-    columns.push({ header: spec.header.replace(' (Arabic)', ''), fields: group, kind: spec.kind, weight: spec.weight, linksToCase: linkOnTitle && pair?.[0] === 'title' });
+    columns.push({
+      header: spec.header.replace(' (Arabic)', ''),
+      fields: group,
+      kind: spec.kind,
+      weight: spec.weight,
+      linksToCase: linkOnTitle && pair?.[0] === 'title',
+    });
   }
   return columns;
 }
@@ -87,7 +101,9 @@ function drawTable(report: Report, meta: ListExportMeta, cases: Iterable<ExportS
   return (async () => {
     let count = 0;
     for (const source of cases) {
-      const cells = columns.map((column, index) => type.wrap(cellText(source, column, baseUrl), widths[index]! - CELL_PADDING * 2, STYLES.cell, MAX_CELL_LINES));
+      const cells = columns.map((column, index) =>
+        type.wrap(cellText(source, column, baseUrl), widths[index]! - CELL_PADDING * 2, STYLES.cell, MAX_CELL_LINES),
+      );
       const links = columns.map((column) => (column.linksToCase ? caseUrl(baseUrl, source.id) : null));
       drawRow(cells, STYLES.cell, count % 2 === 1 ? '#f2f5f8' : null, links);
       count += 1;
@@ -107,7 +123,9 @@ async function drawRecords(report: Report, meta: ListExportMeta, cases: Iterable
     );
     for (const title of titles) report.text(title, STYLES.heading);
     report.keyValues(
-      rest.map((field) => [EXPORT_COLUMNS[field].header, displayValue(cellValue(source, field, baseUrl), EXPORT_COLUMNS[field].kind)] as const),
+      rest.map(
+        (field) => [EXPORT_COLUMNS[field].header, displayValue(cellValue(source, field, baseUrl), EXPORT_COLUMNS[field].kind)] as const,
+      ),
       { labelWidth: 150, label: { ...STYLES.metaLabel, color: '#1a1a1a' }, value: { ...STYLES.metaValue, color: '#1a1a1a' } },
     );
     report.rule(4, 8);

@@ -68,7 +68,10 @@ async function writeWorkbook(output: PassThrough, meta: ListExportMeta, cases: I
   }
   sheet.commit();
 
-  info.columns = [{ key: 'label', width: 22 }, { key: 'value', width: 80 }];
+  info.columns = [
+    { key: 'label', width: 22 },
+    { key: 'value', width: 80 },
+  ];
   const title = info.addRow(['Use cases export', 'P2P Sandbox']);
   title.font = { bold: true };
   title.commit();
@@ -90,6 +93,8 @@ async function writeWorkbook(output: PassThrough, meta: ListExportMeta, cases: I
  */
 export function renderXlsx(meta: ListExportMeta, cases: Iterable<ExportSourceCase>, baseUrl: string): Readable {
   const output = new PassThrough();
-  writeWorkbook(output, meta, cases, baseUrl).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  writeWorkbook(output, meta, cases, baseUrl).catch((error: unknown) =>
+    output.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
   return output;
 }

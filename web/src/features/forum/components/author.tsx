@@ -10,7 +10,8 @@ function initials(name: string) {
 }
 
 export function Avatar({ author, size = 32 }: { author: ForumAuthor | null; size?: number }) {
-  if (author?.avatarUrl && !author.formerMember) return <img className="avatar avatar--image" src={author.avatarUrl} alt="" width={size} height={size} />;
+  if (author?.avatarUrl && !author.formerMember)
+    return <img className="avatar avatar--image" src={author.avatarUrl} alt="" width={size} height={size} />;
   return (
     <span className="avatar" aria-hidden="true" style={{ inlineSize: size, blockSize: size }}>
       {author && !author.formerMember ? initials(author.name) : '–'}

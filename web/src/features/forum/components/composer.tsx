@@ -153,7 +153,8 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
           }}
           onKeyDown={onKeyDown}
           onKeyUp={(event) => {
-            if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) track(event.currentTarget.value, event.currentTarget.selectionStart);
+            if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key))
+              track(event.currentTarget.value, event.currentTarget.selectionStart);
           }}
           onClick={(event) => track(event.currentTarget.value, event.currentTarget.selectionStart)}
           onBlur={() => setMention(null)}
@@ -183,7 +184,14 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
           {isOpen ? t('forum.composer.peopleFound', { count: candidates.length }) : ''}
         </span>
       </div>
-      <div role="tabpanel" id={ids.previewPanel} aria-labelledby={ids.previewTab} hidden={tab !== 'preview'} className="composer__panel composer__preview" tabIndex={0}>
+      <div
+        role="tabpanel"
+        id={ids.previewPanel}
+        aria-labelledby={ids.previewTab}
+        hidden={tab !== 'preview'}
+        className="composer__panel composer__preview"
+        tabIndex={0}
+      >
         {tab !== 'preview' ? null : value.trim().length === 0 ? (
           <p className="muted">{t('forum.composer.nothingToPreview')}</p>
         ) : preview.isPending ? (

@@ -2,7 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A destructive button that asks first, in place (no modal). */
-export function ConfirmAction({ label, question, confirmLabel, onConfirm, pending }: { label: string; question: string; confirmLabel: string; onConfirm: () => void; pending?: boolean }) {
+export function ConfirmAction({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  pending,
+}: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending?: boolean;
+}) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   if (!asking) {

@@ -40,7 +40,11 @@ export function PostForm({ label, initial = '', submitLabel, onSubmit, onCancel,
 
   return (
     <form className="post-form" onSubmit={submit} noValidate>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       <Composer label={label} value={body} onChange={setBody} error={form.fields.body} rows={rows} autoFocus={autoFocus} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={pending}>

@@ -14,7 +14,17 @@ import { RelativeTime } from './relative-time.js';
 type Mode = 'read' | 'reply' | 'edit';
 
 /** One post of the thread, indented by its (capped) depth, with what the reader may do with it. */
-export function PostItem({ row, topicId, canReplyToTopic, onReplied }: { row: ThreadRow; topicId: string; canReplyToTopic: boolean; onReplied: (postId: string) => void }) {
+export function PostItem({
+  row,
+  topicId,
+  canReplyToTopic,
+  onReplied,
+}: {
+  row: ThreadRow;
+  topicId: string;
+  canReplyToTopic: boolean;
+  onReplied: (postId: string) => void;
+}) {
   const { t } = useTranslation();
   const { post, indent, replyingTo, parent } = row;
   const [mode, setMode] = useState<Mode>('read');
@@ -28,7 +38,11 @@ export function PostItem({ row, topicId, canReplyToTopic, onReplied }: { row: Th
   const parentName = (p: { name: string | null }) => p.name ?? t('forum.post.deletedOrFormer');
 
   return (
-    <li id={`post-${post.id}`} className={`post post--indent-${indent}${post.isBestAnswer ? ' post--best' : ''}${post.deleted ? ' post--deleted' : ''}`} tabIndex={-1}>
+    <li
+      id={`post-${post.id}`}
+      className={`post post--indent-${indent}${post.isBestAnswer ? ' post--best' : ''}${post.deleted ? ' post--deleted' : ''}`}
+      tabIndex={-1}
+    >
       <article aria-label={post.deleted ? t('forum.post.deleted') : t('forum.post.by', { name })}>
         {post.deleted ? (
           <p className="post__tombstone muted">{t('forum.post.deleted')}</p>
@@ -68,9 +82,21 @@ export function PostItem({ row, topicId, canReplyToTopic, onReplied }: { row: Th
               <MarkdownBody html={post.bodyHtml} className="post__body" />
             )}
             <div className="post__actions actions">
-              <LikeButton liked={post.likedByMe} count={post.likesCount} onToggle={() => like.mutate(post.id)} disabled={like.isPending} label={t('forum.post.likeLabel', { name })} />
+              <LikeButton
+                liked={post.likedByMe}
+                count={post.likesCount}
+                onToggle={() => like.mutate(post.id)}
+                disabled={like.isPending}
+                label={t('forum.post.likeLabel', { name })}
+              />
               {post.can.reply && canReplyToTopic ? (
-                <button type="button" className="button button--small" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')} aria-label={t('forum.post.replyTo', { name })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-expanded={mode === 'reply'}
+                  onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}
+                  aria-label={t('forum.post.replyTo', { name })}
+                >
                   {t('forum.post.reply')}
                 </button>
               ) : null}
@@ -80,12 +106,23 @@ export function PostItem({ row, topicId, canReplyToTopic, onReplied }: { row: Th
                 </button>
               ) : null}
               {post.can.markBestAnswer ? (
-                <button type="button" className="button button--small" disabled={best.isPending} onClick={() => best.mutate({ id: post.id, mark: !post.isBestAnswer })}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={best.isPending}
+                  onClick={() => best.mutate({ id: post.id, mark: !post.isBestAnswer })}
+                >
                   {post.isBestAnswer ? t('forum.post.unmarkBest') : t('forum.post.markBest')}
                 </button>
               ) : null}
               {post.can.delete ? (
-                <ConfirmAction label={t('forum.delete')} question={t('forum.post.deleteConfirm')} confirmLabel={t('forum.deleteYes')} pending={remove.isPending} onConfirm={() => remove.mutate(post.id)} />
+                <ConfirmAction
+                  label={t('forum.delete')}
+                  question={t('forum.post.deleteConfirm')}
+                  confirmLabel={t('forum.deleteYes')}
+                  pending={remove.isPending}
+                  onConfirm={() => remove.mutate(post.id)}
+                />
               ) : null}
             </div>
           </>

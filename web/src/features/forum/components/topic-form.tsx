@@ -44,11 +44,18 @@ export function TopicForm({ initial, submitLabel, pendingLabel, onSubmit, onCanc
   if (categories.isPending) return <Spinner />;
   if (categories.isError) return <Alert tone="error">{errorMessage(t, categories.error)}</Alert>;
   if (categories.data.items.length === 0) return <Alert tone="info">{t('forum.noCategories')}</Alert>;
-  const options = categories.data.items.map((c) => ({ value: c.id, label: c.organizationId ? `${categoryName(c, language)} (${t('forum.private')})` : categoryName(c, language) }));
+  const options = categories.data.items.map((c) => ({
+    value: c.id,
+    label: c.organizationId ? `${categoryName(c, language)} (${t('forum.private')})` : categoryName(c, language),
+  }));
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {form.formError ? <Alert tone="error" requestId={form.formError.requestId}>{form.formError.message}</Alert> : null}
+      {form.formError ? (
+        <Alert tone="error" requestId={form.formError.requestId}>
+          {form.formError.message}
+        </Alert>
+      ) : null}
       <SelectField
         label={t('forum.form.category')}
         name="categoryId"
@@ -57,8 +64,23 @@ export function TopicForm({ initial, submitLabel, pendingLabel, onSubmit, onCanc
         onChange={(e) => setValues({ ...values, categoryId: e.target.value })}
         options={[{ value: '', label: t('forum.form.chooseCategory') }, ...options]}
       />
-      <TextField label={t('forum.form.title')} name="title" value={values.title} error={form.fields.title} hint={t('forum.form.titleHint')} maxLength={200} dir="auto" onChange={(e) => setValues({ ...values, title: e.target.value })} />
-      <Composer label={t('forum.form.body')} value={values.body} error={form.fields.body} onChange={(body) => setValues({ ...values, body })} rows={12} />
+      <TextField
+        label={t('forum.form.title')}
+        name="title"
+        value={values.title}
+        error={form.fields.title}
+        hint={t('forum.form.titleHint')}
+        maxLength={200}
+        dir="auto"
+        onChange={(e) => setValues({ ...values, title: e.target.value })}
+      />
+      <Composer
+        label={t('forum.form.body')}
+        value={values.body}
+        error={form.fields.body}
+        onChange={(body) => setValues({ ...values, body })}
+        rows={12}
+      />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={pending}>
           {pending ? pendingLabel : submitLabel}

@@ -35,7 +35,14 @@ export function readTopicFilters(params: URLSearchParams): TopicFilters {
 }
 
 function draftOf(filters: TopicFilters): Draft {
-  return { categoryId: filters.categoryId, solved: filters.solved, pinned: filters.pinned, from: filters.from, to: filters.to, sort: filters.sort };
+  return {
+    categoryId: filters.categoryId,
+    solved: filters.solved,
+    pinned: filters.pinned,
+    from: filters.from,
+    to: filters.to,
+    sort: filters.sort,
+  };
 }
 
 function Count({ label, value }: { label: string; value: number }) {
@@ -74,7 +81,17 @@ function TopicRow({ topic, category }: { topic: ForumTopicSummary; category: For
   );
 }
 
-function TopicFilterForm({ filters, categories, onApply, onClear }: { filters: TopicFilters; categories: ForumCategory[]; onApply: (draft: Draft) => void; onClear: () => void }) {
+function TopicFilterForm({
+  filters,
+  categories,
+  onApply,
+  onClear,
+}: {
+  filters: TopicFilters;
+  categories: ForumCategory[];
+  onApply: (draft: Draft) => void;
+  onClear: () => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [draft, setDraft] = useState<Draft>(draftOf(filters));
@@ -86,12 +103,35 @@ function TopicFilterForm({ filters, categories, onApply, onClear }: { filters: T
   const any = { value: '', label: t('forum.filters.any') };
   return (
     <form className="card filters" onSubmit={onSubmit} aria-label={t('forum.filters.label')}>
-      <SelectField label={t('forum.filters.category')} value={draft.categoryId} onChange={set('categoryId')} options={[{ value: '', label: t('forum.filters.allCategories') }, ...categories.map((c) => ({ value: c.id, label: categoryName(c, language) }))]} />
-      <SelectField label={t('forum.filters.status')} value={draft.solved} onChange={set('solved')} options={[any, { value: 'true', label: t('forum.filters.solved') }, { value: 'false', label: t('forum.filters.unsolved') }]} />
-      <SelectField label={t('forum.filters.pinned')} value={draft.pinned} onChange={set('pinned')} options={[any, { value: 'true', label: t('forum.filters.pinnedOnly') }, { value: 'false', label: t('forum.filters.notPinned') }]} />
+      <SelectField
+        label={t('forum.filters.category')}
+        value={draft.categoryId}
+        onChange={set('categoryId')}
+        options={[
+          { value: '', label: t('forum.filters.allCategories') },
+          ...categories.map((c) => ({ value: c.id, label: categoryName(c, language) })),
+        ]}
+      />
+      <SelectField
+        label={t('forum.filters.status')}
+        value={draft.solved}
+        onChange={set('solved')}
+        options={[any, { value: 'true', label: t('forum.filters.solved') }, { value: 'false', label: t('forum.filters.unsolved') }]}
+      />
+      <SelectField
+        label={t('forum.filters.pinned')}
+        value={draft.pinned}
+        onChange={set('pinned')}
+        options={[any, { value: 'true', label: t('forum.filters.pinnedOnly') }, { value: 'false', label: t('forum.filters.notPinned') }]}
+      />
       <TextField label={t('forum.filters.from')} type="date" value={draft.from} onChange={set('from')} max={draft.to || undefined} />
       <TextField label={t('forum.filters.to')} type="date" value={draft.to} onChange={set('to')} min={draft.from || undefined} />
-      <SelectField label={t('forum.filters.sort')} value={draft.sort} onChange={set('sort')} options={TOPIC_SORTS.map((s) => ({ value: s === 'activity' ? '' : s, label: t(`forum.sorts.${s}`) }))} />
+      <SelectField
+        label={t('forum.filters.sort')}
+        value={draft.sort}
+        onChange={set('sort')}
+        options={TOPIC_SORTS.map((s) => ({ value: s === 'activity' ? '' : s, label: t(`forum.sorts.${s}`) }))}
+      />
       <div className="filters__actions">
         <button type="submit" className="button button--primary">
           {t('forum.filters.apply')}
@@ -124,9 +164,17 @@ export function TopicList({ categories }: { categories: ForumCategory[] }) {
   return (
     <section className="stack" aria-labelledby="topics-heading">
       {/* Keyed by the filters, so the form follows the address when it changes from outside (a category link, back). */}
-      <TopicFilterForm key={FILTER_KEYS.map((k) => filters[k]).join('|')} filters={filters} categories={categories} onApply={(draft) => apply({ ...draft, page: 1 })} onClear={() => setParams(new URLSearchParams())} />
+      <TopicFilterForm
+        key={FILTER_KEYS.map((k) => filters[k]).join('|')}
+        filters={filters}
+        categories={categories}
+        onApply={(draft) => apply({ ...draft, page: 1 })}
+        onClear={() => setParams(new URLSearchParams())}
+      />
       <div className="card">
-        <h2 id="topics-heading">{topics.data ? t('forum.topicsCount', { count: formatNumber(topics.data.total, language) }) : t('forum.topics')}</h2>
+        <h2 id="topics-heading">
+          {topics.data ? t('forum.topicsCount', { count: formatNumber(topics.data.total, language) }) : t('forum.topics')}
+        </h2>
         {topics.isPending ? <Spinner /> : null}
         {topics.isError ? <Alert tone="error">{errorMessage(t, topics.error)}</Alert> : null}
         {topics.data ? (
