@@ -46,11 +46,3 @@ export function initI18n(language: Language = detectLanguage()) {
 export const currentLanguage = (): Language => (i18next.language === 'ar' ? 'ar' : 'en');
 
 export const industryLabel = (industry: Industry, language: Language) => INDUSTRY_LABELS[industry][language];
-
-export function formatDate(value: string | Date, language: Language, withTime = false): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', {
-    dateStyle: 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-  }).format(date);
-}

@@ -7,6 +7,7 @@ export const ar: Messages = {
     loading: 'جارٍ التحميل…',
     retry: 'إعادة المحاولة',
     close: 'إغلاق',
+    cancel: 'إلغاء',
     save: 'حفظ',
     saving: 'جارٍ الحفظ…',
     saved: 'تم الحفظ',

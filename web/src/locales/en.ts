@@ -5,6 +5,7 @@ export const en = {
     loading: 'Loading…',
     retry: 'Try again',
     close: 'Close',
+    cancel: 'Cancel',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved',

@@ -1,9 +1,10 @@
 import type { Me } from '@p2p/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, formatDate } from '../../app/i18n.js';
+import { currentLanguage } from '../../app/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { errorMessage } from '../../lib/form-errors.js';
+import { formatDate } from '../../lib/format.js';
 
 /** Asks an unverified user to confirm their email, with a resend button. */
 export function VerifyEmailBanner({ me }: { me: Me }) {

@@ -2,7 +2,7 @@ import { changePasswordBodySchema, type SessionInfo } from '@p2p/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, formatDate } from '../../app/i18n.js';
+import { currentLanguage } from '../../app/i18n.js';
 import { TextField } from '../../components/ui/field.js';
 import { Alert, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
@@ -10,6 +10,7 @@ import { api } from '../../lib/api-client.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useForm } from '../../lib/use-form.js';
 import { describeUserAgent } from './user-agent.js';
+import { formatDate } from '../../lib/format.js';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;
 

@@ -10,7 +10,7 @@ import { useMe } from '../../lib/session.js';
 import { useForm } from '../../lib/use-form.js';
 import { useCategories, useSaveCategory } from './api.js';
 import { categoryName } from './format.js';
-import { useLanguage } from './use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 
 interface Draft {
   slug: string;

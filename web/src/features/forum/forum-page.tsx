@@ -8,12 +8,12 @@ import { errorMessage } from '../../lib/form-errors.js';
 import { formatNumber } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
 import { useCategories, useForumStats, useTrending } from './api.js';
-import { RelativeTime } from './components/relative-time.js';
+import { RelativeTime } from '../../components/content/relative-time.js';
 import { SearchBox } from './components/search-box.js';
 import { TopicList } from './components/topic-list.js';
 import { TRENDING_PERIODS } from './constants.js';
 import { categoryDescription, categoryName, formatPercent } from './format.js';
-import { useLanguage } from './use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 
 function CategoryCard({ category, isCurrent }: { category: ForumCategory; isCurrent: boolean }) {
   const { t } = useTranslation();

@@ -9,13 +9,13 @@ import { Pagination } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { formatNumber } from '../../lib/format.js';
 import { type SearchParams, useCategories, useSearch } from './api.js';
-import { AuthorLine } from './components/author.js';
-import { Highlighted } from './components/highlighted.js';
-import { RelativeTime } from './components/relative-time.js';
+import { AuthorLine } from '../../components/content/author.js';
+import { Highlighted } from '../../components/content/highlighted.js';
+import { RelativeTime } from '../../components/content/relative-time.js';
 import { SearchBox } from './components/search-box.js';
 import { SEARCH_SCOPES, SEARCH_SORTS } from './constants.js';
 import { categoryName } from './format.js';
-import { useLanguage } from './use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 
 const FILTER_KEYS = ['scope', 'categoryId', 'from', 'to', 'sort'] as const;
 type Filters = Record<(typeof FILTER_KEYS)[number], string>;

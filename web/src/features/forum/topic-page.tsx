@@ -18,17 +18,17 @@ import {
   useThread,
   useTopic,
 } from './api.js';
-import { AuthorCard, AuthorName } from './components/author.js';
-import { ConfirmAction } from './components/confirm-action.js';
+import { AuthorCard, AuthorName } from '../../components/content/author.js';
+import { ConfirmAction } from '../../components/ui/confirm-action.js';
 import { LikeButton } from './components/like-button.js';
-import { MarkdownBody } from './components/markdown.js';
+import { MarkdownBody } from '../../components/content/markdown.js';
 import { PostForm } from './components/post-form.js';
 import { PostItem } from './components/post-item.js';
-import { RelativeTime } from './components/relative-time.js';
+import { RelativeTime } from '../../components/content/relative-time.js';
 import { TopicBadges } from './components/topic-badges.js';
 import { categoryName } from './format.js';
 import { buildThreadRows } from './thread.js';
-import { useLanguage } from './use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 
 function ModeratorActions({ topic }: { topic: ForumTopic }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { applyLanguage, currentLanguage, formatDate } from '../../app/i18n.js';
+import { applyLanguage, currentLanguage } from '../../app/i18n.js';
 import { TextField } from '../../components/ui/field.js';
 import { Alert, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
@@ -11,6 +11,7 @@ import { api } from '../../lib/api-client.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { ME_KEY, SIGNED_OUT_KEY, useMe } from '../../lib/session.js';
 import { useForm } from '../../lib/use-form.js';
+import { formatDate } from '../../lib/format.js';
 
 /** Where the invitation email's link lands: who invited whom to which company, and a form to join. */
 export function AcceptInvitationPage() {

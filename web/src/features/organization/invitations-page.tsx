@@ -1,13 +1,13 @@
 import { INVITATION_STATUSES, LANGUAGES, ORG_ROLES, createInvitationBodySchema, type Invitation } from '@p2p/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, formatDate } from '../../app/i18n.js';
+import { currentLanguage } from '../../app/i18n.js';
 import { SelectField, TextField } from '../../components/ui/field.js';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { Pagination } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatDate, formatNumber } from '../../lib/format.js';
 import { useForm } from '../../lib/use-form.js';
 import { useCreateInvitation, useInvitationAction, useInvitationStats, useInvitations } from './api.js';
 

@@ -5,8 +5,8 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { Alert } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useMe } from '../../lib/session.js';
-import { ConfirmAction } from '../forum/components/confirm-action.js';
-import { useLanguage } from '../forum/use-language.js';
+import { ConfirmAction } from '../../components/ui/confirm-action.js';
+import { useLanguage } from '../../lib/use-language.js';
 import {
   type ModerationFlags,
   SINGLE_EXPORTS,

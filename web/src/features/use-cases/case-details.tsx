@@ -1,9 +1,8 @@
 import type { UseCase } from '@p2p/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatBytes } from '../../lib/format.js';
-import { organizationName } from '../forum/format.js';
-import { useLanguage } from '../forum/use-language.js';
+import { formatBytes, organizationName } from '../../lib/format.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { formatNumberIn } from './case-format.js';
 import { categoryLabel, industryLabel, locationLabel, placeLabel, regionLabel } from './use-case-labels.js';
 import { StaticMap } from './case-map.js';

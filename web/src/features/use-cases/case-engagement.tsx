@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { organizationName } from '../forum/format.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { useEngagement } from './case-api.js';
 import { formatDay, formatNumberIn } from './case-format.js';
 import { BarChart, BarList, type ChartPoint } from './charts.js';
+import { organizationName } from '../../lib/format.js';
 
 const PERIODS = [7, 30, 90] as const;
 const METRICS = ['views', 'likes', 'saves'] as const;

@@ -2,11 +2,11 @@ import type { UseCase } from '@p2p/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/ui/page-title.js';
-import { AuthorName } from '../forum/components/author.js';
-import { organizationName } from '../forum/format.js';
-import { useLanguage } from '../forum/use-language.js';
+import { AuthorName } from '../../components/content/author.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { ArabicText, formatDay, formatNumberIn, textLang } from './case-format.js';
 import { categoryLabel } from './use-case-labels.js';
+import { organizationName } from '../../lib/format.js';
 
 /** Draft, archived and hidden cases say so at the top, with who can see them. */
 export function CaseBanners({ useCase }: { useCase: UseCase }) {

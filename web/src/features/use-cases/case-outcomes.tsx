@@ -1,6 +1,6 @@
 import { OUTCOME_KEYS, type UseCase } from '@p2p/contracts';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { formatNumberIn, formatOutcome } from './case-format.js';
 import { formatMonths } from './use-case-labels.js';
 

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { NEARBY_RADIUS_KM, useNearby, useRelated } from './case-api.js';
 import { formatNumberIn, listSeparator } from './case-format.js';
 import { formatKm } from './use-case-labels.js';

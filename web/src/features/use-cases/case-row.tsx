@@ -2,10 +2,10 @@ import type { UseCaseSummary } from '@p2p/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { organizationName } from '../forum/format.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { formatOutcome, textLang } from './case-format.js';
 import { caseTitle, categoryLabel, locationLabel } from './use-case-labels.js';
+import { organizationName } from '../../lib/format.js';
 
 /** One case in a short list (related, nearby, saved): title, company, place, ROI, and whatever the list adds. */
 export function CaseRow({ useCase, children, headingLevel = 3 }: { useCase: UseCaseSummary; children?: ReactNode; headingLevel?: 3 | 4 }) {

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { AuthorName } from '../forum/components/author.js';
-import { useLanguage } from '../forum/use-language.js';
+import { AuthorName } from '../../components/content/author.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { useVersions } from './case-api.js';
 import { formatDateTime, formatNumberIn, listSeparator } from './case-format.js';
 

@@ -2,7 +2,7 @@ import { INDUSTRIES, USE_CASE_CATEGORIES, USE_CASE_VISIBILITIES, type UseCaseVis
 import { type TextareaHTMLAttributes, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../components/ui/field.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { categoryLabel, industryLabel } from './use-case-labels.js';
 import type { Draft } from './editor-draft.js';
 import { TermsInput } from './editor-terms-input.js';

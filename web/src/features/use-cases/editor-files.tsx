@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/form-errors.js';
 import { formatBytes } from '../../lib/format.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { uploadAttachment } from './case-api.js';
 
 const MAX_FILES = 12;

@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { usePreview } from '../forum/api.js';
-import { MarkdownBody } from '../forum/components/markdown.js';
+import { usePreview } from '../forum/index.js';
+import { MarkdownBody } from '../../components/content/markdown.js';
 
 interface MarkdownFieldProps {
   label: string;

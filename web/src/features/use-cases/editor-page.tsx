@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { useUseCase } from './case-api.js';
 import { textLang } from './case-format.js';
 import { caseTitle } from './use-case-labels.js';

@@ -2,7 +2,7 @@ import { SAUDI_PLACES, SAUDI_REGIONS, type SaudiRegion, findPlace } from '@p2p/c
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../components/ui/field.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { formatNumberIn } from './case-format.js';
 import { regionLabel } from './use-case-labels.js';
 import { StaticMap } from './case-map.js';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../../components/layout/disclosure.js';
 import { Alert } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { type LibraryState, customExportFilters } from './library-filters.js';
 import { formatCount } from './use-case-labels.js';
 import { exportUrl, useCustomExport } from './use-cases-api.js';

@@ -2,7 +2,7 @@ import type { FacetCount, UseCaseFacets } from '@p2p/contracts';
 import type { Language } from '@p2p/contracts/enums';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { type FlagFacet, type LibraryState, type ListFacet, clearFilters, toggleFacet } from './library-filters.js';
 import { categoryLabel, formatCount, industryLabel, placeLabel, regionLabel } from './use-case-labels.js';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { formatCount, formatPercent, placeLabel, regionLabel } from './use-case-labels.js';
 import { useLocationStatistics } from './use-cases-api.js';
 

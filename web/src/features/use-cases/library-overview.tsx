@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { UseCaseCard } from './use-case-card.js';
 import { caseTitle, categoryLabel, companyName, formatCount, formatPercent } from './use-case-labels.js';
 import { useCategoryStats, useFeaturedUseCases, useTrendingUseCases } from './use-cases-api.js';

@@ -5,7 +5,7 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { Pagination } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useMe } from '../../lib/session.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { ExportMenu } from './export-menu.js';
 import { FacetPanel } from './facet-panel.js';
 import {

@@ -6,7 +6,7 @@ import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { Pagination } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { LocationStatisticsTable } from './library-location-stats.js';
 import { SaudiMap } from './saudi-map.js';
 import { CaseCardList } from './use-case-card.js';

@@ -3,7 +3,7 @@ import type { Language } from '@p2p/contracts/enums';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { SAUDI_OUTLINE } from './saudi-outline.js';
 import { caseTitle, formatCount, placeLabel } from './use-case-labels.js';
 

@@ -4,7 +4,7 @@ import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { Pagination, usePageParam } from '../../components/ui/pagination.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { useSavedCases, useUnsave } from './case-api.js';
 import { CaseRow } from './case-row.js';
 import { caseTitle } from './use-case-labels.js';

@@ -2,7 +2,7 @@ import type { UseCaseSearchResult } from '@p2p/contracts';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/ui/feedback.js';
 import { Pagination } from '../../components/ui/pagination.js';
-import { useLanguage } from '../forum/use-language.js';
+import { useLanguage } from '../../lib/use-language.js';
 import { UseCaseCard } from './use-case-card.js';
 import { formatCount } from './use-case-labels.js';
 

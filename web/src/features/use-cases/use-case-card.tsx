@@ -2,8 +2,8 @@ import type { Highlight, UseCaseSummary } from '@p2p/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Highlighted } from '../forum/components/highlighted.js';
-import { useLanguage } from '../forum/use-language.js';
+import { Highlighted } from '../../components/content/highlighted.js';
+import { useLanguage } from '../../lib/use-language.js';
 import {
   caseSummary,
   caseTitle,

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../lib/form-errors.js';
 import { usePeople, usePreview } from '../api.js';
 import { type MentionQuery, findMentionQuery, insertMention } from '../mention.js';
 import { useDebounced } from '../../../lib/use-debounced.js';
-import { MarkdownBody } from './markdown.js';
+import { MarkdownBody } from '../../../components/content/markdown.js';
 
 interface ComposerProps {
   label: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
-import { useLanguage } from '../use-language.js';
+import { useLanguage } from '../../../lib/use-language.js';
 
 /** A like toggle: pressed when the reader likes it, with the count beside it. */
 export function LikeButton({

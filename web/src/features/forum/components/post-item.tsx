@@ -4,12 +4,12 @@ import { Alert } from '../../../components/ui/feedback.js';
 import { errorMessage } from '../../../lib/form-errors.js';
 import { useBestAnswer, useCreatePost, useDeletePost, useLikePost, useUpdatePost } from '../api.js';
 import type { ThreadRow } from '../thread.js';
-import { Avatar, AuthorName } from './author.js';
-import { ConfirmAction } from './confirm-action.js';
+import { Avatar, AuthorName } from '../../../components/content/author.js';
+import { ConfirmAction } from '../../../components/ui/confirm-action.js';
 import { LikeButton } from './like-button.js';
-import { MarkdownBody } from './markdown.js';
+import { MarkdownBody } from '../../../components/content/markdown.js';
 import { PostForm } from './post-form.js';
-import { RelativeTime } from './relative-time.js';
+import { RelativeTime } from '../../../components/content/relative-time.js';
 
 type Mode = 'read' | 'reply' | 'edit';
 

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/form-errors.js';
 import { useForm } from '../../../lib/use-form.js';
 import { useCategories } from '../api.js';
 import { categoryName } from '../format.js';
-import { useLanguage } from '../use-language.js';
+import { useLanguage } from '../../../lib/use-language.js';
 import { Composer } from './composer.js';
 
 interface TopicFormProps {

@@ -10,9 +10,9 @@ import { formatNumber } from '../../../lib/format.js';
 import { type TopicFilters, useTopics } from '../api.js';
 import { TOPIC_SORTS } from '../constants.js';
 import { categoryName } from '../format.js';
-import { useLanguage } from '../use-language.js';
-import { AuthorLine } from './author.js';
-import { RelativeTime } from './relative-time.js';
+import { useLanguage } from '../../../lib/use-language.js';
+import { AuthorLine } from '../../../components/content/author.js';
+import { RelativeTime } from '../../../components/content/relative-time.js';
 import { TopicBadges } from './topic-badges.js';
 
 const FILTER_KEYS = ['categoryId', 'solved', 'pinned', 'from', 'to', 'sort'] as const;

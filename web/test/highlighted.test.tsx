@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Highlighted } from '../src/features/forum/components/highlighted.js';
+import { Highlighted } from '../src/components/content/highlighted.js';
 
 describe('highlighted search text', () => {
   it('puts matched parts in <mark> and the rest as plain text, in order', () => {

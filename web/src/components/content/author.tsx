@@ -1,8 +1,8 @@
 import type { ForumAuthor } from '@p2p/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { organizationName } from '../format.js';
-import { useLanguage } from '../use-language.js';
+import { organizationName } from '../../lib/format.js';
+import { useLanguage } from '../../lib/use-language.js';
 
 function initials(name: string) {
   const parts = name.trim().split(/\s+/);

@@ -1,6 +1,5 @@
-import { formatDate } from '../../../app/i18n.js';
-import { formatRelative } from '../format.js';
-import { useLanguage } from '../use-language.js';
+import { formatDate, formatRelative } from '../../lib/format.js';
+import { useLanguage } from '../../lib/use-language.js';
 
 /** "2 hours ago", with the full date and time as the machine-readable value and the tooltip. */
 export function RelativeTime({ value }: { value: string }) {

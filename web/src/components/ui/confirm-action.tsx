@@ -32,7 +32,7 @@ export function ConfirmAction({
           {confirmLabel}
         </button>
         <button type="button" className="button button--small" onClick={() => setAsking(false)}>
-          {t('forum.cancel')}
+          {t('common.cancel')}
         </button>
       </div>
     </div>
