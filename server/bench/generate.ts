@@ -4,7 +4,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import type pg from 'pg';
 import pino from 'pino';
 import { createAuth } from '../src/modules/auth/index.js';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/modules/seed/index.js';
+import { organizationSignUp } from '../src/modules/organizations/index.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/tools/seed/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db.js';
 import { MailDispatcher, Mailer } from '../src/platform/mail/index.js';
@@ -271,7 +272,7 @@ async function hashBenchPassword(databaseUrl: string): Promise<string> {
   try {
     const logger = pino({ level: 'warn' });
     const mailer = new Mailer(new MailDispatcher({ db: database.db, logger, smtpUrl: undefined, from: config.mailFrom }), logger);
-    const auth = createAuth({ config, db: database.db, mailer, logger });
+    const auth = createAuth({ config, db: database.db, mailer, logger, signUp: organizationSignUp });
     return await (await auth.$context).password.hash(BENCH_PASSWORD);
   } finally {
     await database.close();

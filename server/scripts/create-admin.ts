@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createAuth } from '../src/modules/auth/index.js';
-import { createSuperadmin } from '../src/modules/admin/create-superadmin.js';
+import { organizationSignUp } from '../src/modules/organizations/index.js';
+import { createSuperadmin } from '../src/tools/create-admin/create-superadmin.js';
 import { ConfigError, loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db.js';
 import { MailDispatcher, Mailer } from '../src/platform/mail/index.js';
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   try {
     await database.migrate();
     const mailer = new Mailer(new MailDispatcher({ db: database.db, logger, smtpUrl: undefined, from: config.mailFrom }), logger);
-    const auth = createAuth({ config, db: database.db, mailer, logger });
+    const auth = createAuth({ config, db: database.db, mailer, logger, signUp: organizationSignUp });
     const result = await createSuperadmin(database.db, auth, {
       email: values.email,
       password: values.password,

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import pino from 'pino';
 import { createAuth } from '../src/modules/auth/index.js';
+import { organizationSignUp } from '../src/modules/organizations/index.js';
 import { type FileStorage, createFileStorage } from '../src/modules/files/index.js';
 import {
   DEMO_PASSWORD,
@@ -14,7 +15,7 @@ import {
   clearDemo,
   seedDemo,
   verifyDemo,
-} from '../src/modules/seed/index.js';
+} from '../src/tools/seed/index.js';
 import { type Config, ConfigError, loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db.js';
 import { MailDispatcher, Mailer } from '../src/platform/mail/index.js';
@@ -168,7 +169,7 @@ async function main(): Promise<number> {
       if (command === 'clear') return 0;
     }
     const mailer = new Mailer(new MailDispatcher({ db: database.db, logger, smtpUrl: undefined, from: config.mailFrom }), logger);
-    const auth = createAuth({ config, db: database.db, mailer, logger });
+    const auth = createAuth({ config, db: database.db, mailer, logger, signUp: organizationSignUp });
     const report = await seedDemo(database.db, auth, storage, progress.onProgress);
     progress.stop();
     printSeedReport(report);

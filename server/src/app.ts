@@ -13,12 +13,18 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
-import { usersRoutes } from './modules/users/index.js';
-import { filesModule } from './modules/files/index.js';
-import { organizations, organizationsRoutes } from './modules/organizations/index.js';
-import { invitationsRoutes } from './modules/invitations/index.js';
-import { forumRoutes } from './modules/forum/index.js';
-import { canReadCaseFile, useCaseExportRoutes, useCaseRoutes } from './modules/use-cases/index.js';
+import { peopleRoutes } from './modules/people/index.js';
+import { countLiveFilesSql, filesModule } from './modules/files/index.js';
+import { organizations, organizationSignUp, organizationsRoutes, provideOrganizationCounters } from './modules/organizations/index.js';
+import { countPendingInvitationsSql, invitationsRoutes } from './modules/invitations/index.js';
+import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRoutes } from './modules/forum/index.js';
+import {
+  canReadCaseFile,
+  countOrganizationCasesSql,
+  countOrganizationPublishedCasesSql,
+  useCaseExportRoutes,
+  useCaseRoutes,
+} from './modules/use-cases/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { registerErrorHandling, sendProblem } from './platform/errors.js';
@@ -135,7 +141,16 @@ export async function buildApp({
 
   const dispatcher = new MailDispatcher({ db: database.db, logger: app.log, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const mailer = new Mailer(dispatcher, app.log);
-  const auth = createAuth({ config, db: database.db, mailer, logger: app.log });
+  // The modules above organizations answer its questions about them, and it answers sign-up's.
+  provideOrganizationCounters({
+    pendingInvitations: countPendingInvitationsSql,
+    liveFiles: countLiveFilesSql,
+    forumTopics: countOrganizationTopicsSql,
+    forumPosts: countOrganizationPostsSql,
+    useCases: countOrganizationCasesSql,
+    publishedUseCases: countOrganizationPublishedCasesSql,
+  });
+  const auth = createAuth({ config, db: database.db, mailer, logger: app.log, signUp: organizationSignUp });
   const sessions = createSessionResolver(auth, database.db);
   app.decorate('services', { auth, mailer, dispatcher });
   app.decorateRequest('actor', null);
@@ -144,7 +159,7 @@ export async function buildApp({
   await app.register(authRoutes, { prefix: '/api/auth', auth, db: database.db, publicUrl: config.publicUrl });
   await app.register(
     async (api) => {
-      await api.register(usersRoutes, { db: database.db, sessions });
+      await api.register(peopleRoutes, { db: database.db, sessions });
       await api.register(filesModule, { db: database.db, sessions, config, canReadShared: canReadCaseFile });
       await api.register(organizationsRoutes, { db: database.db, sessions });
       await api.register(invitationsRoutes, { db: database.db, sessions, auth, mailer, publicUrl: config.publicUrl });

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessions } from '../../src/modules/auth/auth.tables.js';
 import { createSessionResolver } from '../../src/modules/auth/session.js';
+import type { Actor } from '../../src/platform/actor.js';
 import { readCookies, verifySignedToken } from '../../src/modules/auth/session-fast-path.js';
 import { users } from '../../src/modules/users/users.tables.js';
 import { TestClient, type TestContext, createTestApp, expectProblem, signUp } from '../helpers/app.js';
@@ -63,14 +64,21 @@ describe('session fast path', () => {
       const reply = { header: () => reply } as unknown as FastifyReply;
       return resolver.resolve(request, reply);
     };
-    const expected = { organizationId: me.organization.id, role: 'admin', organizationStatus: 'active' };
+    const expected = { organizationId: me.organization.id, organizationRole: 'admin', organizationStatus: 'active', isOrgAdmin: true };
+    const membershipOf = (actor: Actor | null) =>
+      actor && {
+        organizationId: actor.organizationId,
+        organizationRole: actor.organizationRole,
+        organizationStatus: actor.organizationStatus,
+        isOrgAdmin: actor.isOrgAdmin,
+      };
     const library = spyOnLibrary(t);
-    expect((await resolve())?.membership).toEqual(expected);
+    expect(membershipOf(await resolve())).toEqual(expected);
     expect(library).not.toHaveBeenCalled();
 
     const row = await currentSessionRow(t, client);
     await setExpiry(t, row.id, new Date(row.expiresAt.getTime() - 2 * DAY_MS));
-    expect((await resolve())?.membership).toEqual(expected);
+    expect(membershipOf(await resolve())).toEqual(expected);
     expect(library).toHaveBeenCalledTimes(1);
   });
 

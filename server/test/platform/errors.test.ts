@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { assertCanWrite, type Actor } from '../../src/modules/auth/index.js';
+import { assertCanWrite, type Actor, toActor } from '../../src/platform/actor.js';
 import { AppError, registerErrorHandling } from '../../src/platform/errors.js';
 
 // The one error handler, on a bare Fastify instance with routes that fail in each way.
@@ -70,19 +70,25 @@ describe('error handler', () => {
 });
 
 describe('write permission of unverified accounts', () => {
-  const actor = (emailVerified: boolean, ageDays: number): Actor => ({
-    userId: '00000000-0000-4000-8000-000000000001',
-    sessionId: '00000000-0000-4000-8000-000000000002',
-    email: 'a@example.com',
-    emailVerified,
-    platformRole: 'member',
-    status: 'active',
-    createdAt: new Date(Date.now() - ageDays * 86_400_000),
-  });
+  const actor = (emailVerified: boolean, ageDays: number, organizationStatus: 'active' | 'suspended' = 'active'): Actor =>
+    toActor({
+      userId: '00000000-0000-4000-8000-000000000001',
+      sessionId: '00000000-0000-4000-8000-000000000002',
+      email: 'a@example.com',
+      emailVerified,
+      platformRole: 'member',
+      status: 'active',
+      createdAt: new Date(Date.now() - ageDays * 86_400_000),
+      membership: { organizationId: '00000000-0000-4000-8000-000000000003', role: 'member', organizationStatus },
+    });
 
   it('lets an unverified account write for 7 days, then asks for verification', () => {
     expect(() => assertCanWrite(actor(false, 6.9))).not.toThrow();
     expect(() => assertCanWrite(actor(false, 7.1))).toThrow(expect.objectContaining({ code: 'EMAIL_NOT_VERIFIED', status: 403 }));
     expect(() => assertCanWrite(actor(true, 400))).not.toThrow();
+  });
+
+  it('refuses every write of a suspended organization, verified or not', () => {
+    expect(() => assertCanWrite(actor(true, 1, 'suspended'))).toThrow(expect.objectContaining({ code: 'FORBIDDEN', status: 403 }));
   });
 });

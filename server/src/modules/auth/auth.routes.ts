@@ -17,8 +17,9 @@ import type { Db } from '../../platform/db.js';
 import { AppError, sendProblem } from '../../platform/errors.js';
 import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import { ACCOUNT_LIMITS, consumeAccountLimit } from './account-rate-limit.js';
-import { type Auth, CLIENT_IP_HEADER, REMEMBER_ME_DAYS, REMEMBER_ME_HEADER } from './auth.js';
-import { findUserByEmail } from '../users/users.repository.js';
+import { CLIENT_IP_HEADER } from '../../platform/actor.js';
+import { findUserByEmail } from '../users/index.js';
+import { type Auth, REMEMBER_ME_DAYS, REMEMBER_ME_HEADER } from './auth.js';
 import { checkPasswordStrength } from './password-policy.js';
 
 /** The auth library's error codes that the product names differently (the web app translates ours). */

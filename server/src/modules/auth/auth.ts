@@ -5,27 +5,38 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createEmailVerificationToken } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { CLIENT_IP_HEADER, VERIFICATION_GRACE_DAYS } from '../../platform/actor.js';
 import type { Config } from '../../platform/config.js';
 import type { Db, DbOrTx } from '../../platform/db.js';
 import type { Mailer } from '../../platform/mail/index.js';
 import { currentTransaction, transactionAwareDb } from '../../platform/transaction.js';
-import { insertMembership, insertOrganization } from '../organizations/index.js';
-import { users } from '../users/users.tables.js';
+import { users } from '../users/index.js';
 import { accounts, rateLimits, sessions, verifications } from './auth.tables.js';
 
-export const CLIENT_IP_HEADER = 'x-p2p-client-ip';
 /** Set by the Fastify bridge (never by the client) when sign-in or sign-up asked for a 30-day session. */
 export const REMEMBER_ME_HEADER = 'x-p2p-remember-me';
 export const SESSION_DAYS = 7;
 export const REMEMBER_ME_DAYS = 30;
-export const VERIFICATION_GRACE_DAYS = 7;
 const DAY = 86_400;
+
+/**
+ * What sign-up writes besides the account, inside the auth library's sign-up transaction: given to
+ * the auth module from outside (wired in app.ts from the organizations module), so that auth imports
+ * no module above it.
+ */
+export interface SignUpOrganization {
+  /** Before the user row: the new organization, from the sign-up form's fields. */
+  createOrganization(tx: DbOrTx, input: { name: string; industry: Industry | undefined }): Promise<{ id: string }>;
+  /** After the user row: the person becomes the organization's admin. */
+  addAdmin(tx: DbOrTx, input: { userId: string; organizationId: string }): Promise<void>;
+}
 
 export interface AuthDeps {
   config: Config;
   db: Db;
   mailer: Mailer;
   logger: FastifyBaseLogger;
+  signUp: SignUpOrganization;
 }
 
 /** The database handle to use now: the open transaction when there is one (PGlite has one connection). */
@@ -63,7 +74,7 @@ export function trustedOrigins(config: Config): string[] {
   return [...origins];
 }
 
-export function createAuth({ config, db, mailer, logger }: AuthDeps) {
+export function createAuth({ config, db, mailer, logger, signUp }: AuthDeps) {
   const sendVerification = async (user: { id: string; email: string; firstName?: unknown; language?: unknown }, target: DbOrTx) => {
     const token = await createEmailVerificationToken(config.authSecret, user.email, undefined, VERIFICATION_GRACE_DAYS * DAY, {
       userId: user.id,
@@ -175,7 +186,7 @@ export function createAuth({ config, db, mailer, logger }: AuthDeps) {
             if (!txContext) throw new Error('sign-up must run inside a transaction');
             const body = ctx.body ?? {};
             const industry = (INDUSTRIES as readonly unknown[]).includes(body.industry) ? (body.industry as Industry) : undefined;
-            const organization = await insertOrganization(txContext.tx, { name: String(body.organizationName), industry });
+            const organization = await signUp.createOrganization(txContext.tx, { name: String(body.organizationName), industry });
             const userId = randomUUID();
             const u = user as typeof user & { firstName: string; lastName: string; language?: string };
             const language: Language = u.language === 'ar' ? 'ar' : 'en';
@@ -197,7 +208,7 @@ export function createAuth({ config, db, mailer, logger }: AuthDeps) {
             const txContext = currentTransaction();
             const state = txContext?.bag.get(SIGN_UP_STATE) as SignUpState | undefined;
             if (!txContext || !state || state.userId !== account.userId) return;
-            await insertMembership(txContext.tx, { userId: state.userId, organizationId: state.organizationId, role: 'admin' });
+            await signUp.addAdmin(txContext.tx, { userId: state.userId, organizationId: state.organizationId });
             await sendVerification(
               { id: state.userId, email: state.email, firstName: state.firstName, language: state.language },
               txContext.tx,

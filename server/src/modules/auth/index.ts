@@ -1,4 +1,14 @@
-export { createAuth, type Auth, trustedOrigins } from './auth.js';
+export { createAuth, type Auth, type SignUpOrganization, trustedOrigins, REMEMBER_ME_HEADER } from './auth.js';
 export { authRoutes } from './auth.routes.js';
-export { createSessionResolver, actorOf, assertCanWrite, type Actor, type SessionResolver } from './session.js';
-export { sessions } from './auth.tables.js';
+export { createSessionResolver } from './session.js';
+export { sessions, accounts, verifications } from './auth.tables.js';
+export { checkPasswordStrength } from './password-policy.js';
+export {
+  deleteAllSessions,
+  deleteUserSession,
+  insertUserWithPassword,
+  listActiveSessions,
+  removeCredentials,
+  type NewPasswordUser,
+  type SessionRow,
+} from './credentials.repository.js';

@@ -2,9 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PlatformRole, UserStatus } from '@p2p/contracts';
 import type { BetterAuthOptions } from 'better-auth';
 import { eq, sql } from 'drizzle-orm';
+import type { ActorMembership } from '../../platform/actor.js';
 import type { Db } from '../../platform/db.js';
 import { memberships, organizations } from '../organizations/index.js';
-import { users } from '../users/users.tables.js';
+import { users } from '../users/index.js';
 import type { Auth } from './auth.js';
 import { sessions } from './auth.tables.js';
 
@@ -34,17 +35,8 @@ export type FastSession =
       membership: ActorMembership | null;
     };
 
-/** The actor's organization as read with the session: its id and status, and the actor's role in it. */
-export interface ActorMembership {
-  organizationId: string;
-  role: (typeof memberships.$inferSelect)['role'];
-  organizationStatus: (typeof organizations.$inferSelect)['status'];
-}
-
 export interface SessionFastPath {
   read(cookieHeader: string, now?: number): Promise<FastSession>;
-  /** The membership of a user whose session the auth library read (the fallback path). */
-  readMembership(userId: string): Promise<ActorMembership | null>;
 }
 
 const toMembership = (row: {
@@ -170,14 +162,6 @@ export async function createSessionFastPath(auth: Auth, db: Db): Promise<Session
     .limit(1)
     .prepare('auth_session_by_token');
 
-  const findMembership = db
-    .select({ organizationId: memberships.organizationId, role: memberships.role, organizationStatus: organizations.status })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, sql.placeholder('userId')))
-    .limit(1)
-    .prepare('auth_membership_by_user');
-
   return {
     async read(cookieHeader, now = Date.now()) {
       const cookies = readCookies(cookieHeader, cookieNames);
@@ -208,9 +192,20 @@ export async function createSessionFastPath(auth: Auth, db: Db): Promise<Session
         membership: toMembership(row),
       };
     },
-    async readMembership(userId) {
-      const [row] = await findMembership.execute({ userId });
-      return row ? toMembership(row) : null;
-    },
+  };
+}
+
+/** The membership of a user whose session the auth library read (the fallback path). */
+export function createMembershipReader(db: Db): (userId: string) => Promise<ActorMembership | null> {
+  const findMembership = db
+    .select({ organizationId: memberships.organizationId, role: memberships.role, organizationStatus: organizations.status })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('auth_membership_by_user');
+  return async (userId) => {
+    const [row] = await findMembership.execute({ userId });
+    return row ? toMembership(row) : null;
   };
 }

@@ -1,13 +1,8 @@
-import type { OrgRole } from '@p2p/contracts';
-import type { Actor } from '../auth/index.js';
+import type { Viewer } from '../../platform/actor.js';
 import type { FileRow } from './files.repository.js';
 
-/** The reader's organization and role, when signed in. */
-export interface FileReader {
-  actor: Actor | null;
-  organizationId: string | null;
-  orgRole: OrgRole | null;
-}
+/** Who reads a file: the request's viewer (a guest or a signed-in person with their organization). */
+export type FileReader = Viewer;
 
 /**
  * Avatars and logos show on public profile and organization cards, so anyone may read them.
@@ -22,6 +17,6 @@ export function canReadFile(reader: FileReader, file: Pick<FileRow, 'purpose' | 
 /** The uploader, or an admin of the owning organization. */
 export function canDeleteFile(reader: FileReader, file: Pick<FileRow, 'uploaderId' | 'organizationId'>): boolean {
   if (!reader.actor) return false;
-  if (file.uploaderId === reader.actor.userId) return true;
-  return reader.organizationId === file.organizationId && reader.orgRole === 'admin';
+  if (file.uploaderId === reader.userId) return true;
+  return reader.organizationId === file.organizationId && reader.isOrgAdmin;
 }

@@ -79,3 +79,7 @@ export async function markFileDeleted(db: DbOrTx, id: string): Promise<FileRow |
     .returning();
   return row;
 }
+
+/** An organization's live files: a scalar sub-select for its statistics. */
+export const countLiveFilesSql = (organizationId: string): SQL =>
+  sql`select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null`;

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { fileSchema, problemSchema } from '@p2p/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type SessionResolver, actorOf } from '../auth/index.js';
+import { type SessionResolver, actorOf } from '../../platform/actor.js';
 import { downloadHeaders } from './files.download.js';
 import { type FilesContext, deleteFile, getReadableFile, openFileBytes, uploadFile } from './files.service.js';
 import { receiveUpload, uploadBodySchema } from './files.upload.js';

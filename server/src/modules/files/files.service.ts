@@ -4,11 +4,11 @@ import type { FilePurpose, StoredFile } from '@p2p/contracts';
 import type { Db, Tx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { afterCommit, currentTransaction, withTransaction } from '../../platform/transaction.js';
-import { type Actor, assertCanWrite } from '../auth/index.js';
-import { type OrganizationRow, findMembershipWithOrganization, setOrganizationLogo } from '../organizations/index.js';
+import { type Actor, assertCanWrite, viewerOf } from '../../platform/actor.js';
+import { type OrganizationRow, findOrganizationById, setOrganizationLogo } from '../organizations/index.js';
 import { findUserById, setUserAvatar } from '../users/index.js';
 import { type InspectedFile, inspectUpload } from './files.inspect.js';
-import { type FileReader, canDeleteFile, canReadFile } from './files.policy.js';
+import { canDeleteFile, canReadFile } from './files.policy.js';
 import {
   type FileRow,
   findLiveFile,
@@ -19,6 +19,7 @@ import {
   reserveStorage,
 } from './files.repository.js';
 import type { FileStorage } from './files.storage.js';
+import { fileUrl } from '../../platform/file-url.js';
 
 export interface FilesContext {
   db: Db;
@@ -34,10 +35,6 @@ export interface UploadInput {
   /** The client's name for the file: shown and offered on download, never used to store it. */
   originalName: string | null;
   bytes: Buffer;
-}
-
-export function fileUrl(id: string): string {
-  return `/api/v1/files/${id}`;
 }
 
 export function presentFile(row: FileRow): StoredFile {
@@ -57,17 +54,9 @@ export function presentFile(row: FileRow): StoredFile {
 /** The actor's organization and role; writing needs a verified (or new) account and an active organization. */
 export async function writerContext(db: Db, actor: Actor): Promise<{ organization: OrganizationRow; orgRole: 'admin' | 'member' }> {
   assertCanWrite(actor);
-  const membership = await findMembershipWithOrganization(db, actor.userId);
-  if (!membership) throw notFound('Organization membership');
-  if (membership.organization.status === 'suspended')
-    throw new AppError('FORBIDDEN', 'Your organization is suspended: it can read but not change anything');
-  return { organization: membership.organization, orgRole: membership.membership.role };
-}
-
-async function readerOf(db: Db, actor: Actor | null): Promise<FileReader> {
-  if (!actor) return { actor: null, organizationId: null, orgRole: null };
-  const membership = await findMembershipWithOrganization(db, actor.userId);
-  return { actor, organizationId: membership?.organization.id ?? null, orgRole: membership?.membership.role ?? null };
+  const organization = await findOrganizationById(db, actor.organizationId);
+  if (!organization) throw notFound('Organization');
+  return { organization, orgRole: actor.organizationRole };
 }
 
 export async function uploadFile(ctx: FilesContext, actor: Actor, input: UploadInput): Promise<StoredFile> {
@@ -166,7 +155,7 @@ export async function removeFile(ctx: FilesContext, tx: Tx, fileId: string): Pro
 export async function getReadableFile(ctx: FilesContext, actor: Actor | null, fileId: string): Promise<FileRow> {
   const file = await findLiveFile(ctx.db, fileId);
   if (!file) throw notFound('File');
-  if (file.purpose !== 'attachment' || canReadFile(await readerOf(ctx.db, actor), file)) return file;
+  if (file.purpose !== 'attachment' || canReadFile(viewerOf(actor), file)) return file;
   if (ctx.canReadShared && (await ctx.canReadShared(ctx.db, actor, file.id))) return file;
   throw notFound('File');
 }
@@ -178,7 +167,7 @@ export function openFileBytes(ctx: FilesContext, file: FileRow): Promise<Readabl
 export async function deleteFile(ctx: FilesContext, actor: Actor, fileId: string): Promise<void> {
   const file = await findLiveFile(ctx.db, fileId);
   if (!file) throw notFound('File');
-  const reader = await readerOf(ctx.db, actor);
+  const reader = viewerOf(actor);
   if (!canReadFile(reader, file)) throw notFound('File');
   if (!canDeleteFile(reader, file))
     throw new AppError('FORBIDDEN', 'Only the uploader or an admin of its organization may delete this file');

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
-import type { SessionResolver } from '../auth/index.js';
+import { type SessionResolver } from '../../platform/actor.js';
 import { filesRoutes } from './files.routes.js';
 import type { FilesContext } from './files.service.js';
 import type { FileStorage } from './files.storage.js';
@@ -50,3 +50,4 @@ export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (
   await app.register(filesRoutes, { files, sessions });
   await app.register(profileImagesRoutes, { files, sessions });
 };
+export { countLiveFilesSql } from './files.repository.js';

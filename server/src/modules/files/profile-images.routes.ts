@@ -1,7 +1,7 @@
 import { fileSchema, problemSchema } from '@p2p/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type SessionResolver, actorOf } from '../auth/index.js';
+import { type SessionResolver, actorOf } from '../../platform/actor.js';
 import type { FilesContext } from './files.service.js';
 import { profileImageBodySchema, receiveUpload } from './files.upload.js';
 import { clearMyAvatar, clearMyOrganizationLogo, setMyAvatar, setMyOrganizationLogo } from './profile-images.service.js';

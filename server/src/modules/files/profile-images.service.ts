@@ -1,7 +1,7 @@
 import type { StoredFile } from '@p2p/contracts';
 import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/index.js';
+import { type Actor } from '../../platform/actor.js';
 import { setOrganizationLogo } from '../organizations/index.js';
 import { setUserAvatar } from '../users/index.js';
 import { inspectUpload } from './files.inspect.js';

@@ -1,5 +1,5 @@
+import { assertCanWrite } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { assertCanWriteWithStatus } from '../organizations/index.js';
 import type { Reader } from './forum.reader.js';
 
 /** What a piece of content needs for the permission rules: its author and its category's owner. */
@@ -15,13 +15,13 @@ export interface ContentPlace {
  */
 export function canChangeContent(reader: Reader, place: ContentPlace): boolean {
   if (reader.isModerator) return true;
-  if (place.authorId === reader.actor.userId) return true;
+  if (place.authorId === reader.userId) return true;
   return place.categoryOrganizationId !== null && place.categoryOrganizationId === reader.organizationId && reader.isOrgAdmin;
 }
 
 /** Writes need a verified email after the grace period and an organization that is not suspended. */
 export function assertForumWriter(reader: Reader): void {
-  assertCanWriteWithStatus(reader.actor, reader.organizationStatus);
+  assertCanWrite(reader);
 }
 
 export function assertCanChange(reader: Reader, place: ContentPlace, what: string): void {

@@ -31,9 +31,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
-import { actorOf, type SessionResolver } from '../auth/session.js';
+import { actorOf, type SessionResolver } from '../../platform/actor.js';
 import { createCategory, getForumStats, listCategories, updateCategory } from './categories.service.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown } from '../../platform/markdown.js';
 import { findMentionCandidates } from './mentions.js';
 import { createPost, deletePost, getReplies, getThread, setBestAnswer, togglePostLike, updatePost } from './posts.service.js';
 import { searchForum, suggest, trendingTerms } from './search.service.js';

@@ -2,7 +2,7 @@ import type { MentionCandidate } from '@p2p/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, escapeLike, queryRows } from '../../platform/db.js';
 import { forumMentions } from './forum.tables.js';
-import { mentionedUserIds } from './markdown.js';
+import { mentionedUserIds } from '../../platform/markdown.js';
 
 /**
  * Stores who a topic or post mentions (active people other than the author), replacing what an

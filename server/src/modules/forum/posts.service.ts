@@ -4,16 +4,18 @@ import { sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import { assertCanChange, assertForumWriter, canChangeContent } from './forum.policy.js';
-import { authorColumns, authorFrom, getReader, iso, isoOrNull, type Reader, visibleCategory } from './forum.reader.js';
-import { renderMarkdown } from './markdown.js';
+import { type Reader, visibleCategory } from './forum.reader.js';
+import { authorColumns, authorFrom } from '../people/index.js';
+import { iso, isoOrNull } from '../../platform/time.js';
+import { renderMarkdown } from '../../platform/markdown.js';
 import { addMentions, replaceMentions } from './mentions.js';
 import { findTopicPlace, likeTurn, type TopicPlace, toggleLike } from './topics.service.js';
 
 const POST_COLUMNS = (reader: Reader) => sql`p.id, p.topic_id, p.parent_id, p.root_id, p.depth, p.author_id, p.body, p.body_html,
   p.likes_count, p.replies_count, p.created_at, p.edited_at, p.deleted_at,
-  exists(select 1 from forum_post_likes l where l.post_id = p.id and l.user_id = ${reader.actor.userId}) as liked_by_me,
+  exists(select 1 from forum_post_likes l where l.post_id = p.id and l.user_id = ${reader.userId}) as liked_by_me,
   ${authorColumns()}`;
 
 const POST_JOINS = sql`join users u on u.id = p.author_id join organizations o on o.id = p.organization_id`;
@@ -41,7 +43,7 @@ function presentPost(row: Record<string, unknown>, topic: TopicPlace, reader: Re
       edit: mayChange,
       delete: mayChange,
       moderate: reader.isModerator,
-      markBestAnswer: !deleted && (topic.authorId === reader.actor.userId || reader.isModerator),
+      markBestAnswer: !deleted && (topic.authorId === reader.userId || reader.isModerator),
       reply: !topic.locked && !deleted,
     },
   };
@@ -80,7 +82,7 @@ export function threadOrder<T extends { id: string; parent_id: string | null; cr
  * top-level posts, and the page of branches with all their posts (through root_id).
  */
 export async function getThread(db: Db, actor: Actor, topicId: string, page: number, pageSize: number): Promise<Page<ForumPost>> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   const rows = await queryRows(
     db,
     sql`with topic as (
@@ -120,7 +122,7 @@ export async function getThread(db: Db, actor: Actor, topicId: string, page: num
 
 /** Every reply beneath a post (not the post itself), flat in reading order. */
 export async function getReplies(db: Db, actor: Actor, postId: string): Promise<ForumPost[]> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   const [post] = await queryRows<{ topic_id: string; root_id: string }>(
     db,
     sql`select topic_id, root_id from forum_posts where id = ${postId}`,
@@ -152,7 +154,7 @@ async function loadPost(db: DbOrTx, reader: Reader, topic: TopicPlace, postId: s
  * topic's row lock), the mentions.
  */
 export async function createPost(db: Db, actor: Actor, topicId: string, body: CreateForumPostBody): Promise<ForumPost> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   assertForumWriter(reader);
   return withTransaction(db, async (tx) => {
     // The topic's counters move first: that one statement also checks that the reader sees the topic
@@ -229,7 +231,7 @@ async function lockPost(tx: DbOrTx, reader: Reader, postId: string) {
 
 export async function updatePost(db: Db, actor: Actor, postId: string, body: string): Promise<ForumPost> {
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
+    const reader = actor;
     const { post, topic } = await lockPost(tx, reader, postId);
     assertCanChange(reader, { authorId: post.author_id, categoryOrganizationId: topic.categoryOrganizationId }, 'post');
     assertForumWriter(reader);
@@ -249,7 +251,7 @@ export async function updatePost(db: Db, actor: Actor, postId: string, body: str
  */
 export async function deletePost(db: Db, actor: Actor, postId: string): Promise<void> {
   await withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
+    const reader = actor;
     const { post, topic } = await lockPost(tx, reader, postId);
     assertCanChange(reader, { authorId: post.author_id, categoryOrganizationId: topic.categoryOrganizationId }, 'post');
     assertForumWriter(reader);
@@ -292,7 +294,7 @@ async function findVisiblePost(db: DbOrTx, reader: Reader, postId: string) {
 }
 
 export async function togglePostLike(db: Db, actor: Actor, postId: string): Promise<ForumLikeResult> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   assertForumWriter(reader);
   return withTransaction(db, async (tx) => {
     // One statement checks that the reader sees the post (not deleted, in a visible topic) and takes
@@ -316,7 +318,7 @@ export async function setBestAnswer(
   best: boolean,
 ): Promise<{ topicId: string; bestPostId: string | null; solved: boolean }> {
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
+    const reader = actor;
     const { post, topic: visible } = await findVisiblePost(tx, reader, postId);
     if (post.deleted_at) throw notFound('Post');
     const topic = await findTopicPlace(tx, reader, visible.id, { lock: true });

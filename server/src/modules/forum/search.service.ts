@@ -9,9 +9,12 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, queryRows, toNumber } from '../../platform/db.js';
-import type { Actor } from '../auth/session.js';
-import { getReader, iso, presentAuthor, visibleTopic } from './forum.reader.js';
-import { plainText } from './markdown.js';
+import { type Actor } from '../../platform/actor.js';
+import { HEADLINE_TITLE, headlineExcerpt, titlePrefixQuery, toHighlight, TRENDING_INTERVALS } from '../../platform/search-text.js';
+import { iso } from '../../platform/time.js';
+import { presentAuthor } from '../people/index.js';
+import { visibleTopic } from './forum.reader.js';
+import { plainText } from '../../platform/markdown.js';
 import { endOfDay } from './topics.service.js';
 
 type SearchQuery = z.output<typeof forumSearchQuerySchema>;
@@ -32,30 +35,13 @@ export const SEARCH_CANDIDATES = 200;
  */
 const FUZZY_MATCH_LIMIT = 2000;
 
-const MARK_START = '\u27E6';
-const MARK_END = '\u27E7';
-const HEADLINE_TITLE = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
-const HEADLINE_EXCERPT = `MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … ", StartSel=${MARK_START}, StopSel=${MARK_END}`;
-
-/** A headline from ts_headline with our markers → text parts, matched words marked. */
-export function toHighlight(marked: string): Highlight {
-  const parts: Highlight = [];
-  const pattern = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, 'g');
-  let last = 0;
-  for (const match of marked.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: marked.slice(last, match.index), mark: false });
-    parts.push({ text: match[1]!, mark: true });
-    last = match.index + match[0].length;
-  }
-  if (last < marked.length) parts.push({ text: marked.slice(last), mark: false });
-  return parts.filter((part) => part.text.length > 0);
-}
-
 const ORDER: Record<SearchQuery['sort'], string[]> = {
   relevance: ['rank desc', 'created_at desc'],
   date: ['created_at desc'],
   likes: ['likes_count desc', 'rank desc'],
 };
+
+const HEADLINE_EXCERPT = headlineExcerpt(28);
 
 /** The hits' order, its columns qualified with `alias` when given. */
 const orderBy = (sort: SearchQuery['sort'], alias?: string) =>
@@ -69,7 +55,7 @@ const orderBy = (sort: SearchQuery['sort'], alias?: string) =>
  */
 export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Promise<ForumSearchResult> {
   const started = performance.now();
-  const reader = await getReader(db, actor);
+  const reader = actor;
   const filters: SQL[] = [visibleTopic(reader)];
   if (query.categoryId) filters.push(sql`t.category_id = ${query.categoryId}`);
   const own = (alias: 't' | 'p'): SQL[] => {
@@ -141,15 +127,6 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
   return { ...(capped ? { ...page, totalIsExact: false } : page), tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }
 
-/**
- * The typed words as a prefix query on titles: every word must start a title word, by
- * its stem, so "pump" and "pumps" and "صيانه" complete as expected. Null when nothing word-like was typed.
- */
-export function titlePrefixQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 8);
-  return words?.length ? words.map((word) => `'${word}':*`).join(' & ') : null;
-}
-
 /** Typos are looked for only in words this long, and among this many trigram candidates. */
 const TYPO_MIN_LENGTH = 4;
 const TYPO_CANDIDATES = 50;
@@ -164,7 +141,7 @@ const SUGGESTION_CANDIDATES = 100;
  * lower-cased text, so a misspelling or a different alef still finds them).
  */
 export async function suggest(db: Db, actor: Actor, q: string, limit: number): Promise<ForumSuggestion[]> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   const visible = visibleTopic(reader);
   const folded = sql`p2p_fold_arabic(lower(${q}))`;
   const prefix = titlePrefixQuery(q);
@@ -205,7 +182,6 @@ export async function suggest(db: Db, actor: Actor, q: string, limit: number): P
 }
 
 /** How far back each trending period reaches (forum terms and use cases alike). */
-export const TRENDING_INTERVALS = { day: '1 day', week: '7 days', month: '30 days' } as const;
 
 /** The terms most people searched for in the period (each person counts once per term). */
 export async function trendingTerms(db: Db, period: keyof typeof TRENDING_INTERVALS, limit: number): Promise<ForumTrending> {

@@ -13,21 +13,13 @@ import type { z } from 'zod';
 import { type Db, type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import { forumTopics } from './forum.tables.js';
 import { assertCanChange, assertForumWriter, assertModerator, canChangeContent } from './forum.policy.js';
-import {
-  authorColumns,
-  authorFrom,
-  getReader,
-  iso,
-  isoOrNull,
-  presentAuthor,
-  type Reader,
-  visibleCategory,
-  visibleTopic,
-} from './forum.reader.js';
-import { excerptOf, renderMarkdown } from './markdown.js';
+import { type Reader, visibleCategory, visibleTopic } from './forum.reader.js';
+import { authorColumns, authorFrom, presentAuthor } from '../people/index.js';
+import { iso, isoOrNull } from '../../platform/time.js';
+import { excerptOf, renderMarkdown } from '../../platform/markdown.js';
 import { addMentions, replaceMentions } from './mentions.js';
 
 type TopicListQuery = z.output<typeof forumTopicListQuerySchema>;
@@ -66,7 +58,7 @@ function presentSummary(row: Record<string, unknown>): ForumTopicSummary {
 
 /** Topics the reader may see, pinned first, in the chosen order; `total` stops counting at COUNT_LIMIT. */
 export async function listTopics(db: Db, actor: Actor, query: TopicListQuery): Promise<Page<ForumTopicSummary>> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   const conditions: SQL[] = [visibleTopic(reader)];
   if (query.categoryId) conditions.push(sql`t.category_id = ${query.categoryId}`);
   if (query.authorId) conditions.push(sql`t.author_id = ${query.authorId}`);
@@ -107,7 +99,7 @@ async function loadTopic(db: DbOrTx, reader: Reader, topicId: string): Promise<F
   const [row] = await queryRows(
     db,
     sql`select ${SUMMARY_COLUMNS}, t.body, t.body_html, t.edited_at, c.organization_id as category_organization_id,
-          exists(select 1 from forum_topic_likes l where l.topic_id = t.id and l.user_id = ${reader.actor.userId}) as liked_by_me,
+          exists(select 1 from forum_topic_likes l where l.topic_id = t.id and l.user_id = ${reader.userId}) as liked_by_me,
           left(bp.body, 600) as best_body, ${authorColumns()}, ${authorColumns('bu', 'bo', 'b_')},
           (select count(*) from forum_posts r, forum_posts br
             where br.id = bp.root_id and r.topic_id = t.id and r.parent_id is null and (r.created_at, r.id) < (br.created_at, br.id)) as best_position
@@ -122,7 +114,7 @@ async function loadTopic(db: DbOrTx, reader: Reader, topicId: string): Promise<F
   const summary = presentSummary(row);
   const place = { authorId: row.author_id as string, categoryOrganizationId: row.category_organization_id as string | null };
   const mayChange = canChangeContent(reader, place);
-  const isAuthor = place.authorId === reader.actor.userId;
+  const isAuthor = place.authorId === reader.userId;
   return {
     ...summary,
     body: row.body as string,
@@ -150,7 +142,7 @@ async function loadTopic(db: DbOrTx, reader: Reader, topicId: string): Promise<F
 
 /** Opening a topic counts a view, once per reader per hour (one atomic statement). */
 export async function openTopic(db: Db, actor: Actor, topicId: string): Promise<ForumTopic> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   const topic = await loadTopic(db, reader, topicId);
   const [counted] = await queryRows<{ views_count: number }>(
     db,
@@ -179,7 +171,7 @@ async function assertWritableCategory(db: DbOrTx, reader: Reader, categoryId: st
 
 export async function createTopic(db: Db, actor: Actor, body: CreateForumTopicBody): Promise<ForumTopic> {
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
+    const reader = actor;
     assertForumWriter(reader);
     await assertWritableCategory(tx, reader, body.categoryId);
     const [created] = await tx
@@ -240,7 +232,7 @@ export async function findTopicPlace(db: DbOrTx, reader: Reader, topicId: string
 
 export async function updateTopic(db: Db, actor: Actor, topicId: string, body: UpdateForumTopicBody): Promise<ForumTopic> {
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
+    const reader = actor;
     const topic = await findTopicPlace(tx, reader, topicId, { lock: true });
     assertCanChange(reader, topic, 'topic');
     assertForumWriter(reader);
@@ -270,7 +262,7 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, body: U
 /** Deleting a topic hides it with its replies (kept for the record, never shown again). */
 export async function deleteTopic(db: Db, actor: Actor, topicId: string): Promise<void> {
   await withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
+    const reader = actor;
     const topic = await findTopicPlace(tx, reader, topicId, { lock: true });
     assertCanChange(reader, topic, 'topic');
     assertForumWriter(reader);
@@ -283,7 +275,7 @@ export async function deleteTopic(db: Db, actor: Actor, topicId: string): Promis
 }
 
 export async function toggleTopicLike(db: Db, actor: Actor, topicId: string): Promise<ForumLikeResult> {
-  const reader = await getReader(db, actor);
+  const reader = actor;
   assertForumWriter(reader);
   return withTransaction(db, async (tx) => {
     const [visible] = await queryRows(
@@ -337,7 +329,7 @@ export async function moderateTopic(
   change: { pinned: boolean } | { locked: boolean },
 ): Promise<ForumTopic> {
   return withTransaction(db, async (tx) => {
-    const reader = await getReader(tx, actor);
+    const reader = actor;
     await findTopicPlace(tx, reader, topicId, { lock: true });
     assertModerator(reader);
     await tx

@@ -2,10 +2,10 @@ import type { AcceptInvitationBody, InvitationPreview } from '@p2p/contracts';
 import type { Db } from '../../platform/db.js';
 import { AppError, isUniqueViolation } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Auth } from '../auth/auth.js';
-import { checkPasswordStrength } from '../auth/password-policy.js';
+import type { Auth } from '../auth/index.js';
+import { checkPasswordStrength, insertUserWithPassword } from '../auth/index.js';
 import { insertMembership, logoUrlOf } from '../organizations/index.js';
-import { FORMER_MEMBER_NAME, findUserByEmail, insertUserWithPassword } from '../users/index.js';
+import { FORMER_MEMBER_NAME, findUserByEmail } from '../users/index.js';
 import { claimInvitation, findInvitationByTokenHash, setAcceptedUser } from './invitations.repository.js';
 import { effectiveStatus, hashInvitationToken } from './invitations.service.js';
 

@@ -1,5 +1,5 @@
 import { INVITATION_DAYS, type InvitationStatus, type Language, type OrgRole } from '@p2p/contracts';
-import { and, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { organizations, type OrganizationRow } from '../organizations/index.js';
 import { users } from '../users/index.js';
@@ -188,3 +188,7 @@ export async function claimInvitation(db: DbOrTx, tokenHash: string): Promise<In
 export async function setAcceptedUser(db: DbOrTx, id: string, userId: string): Promise<void> {
   await db.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, id));
 }
+
+/** Pending, unexpired invitations of an organization (they take seats): a scalar sub-select for its statistics. */
+export const countPendingInvitationsSql = (organizationId: string): SQL =>
+  sql`select count(*) from ${invitations} i where i.organization_id = ${organizationId} and i.status = 'pending' and i.expires_at > now()`;

@@ -14,9 +14,10 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
 import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import type { Mailer } from '../../platform/mail/index.js';
-import { type Auth, CLIENT_IP_HEADER, REMEMBER_ME_HEADER } from '../auth/auth.js';
-import { actorOf, type SessionResolver } from '../auth/session.js';
-import { loadMe } from '../users/index.js';
+import { CLIENT_IP_HEADER } from '../../platform/actor.js';
+import { type Auth, REMEMBER_ME_HEADER } from '../auth/index.js';
+import { actorOf, type SessionResolver } from '../../platform/actor.js';
+import { loadMe } from '../people/index.js';
 import { acceptInvitation, previewInvitation } from './invitations.accept.js';
 import { cancelInvitation, createInvitation, getInvitationStats, listInvitations, resendInvitation } from './invitations.service.js';
 

@@ -12,7 +12,7 @@ import type { Db, DbOrTx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Mailer } from '../../platform/mail/index.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import {
   type ActorOrganization,
   countUsedSeats,

@@ -8,18 +8,12 @@ export {
   setOrganizationLogo,
   countActiveAdmins,
   countUsedSeats,
+  lockOrganization,
   type OrganizationRow,
   type MembershipRow,
 } from './organizations.repository.js';
-export {
-  getActorOrganization,
-  getAdminPlace,
-  assertOrgAdmin,
-  assertCanWriteIn,
-  assertCanWriteWithStatus,
-  lockAsOrgAdmin,
-  isOrgAdmin,
-  type ActorOrganization,
-} from './organizations.policy.js';
+export { getActorOrganization, getAdminPlace, lockAsOrgAdmin, type ActorOrganization } from './organizations.policy.js';
 export { logoUrlOf } from './organizations.service.js';
 export { organizationsRoutes } from './organizations.routes.js';
+export { provideOrganizationCounters, type OrganizationCounters } from './organization-counters.js';
+export { organizationSignUp } from './organization-sign-up.js';

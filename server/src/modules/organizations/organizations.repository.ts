@@ -1,9 +1,8 @@
 import { TRIAL_DAYS, type Industry, type OrgRole } from '@p2p/contracts';
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
-import { files } from '../files/files.tables.js';
-import { invitations } from '../invitations/invitations.tables.js';
-import { users } from '../users/users.tables.js';
+import { users } from '../users/index.js';
+import { organizationCounters } from './organization-counters.js';
 import { memberships, organizations } from './organizations.tables.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -138,8 +137,7 @@ export async function countUsedSeats(db: DbOrTx, organizationId: string): Promis
     sql`select
       (select count(*) from ${memberships} m join ${users} u on u.id = m.user_id
         where m.organization_id = ${organizationId} and u.status = 'active' and u.deleted_at is null) as members,
-      (select count(*) from ${invitations} i
-        where i.organization_id = ${organizationId} and i.status = 'pending' and i.expires_at > now()) as invitations`,
+      (${organizationCounters().pendingInvitations(organizationId)}) as invitations`,
   );
   return toNumber(row?.members) + toNumber(row?.invitations);
 }
@@ -156,6 +154,7 @@ export interface OrganizationCounts {
 
 /** Everything the stats page counts, in two aggregate queries. Soft-deleted users are not counted. */
 export async function countOrganizationContents(db: DbOrTx, organizationId: string): Promise<OrganizationCounts> {
+  const counters = organizationCounters();
   const [groups, [totals]] = await Promise.all([
     db
       .select({ role: memberships.role, status: users.status, n: count() })
@@ -163,17 +162,16 @@ export async function countOrganizationContents(db: DbOrTx, organizationId: stri
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, organizationId), isNull(users.deletedAt)))
       .groupBy(memberships.role, users.status),
-    // The forum's and use cases' tables by name: those modules depend on this one, not the other way round.
+    // Each count is built by the module that owns the table (they depend on this one, not the other way round).
     queryRows<{ invitations: unknown; files: unknown; topics: unknown; posts: unknown; use_cases: unknown; published_use_cases: unknown }>(
       db,
       sql`select
-        (select count(*) from ${invitations} i
-          where i.organization_id = ${organizationId} and i.status = 'pending' and i.expires_at > now()) as invitations,
-        (select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null) as files,
-        (select count(*) from forum_topics t where t.organization_id = ${organizationId} and t.deleted_at is null) as topics,
-        (select count(*) from forum_posts p where p.organization_id = ${organizationId} and p.deleted_at is null) as posts,
-        (select count(*) from use_cases uc where uc.organization_id = ${organizationId} and uc.deleted_at is null) as use_cases,
-        (select count(*) from use_cases uc where uc.organization_id = ${organizationId} and uc.deleted_at is null and uc.status = 'published') as published_use_cases`,
+        (${counters.pendingInvitations(organizationId)}) as invitations,
+        (${counters.liveFiles(organizationId)}) as files,
+        (${counters.forumTopics(organizationId)}) as topics,
+        (${counters.forumPosts(organizationId)}) as posts,
+        (${counters.useCases(organizationId)}) as use_cases,
+        (${counters.publishedUseCases(organizationId)}) as published_use_cases`,
     ),
   ]);
   return {

@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
-import { actorOf, type SessionResolver } from '../auth/session.js';
+import { actorOf, type SessionResolver } from '../../platform/actor.js';
 import { getMyOrganization, getMyOrganizationStats, getOrganizationCard, updateMyOrganization } from './organizations.service.js';
 
 export interface OrganizationsRoutesOptions {

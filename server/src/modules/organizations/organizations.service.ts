@@ -2,7 +2,7 @@ import { TIER_LIMITS, type Organization, type OrganizationCard, type Organizatio
 import type { Db } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import { getActorOrganization, getAdminPlace } from './organizations.policy.js';
 import {
   countOrganizationContents,
@@ -10,11 +10,11 @@ import {
   type OrganizationRow,
   updateOrganization,
 } from './organizations.repository.js';
+import { fileUrlOrNull } from '../../platform/file-url.js';
 
 const DAY_MS = 86_400_000;
 
-export const logoUrlOf = (organization: Pick<OrganizationRow, 'logoFileId'>) =>
-  organization.logoFileId ? `/api/v1/files/${organization.logoFileId}` : null;
+export const logoUrlOf = (organization: Pick<OrganizationRow, 'logoFileId'>) => fileUrlOrNull(organization.logoFileId);
 
 export function presentOrganization(o: OrganizationRow): Organization {
   return {

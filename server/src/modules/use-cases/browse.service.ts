@@ -13,8 +13,8 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
-import type { Actor } from '../auth/session.js';
-import { TRENDING_INTERVALS } from '../forum/index.js';
+import { type Actor } from '../../platform/actor.js';
+import { TRENDING_INTERVALS } from '../../platform/search-text.js';
 import { buildConditions, CASE_YEAR, type CaseConditions, type CaseScope, FACETS, type Facet, whereAll } from './use-cases.filters.js';
 import { facetsFor, TECHNOLOGY_FACET_LIMIT } from './facet-cache.js';
 import { numberOrNull, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
@@ -72,7 +72,7 @@ export function filtersOf(query: Partial<UseCaseFilters>): UseCaseFilters {
  * categories (every case has exactly one), so it costs no third statement.
  */
 export async function listUseCases(db: DbOrTx, actor: Actor | null, query: ListQuery): Promise<UseCasePage> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const filters = filtersOf(query);
   const conditions = buildConditions(reader, filters, query.scope);
   const offset = (query.page - 1) * query.pageSize;
@@ -163,7 +163,7 @@ export async function trendingUseCases(
   period: keyof typeof TRENDING_INTERVALS,
   limit: number,
 ): Promise<UseCaseTrending> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const since = sql`now() - ${TRENDING_INTERVALS[period]}::interval`;
   const rows = await queryRows(
     db,
@@ -192,7 +192,7 @@ export async function trendingUseCases(
 }
 
 export async function featuredUseCases(db: DbOrTx, actor: Actor | null, limit: number): Promise<UseCaseList> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const rows = await queryRows(
     db,
     sql`select ${SUMMARY_COLUMNS} from use_cases uc ${SUMMARY_JOINS}
@@ -203,7 +203,7 @@ export async function featuredUseCases(db: DbOrTx, actor: Actor | null, limit: n
 
 /** Per category over what the reader may see: how many, average ROI, engagement, and the three most used technologies. */
 export async function categoryStats(db: DbOrTx, actor: Actor | null): Promise<UseCaseCategoryStats> {
-  const reader: CaseReader = await getCaseReader(db, actor);
+  const reader: CaseReader = getCaseReader(actor);
   const [totals, technologies] = await Promise.all([
     queryRows<{ category: string; n: number; avg_roi: unknown; views: number; likes: number; saves: number }>(
       db,

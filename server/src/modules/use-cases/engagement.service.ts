@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows, toNumber } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import { riyadhTime } from './use-cases.filters.js';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
 import { accessOf, getVisibleCaseFacts, loadCase } from './use-cases.repository.js';
 import { type CaseReader, getCaseReader, isCaseOwner, listedCase, requireSignedIn } from './use-cases.reader.js';
+import { fileUrlOrNull } from '../../platform/file-url.js';
 
 /**
  * Opens a case for its page. A signed-in reader's view counts when their last counted view of it is
@@ -15,7 +16,7 @@ import { type CaseReader, getCaseReader, isCaseOwner, listedCase, requireSignedI
  * not counted.
  */
 export async function openUseCase(db: Db, actor: Actor | null, id: string): Promise<UseCase> {
-  return loadCase(db, await getCaseReader(db, actor), id, { countView: true });
+  return loadCase(db, getCaseReader(actor), id, { countView: true });
 }
 
 const TOGGLES = {
@@ -31,7 +32,7 @@ const TOGGLES = {
 export async function toggleUseCase(db: Db, actor: Actor, id: string, kind: keyof typeof TOGGLES): Promise<UseCaseToggleResult> {
   const { table, counter } = TOGGLES[kind];
   return withTransaction(db, async (tx) => {
-    const reader = await getCaseReader(tx, actor);
+    const reader = getCaseReader(actor);
     requireSignedIn(reader);
     const row = await getVisibleCaseFacts(tx, reader, id);
     if (row.status !== 'published' || row.hiddenAt)
@@ -50,7 +51,7 @@ export async function toggleUseCase(db: Db, actor: Actor, id: string, kind: keyo
 
 /** The reader's bookmarks that they may still see, most recently saved first. */
 export async function listSavedUseCases(db: Db, actor: Actor, page: number, pageSize: number): Promise<Page<UseCaseSummary>> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   requireSignedIn(reader);
   const rows = await queryRows(
     db,
@@ -76,7 +77,7 @@ async function countSaved(db: Db, reader: CaseReader & { userId: string }): Prom
  * organizations whose people viewed it, and views by hour of day. Four aggregate statements.
  */
 export async function getEngagement(db: Db, actor: Actor, id: string, days: number): Promise<UseCaseEngagement> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   requireSignedIn(reader);
   const row = await getVisibleCaseFacts(db, reader, id);
   if (!isCaseOwner(reader, accessOf(row))) throw new AppError('FORBIDDEN', "Only the use case's owners see its engagement");
@@ -131,7 +132,7 @@ export async function getEngagement(db: Db, actor: Actor, id: string, days: numb
         id: entry.id,
         name: entry.name,
         nameAr: entry.name_ar,
-        logoUrl: entry.logo_file_id ? `/api/v1/files/${entry.logo_file_id}` : null,
+        logoUrl: fileUrlOrNull(entry.logo_file_id),
       },
       views: toNumber(entry.views),
     })),

@@ -12,7 +12,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import { textArray } from './use-cases.filters.js';
 import { numberOrNull, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
 import { getVisibleCaseFacts } from './use-cases.repository.js';
@@ -71,7 +71,7 @@ function nearestEdge(where: SQL, point: { lat: number; lng: number }, offset: nu
  * with its distance). A point needs a radius and the other way round.
  */
 export async function filterByLocation(db: DbOrTx, actor: Actor | null, query: LocationQuery): Promise<Page<UseCaseSummary>> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const conditions: SQL[] = [listedCase(reader)];
   if (query.city) conditions.push(sql`uc.city = ${query.city}`);
   if (query.region) conditions.push(sql`uc.region = ${query.region}`);
@@ -113,7 +113,7 @@ export async function filterByLocation(db: DbOrTx, actor: Actor | null, query: L
 
 /** Listed cases within the radius of a case's own location, nearest first (none when it has no coordinates). */
 export async function nearbyUseCases(db: DbOrTx, actor: Actor | null, id: string, radiusKm: number, limit: number): Promise<UseCaseList> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const row = await getVisibleCaseFacts(db, reader, id);
   if (row.latitude === null || row.longitude === null) return { items: [] };
   const rows = await queryRows(
@@ -132,7 +132,7 @@ export async function nearbyUseCases(db: DbOrTx, actor: Actor | null, id: string
  * up to 2 for nearness, up to 1 for a similar ROI — and returned with the reasons.
  */
 export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: string, limit: number): Promise<{ items: RelatedUseCase[] }> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const source = await getVisibleCaseFacts(db, reader, id);
   const located = source.latitude !== null && source.longitude !== null;
   const technologies = source.technologies;
@@ -192,7 +192,7 @@ export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: strin
 
 /** Per region over what the reader may see: count, average ROI and the cities with most cases. */
 export async function locationStatistics(db: DbOrTx, actor: Actor | null): Promise<LocationStatistics> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const rows = await queryRows<{ region: string | null; city: string | null; n: number; roi_sum: unknown; roi_n: number }>(
     db,
     sql`select uc.region, uc.city, count(*) as n, sum(uc.roi_percent) as roi_sum, count(uc.roi_percent) as roi_n

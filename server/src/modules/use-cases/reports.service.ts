@@ -11,19 +11,21 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows, toNumber } from '../../platform/db.js';
 import { AppError, isUniqueViolation, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
-import { authorColumns, authorFrom, iso, isoOrNull } from '../forum/index.js';
+import { type Actor } from '../../platform/actor.js';
+import { authorColumns, authorFrom } from '../people/index.js';
+import { iso, isoOrNull } from '../../platform/time.js';
 import { invalidateFacetCache } from './facet-cache.js';
 import { accessOf, findCaseRow, getVisibleCaseFacts } from './use-cases.repository.js';
 import { getCaseReader, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
 import { removeCase } from './use-cases.service.js';
+import { fileUrlOrNull } from '../../platform/file-url.js';
 
 /**
  * A report on a case the reader can see (not their own). One open report per person and case: the
  * partial unique index decides under concurrency, and a second answers 409 ALREADY_REPORTED.
  */
 export async function reportUseCase(db: Db, actor: Actor, id: string, body: ReportUseCaseBody): Promise<{ id: string }> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   requireSignedIn(reader);
   const row = await getVisibleCaseFacts(db, reader, id);
   if (isCaseOwner(reader, accessOf(row)) && !reader.isModerator)
@@ -60,7 +62,7 @@ function toReport(row: Record<string, unknown>): UseCaseReport {
       id: row.case_organization_id as string,
       name: row.co_name as string,
       nameAr: (row.co_name_ar as string | null) ?? null,
-      logoUrl: row.co_logo_file_id ? `/api/v1/files/${row.co_logo_file_id as string}` : null,
+      logoUrl: fileUrlOrNull(row.co_logo_file_id as string | null),
     },
     reporter: authorFrom(row),
     reason: row.reason as UseCaseReport['reason'],
@@ -81,7 +83,7 @@ export async function listReports(
   page: number,
   pageSize: number,
 ): Promise<Page<UseCaseReport>> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   assertModerator(reader);
   const order = status === 'open' ? sql`r.created_at asc, r.id` : sql`r.resolved_at desc nulls last, r.id`;
   const [rows, counted] = await Promise.all([
@@ -100,7 +102,7 @@ const OUTCOME: Record<ResolveReportBody['action'], ReportStatus> = { dismiss: 'd
  */
 export async function resolveReport(db: Db, actor: Actor, reportId: string, body: ResolveReportBody): Promise<UseCaseReport> {
   return withTransaction(db, async (tx) => {
-    const reader = await getCaseReader(tx, actor);
+    const reader = getCaseReader(actor);
     assertModerator(reader);
     requireSignedIn(reader);
     const [report] = await queryRows<{ use_case_id: string; status: string }>(
@@ -133,7 +135,7 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
 
 /** Every version of a case the reader can see, newest first, with who changed which fields. */
 export async function listVersions(db: Db, actor: Actor | null, id: string): Promise<{ items: UseCaseVersion[] }> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   await getVisibleCaseFacts(db, reader, id);
   const rows = await queryRows(
     db,

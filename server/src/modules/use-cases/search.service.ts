@@ -11,10 +11,10 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, type DbOrTx, escapeLike, queryRows, toNumber } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
-import type { Actor } from '../auth/session.js';
-import { iso, isoOrNull } from '../forum/index.js';
-import { plainText } from '../forum/index.js';
-import { titlePrefixQuery, toHighlight } from '../forum/index.js';
+import { type Actor } from '../../platform/actor.js';
+import { iso, isoOrNull } from '../../platform/time.js';
+import { plainText } from '../../platform/markdown.js';
+import { HEADLINE_TITLE, headlineExcerpt, titlePrefixQuery, toHighlight } from '../../platform/search-text.js';
 import { countFacets, filtersOf, totalOf, withIndexedText } from './browse.service.js';
 import { facetsFor } from './facet-cache.js';
 import { buildConditions, whereAll } from './use-cases.filters.js';
@@ -25,10 +25,7 @@ type SearchBody = z.output<typeof advancedSearchBodySchema>;
 
 /** For the relevance order, the index samples about this many matches of a very common word (see the forum's search). */
 const FUZZY_MATCH_LIMIT = 2000;
-const MARK_START = '\u27E6';
-const MARK_END = '\u27E7';
-const HEADLINE_TITLE = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
-const HEADLINE_EXCERPT = `MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … ", StartSel=${MARK_START}, StopSel=${MARK_END}`;
+const HEADLINE_EXCERPT = headlineExcerpt(30);
 
 const ORDER: Record<SearchBody['sort'], string> = {
   relevance: 'rank desc, uc.published_at desc, uc.id desc',
@@ -47,7 +44,7 @@ const ORDER: Record<SearchBody['sort'], string> = {
  */
 export async function advancedSearch(db: Db, actor: Actor | null, body: SearchBody): Promise<UseCaseSearchResult> {
   const started = performance.now();
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   // The text condition as a sub-select (see withIndexedText): matches come from the search index even for a very common word.
   const conditions = withIndexedText(buildConditions(reader, { ...body.filters }), body.q);
   const relevance = body.sort === 'relevance';
@@ -96,7 +93,7 @@ const TYPO_CANDIDATES = 50;
  * the vocabulary that a listed case uses; titles similar to the text (trigram) when nothing else answers.
  */
 export async function suggestUseCases(db: DbOrTx, actor: Actor | null, q: string, limit: number): Promise<UseCaseSuggestion[]> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const listed = listedCase(reader);
   const folded = sql`p2p_fold_arabic(lower(${q}))`;
   const contains = `%${escapeLike(q.trim().toLowerCase())}%`;
@@ -216,7 +213,7 @@ export async function searchHistory(db: Db, actor: Actor): Promise<SearchHistory
 }
 
 async function signedIn(db: DbOrTx, actor: Actor): Promise<CaseReader & { userId: string }> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   requireSignedIn(reader);
   return reader;
 }

@@ -1,7 +1,7 @@
 import type { ExtraOutcome, UseCaseFilters, UseCaseOutcomes, UseCaseSort, UseCaseSummary } from '@p2p/contracts';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import { orderOf } from './browse.service.js';
 import { buildConditions, type CaseScope, whereAll } from './use-cases.filters.js';
 import { OUTCOME_COLUMNS, outcomesOf, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
@@ -25,7 +25,7 @@ export async function findExportCases(
   query: { filters: Partial<UseCaseFilters>; sort: UseCaseSort; scope: CaseScope },
   limit: number,
 ): Promise<{ items: ExportCase[]; truncated: boolean; reader: CaseReader }> {
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   const conditions = buildConditions(reader, query.filters, query.scope);
   const rows = await queryRows(
     db,

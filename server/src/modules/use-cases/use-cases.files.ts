@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import { getCaseReader, canSeeCase } from './use-cases.reader.js';
 
 /**
@@ -21,7 +21,7 @@ export async function canReadCaseFile(db: DbOrTx, actor: Actor | null, fileId: s
         from use_case_files f join use_cases uc on uc.id = f.use_case_id where f.file_id = ${fileId}`,
   );
   if (rows.length === 0) return false;
-  const reader = await getCaseReader(db, actor);
+  const reader = getCaseReader(actor);
   return rows.some((row) =>
     canSeeCase(reader, {
       organizationId: row.organization_id,

@@ -9,7 +9,8 @@ import type {
   UseCaseVisibility,
 } from '@p2p/contracts';
 import { sql } from 'drizzle-orm';
-import { iso, isoOrNull } from '../forum/index.js';
+import { iso, isoOrNull } from '../../platform/time.js';
+import { fileUrlOrNull } from '../../platform/file-url.js';
 
 /**
  * The columns a list row selects: the case `uc`, its organization `o` and its first image. Every
@@ -34,8 +35,6 @@ export function numberOrNull(value: unknown): number | null {
   const n = typeof value === 'number' ? value : Number(value);
   return Number.isFinite(n) ? n : null;
 }
-
-const fileUrl = (id: unknown) => (id ? `/api/v1/files/${id as string}` : null);
 
 export function toSummary(row: SummaryRow): UseCaseSummary {
   const summary: UseCaseSummary = {
@@ -63,7 +62,7 @@ export function toSummary(row: SummaryRow): UseCaseSummary {
       id: row.organization_id as string,
       name: row.o_name as string,
       nameAr: (row.o_name_ar as string | null) ?? null,
-      logoUrl: fileUrl(row.o_logo_file_id),
+      logoUrl: fileUrlOrNull(row.o_logo_file_id as string | null),
     },
     visibility: row.visibility as UseCaseVisibility,
     status: row.status as UseCaseStatus,
@@ -73,7 +72,7 @@ export function toSummary(row: SummaryRow): UseCaseSummary {
     viewsCount: Number(row.views_count),
     likesCount: Number(row.likes_count),
     savesCount: Number(row.saves_count),
-    coverImageUrl: fileUrl(row.cover_file_id),
+    coverImageUrl: fileUrlOrNull(row.cover_file_id as string | null),
     publishedAt: isoOrNull(row.published_at as Date | string | null),
     createdAt: iso(row.created_at as Date | string),
     updatedAt: iso(row.updated_at as Date | string),

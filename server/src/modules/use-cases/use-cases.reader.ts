@@ -1,55 +1,18 @@
-import type { OrganizationStatus } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../auth/session.js';
-import { getReader } from '../forum/index.js';
-import { assertCanWriteWithStatus } from '../organizations/index.js';
+import { type Actor, assertCanWrite, requireSignedIn, type Viewer, viewerOf } from '../../platform/actor.js';
 
-/** Who reads the library: a guest, or a signed-in person with their organization. */
-export interface CaseReader {
-  actor: Actor | null;
-  userId: string | null;
-  organizationId: string | null;
-  organizationStatus: OrganizationStatus | null;
-  isOrgAdmin: boolean;
-  /** Platform moderators and superadmins. */
-  isModerator: boolean;
-}
+export { GUEST, requireSignedIn } from '../../platform/actor.js';
 
-export const GUEST: CaseReader = {
-  actor: null,
-  userId: null,
-  organizationId: null,
-  organizationStatus: null,
-  isOrgAdmin: false,
-  isModerator: false,
-};
+/** Who reads the library: a guest, or a signed-in person with their organization (the request's viewer). */
+export type CaseReader = Viewer;
 
-export async function getCaseReader(db: DbOrTx, actor: Actor | null): Promise<CaseReader> {
-  if (!actor) return GUEST;
-  const reader = await getReader(db, actor);
-  return {
-    actor,
-    userId: actor.userId,
-    organizationId: reader.organizationId,
-    organizationStatus: reader.organizationStatus,
-    isOrgAdmin: reader.isOrgAdmin,
-    isModerator: reader.isModerator,
-  };
-}
-
-/** The signed-in reader, or 401. */
-export function requireSignedIn(
-  reader: CaseReader,
-): asserts reader is CaseReader & { actor: Actor; userId: string; organizationId: string } {
-  if (!reader.actor || !reader.userId || !reader.organizationId) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
-}
+/** The viewer of a request, from its actor (resolved once per request); no query. */
+export const getCaseReader = (actor: Actor | null): CaseReader => viewerOf(actor);
 
 /** The reader may write (verified in time, organization not suspended). */
 export function assertWriter(reader: CaseReader): asserts reader is CaseReader & { actor: Actor; userId: string; organizationId: string } {
   requireSignedIn(reader);
-  assertCanWriteWithStatus(reader.actor, reader.organizationStatus ?? 'active');
+  assertCanWrite(reader.actor);
 }
 
 /** What decides who sees a case. */

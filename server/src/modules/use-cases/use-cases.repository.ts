@@ -1,11 +1,12 @@
 import type { UseCase, UseCaseFile } from '@p2p/contracts';
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
-import { authorColumns, authorFrom } from '../forum/index.js';
+import { authorColumns, authorFrom } from '../people/index.js';
 import { OUTCOME_COLUMNS, outcomesOf, SUMMARY_COLUMNS, SUMMARY_JOINS, type SummaryRow, toSummary } from './use-cases.presenter.js';
 import { useCases } from './use-cases.tables.js';
 import { type CaseAccessRow, type CaseReader, canSeeCase, isCaseOwner, listedCase } from './use-cases.reader.js';
+import { fileUrl } from '../../platform/file-url.js';
 
 /** The stored case as the write paths read it (everything but the generated search vectors). */
 const { searchVector: _searchVector, titleVector: _titleVector, ...caseColumns } = getTableColumns(useCases);
@@ -153,7 +154,7 @@ const toFiles = (value: unknown): UseCaseFile[] =>
   ((typeof value === 'string' ? JSON.parse(value) : value) as Omit<UseCaseFile, 'url'>[]).map((file) => ({
     ...file,
     sizeBytes: toNumber(file.sizeBytes),
-    url: `/api/v1/files/${file.fileId}`,
+    url: fileUrl(file.fileId),
   }));
 
 function presentCase(reader: CaseReader, access: CaseAccessRow, row: SummaryRow): UseCase {
@@ -196,3 +197,11 @@ function presentCase(reader: CaseReader, access: CaseAccessRow, row: SummaryRow)
     },
   };
 }
+
+/** An organization's live cases (any status): a scalar sub-select for its statistics. */
+export const countOrganizationCasesSql = (organizationId: string): SQL =>
+  sql`select count(*) from ${useCases} uc where uc.organization_id = ${organizationId} and uc.deleted_at is null`;
+
+/** An organization's live published cases: a scalar sub-select for its statistics. */
+export const countOrganizationPublishedCasesSql = (organizationId: string): SQL =>
+  sql`select count(*) from ${useCases} uc where uc.organization_id = ${organizationId} and uc.deleted_at is null and uc.status = 'published'`;

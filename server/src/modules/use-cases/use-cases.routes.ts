@@ -42,7 +42,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
-import { actorOf, type SessionResolver } from '../auth/session.js';
+import { actorOf, type SessionResolver } from '../../platform/actor.js';
 import { categoryStats, featuredUseCases, listUseCases, trendingUseCases } from './browse.service.js';
 import { getEngagement, listSavedUseCases, openUseCase, toggleUseCase } from './engagement.service.js';
 import { filterByLocation, locationStatistics, nearbyUseCases, relatedUseCases } from './location.service.js';

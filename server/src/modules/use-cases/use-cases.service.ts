@@ -11,8 +11,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows, toNumber, type Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
-import { renderMarkdown } from '../forum/index.js';
+import { type Actor } from '../../platform/actor.js';
+import { renderMarkdown } from '../../platform/markdown.js';
 import { invalidateFacetCache } from './facet-cache.js';
 import { moveTermCounts, resolveTerms } from './terms.js';
 import { type CaseRow, getVisibleCaseRow, loadCase, accessOf } from './use-cases.repository.js';
@@ -129,7 +129,7 @@ async function assertCaseQuota(tx: Tx, organizationId: string): Promise<void> {
 
 export async function createUseCase(db: Db, actor: Actor, body: CreateUseCaseBody): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = await getCaseReader(tx, actor);
+    const reader = getCaseReader(actor);
     assertWriter(reader);
     await assertCaseQuota(tx, reader.organizationId);
     const values = await columnValues(tx, body);
@@ -231,7 +231,7 @@ async function applyChange(
 
 export async function updateUseCase(db: Db, actor: Actor, id: string, body: UpdateUseCaseBody): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = await getCaseReader(tx, actor);
+    const reader = getCaseReader(actor);
     const row = await lockOwnedCase(tx, reader, id);
     assertWriter(reader);
     const { status, ...rest } = body;
@@ -253,7 +253,7 @@ export async function publishUseCase(db: Db, actor: Actor, id: string): Promise<
 
 export async function updateUseCaseLocation(db: Db, actor: Actor, id: string, body: UpdateUseCaseLocationBody): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = await getCaseReader(tx, actor);
+    const reader = getCaseReader(actor);
     const row = await lockOwnedCase(tx, reader, id);
     assertWriter(reader);
     await applyChange(tx, reader, row, locationValues(body, row));
@@ -264,7 +264,7 @@ export async function updateUseCaseLocation(db: Db, actor: Actor, id: string, bo
 /** A removal: the case disappears for everyone; likes, saves and reports stay with the row for the record. */
 export async function deleteUseCase(db: Db, actor: Actor, id: string): Promise<void> {
   await withTransaction(db, async (tx) => {
-    const reader = await getCaseReader(tx, actor);
+    const reader = getCaseReader(actor);
     const row = await lockOwnedCase(tx, reader, id);
     await removeCase(tx, row);
   });
@@ -281,7 +281,7 @@ export async function removeCase(tx: DbOrTx, row: CaseRow): Promise<void> {
 }
 
 export async function getUseCase(db: DbOrTx, actor: Actor | null, id: string): Promise<UseCase> {
-  return loadCase(db, await getCaseReader(db, actor), id);
+  return loadCase(db, getCaseReader(actor), id);
 }
 
 /** Featured, verified and hidden are the platform moderators' to set. */
@@ -292,7 +292,7 @@ export async function moderateUseCase(
   change: { featured?: boolean; verified?: boolean; hidden?: boolean },
 ): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = await getCaseReader(tx, actor);
+    const reader = getCaseReader(actor);
     const row = await getVisibleCaseRow(tx, reader, id, { lock: true });
     if (!reader.isModerator) throw new AppError('FORBIDDEN', 'Only platform moderators can feature, verify or hide use cases');
     const values: CaseValues = { updatedAt: new Date() };

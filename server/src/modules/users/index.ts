@@ -1,5 +1,11 @@
 export { users } from './users.tables.js';
-export { usersRoutes } from './users.routes.js';
-export { findUserByEmail, findUserById, insertUserWithPassword, setUserAvatar, type UserRow } from './users.repository.js';
-export { loadMe, avatarUrlOf } from './users.service.js';
-export { FORMER_MEMBER_NAME } from './members.service.js';
+export {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  setUserAvatar,
+  updateUserProfile,
+  avatarUrlOf,
+  FORMER_MEMBER_NAME,
+  type UserRow,
+} from './users.repository.js';

@@ -2,7 +2,7 @@ import { TIER_LIMITS, toPage, type Member, type MemberListQuery, type Page, type
 import type { Db, DbOrTx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Actor } from '../auth/session.js';
+import { type Actor } from '../../platform/actor.js';
 import {
   type ActorOrganization,
   countActiveAdmins,
@@ -13,7 +13,6 @@ import {
   logoUrlOf,
 } from '../organizations/index.js';
 import {
-  deleteAllSessions,
   findMember,
   findUserWithOrganization,
   listMembers as listMemberRows,
@@ -22,10 +21,8 @@ import {
   softDeleteUser,
   updateMemberFields,
 } from './members.repository.js';
-import { avatarUrlOf } from './users.service.js';
-
-/** What a removed user is shown as, everywhere. */
-export const FORMER_MEMBER_NAME = 'Former member';
+import { avatarUrlOf, FORMER_MEMBER_NAME } from '../users/index.js';
+import { deleteAllSessions } from '../auth/index.js';
 
 export function presentMember({ user, role }: MemberRow): Member {
   return {

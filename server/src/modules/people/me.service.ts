@@ -1,13 +1,11 @@
 import type { Me, SessionInfo, UpdateMeBody } from '@p2p/contracts';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { type Actor, verificationDeadline } from '../auth/session.js';
+import { type Actor, verificationDeadline } from '../../platform/actor.js';
 import { findMembershipWithOrganization, logoUrlOf } from '../organizations/index.js';
-import { deleteUserSession, findUserById, listActiveSessions, updateUserProfile, type UserRow } from './users.repository.js';
+import { deleteUserSession, listActiveSessions } from '../auth/index.js';
+import { avatarUrlOf, findUserById, updateUserProfile } from '../users/index.js';
 import { withTransaction } from '../../platform/transaction.js';
-
-/** The avatar's address, from the stored file only (the auth library's free-form "image" is not trusted). */
-export const avatarUrlOf = (user: Pick<UserRow, 'avatarFileId'>) => (user.avatarFileId ? `/api/v1/files/${user.avatarFileId}` : null);
 
 export async function getMe(db: Db, actor: Actor): Promise<Me> {
   return loadMe(db, actor.userId);

@@ -12,16 +12,16 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
-import { actorOf, type SessionResolver } from '../auth/session.js';
+import { actorOf, type SessionResolver } from '../../platform/actor.js';
 import { getUserProfile, listMembers, removeMember, updateMember } from './members.service.js';
-import { getMe, listMySessions, revokeMySession, updateMe } from './users.service.js';
+import { getMe, listMySessions, revokeMySession, updateMe } from './me.service.js';
 
-export interface UsersRoutesOptions {
+export interface PeopleRoutesOptions {
   db: Db;
   sessions: SessionResolver;
 }
 
-export const usersRoutes: FastifyPluginAsyncZod<UsersRoutesOptions> = async (app, { db, sessions }) => {
+export const peopleRoutes: FastifyPluginAsyncZod<PeopleRoutesOptions> = async (app, { db, sessions }) => {
   app.addHook('preHandler', sessions.requireActor);
   const tags = ['users'];
   const security = [{ sessionCookie: [] }];

@@ -1,10 +1,9 @@
 import type { MemberListQuery, OrgRole } from '@p2p/contracts';
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, escapeLike, toNumber } from '../../platform/db.js';
-import { accounts, sessions, verifications } from '../auth/auth.tables.js';
+import { removeCredentials } from '../auth/index.js';
 import { memberships, organizations, type MembershipRow, type OrganizationRow } from '../organizations/index.js';
-import type { UserRow } from './users.repository.js';
-import { users } from './users.tables.js';
+import { type UserRow, users } from '../users/index.js';
 
 export interface MemberRow {
   user: UserRow;
@@ -88,12 +87,6 @@ export async function updateMemberFields(
     .where(eq(users.id, userId));
 }
 
-/** Ends every session of the user (they are signed out everywhere on their next request). */
-export async function deleteAllSessions(db: DbOrTx, userId: string): Promise<number> {
-  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
-  return deleted.length;
-}
-
 /** The address a removed user's email is rewritten to: unique, and never deliverable (RFC 6761 .invalid). */
 export const removedUserEmail = (userId: string) => `deleted+${userId}@invalid`;
 
@@ -107,7 +100,5 @@ export async function softDeleteUser(db: DbOrTx, userId: string): Promise<void> 
     .update(users)
     .set({ deletedAt: sql`now()`, status: 'inactive', email: removedUserEmail(userId), emailVerified: false, updatedAt: new Date() })
     .where(eq(users.id, userId));
-  await db.delete(sessions).where(eq(sessions.userId, userId));
-  await db.delete(accounts).where(eq(accounts.userId, userId));
-  await db.delete(verifications).where(eq(verifications.value, userId));
+  await removeCredentials(db, userId);
 }

@@ -1,0 +1,3 @@
+export { authorColumns, authorFrom, authorJoin, organizationJoin, presentAuthor, type AuthorColumns } from './author.js';
+export { peopleRoutes } from './people.routes.js';
+export { loadMe } from './me.service.js';
