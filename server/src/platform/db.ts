@@ -1,6 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkRows, rowChecks, type RowOf, type RowShape } from './rows.js';
 import { PGlite } from '@electric-sql/pglite';
 import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
@@ -182,8 +183,18 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Raw SQL rows on either driver (both answer `{ rows }`). */
-export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+/**
+ * Raw SQL rows on either driver (both answer `{ rows }`), typed by a declared row shape. The shape is
+ * checked against every row when row checks are on (the test suite turns them on, so a renamed or
+ * missing column fails a test instead of a page), and trusted otherwise (no cost in production).
+ */
+export async function queryRows<Shape extends RowShape>(db: DbOrTx, shape: Shape, query: SQL): Promise<RowOf<Shape>[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Record<string, unknown>[] };
+  if (rowChecks) checkRows(shape, result.rows, query);
+  return result.rows as RowOf<Shape>[];
+}
+
+/** A statement whose rows nobody reads (a lock, an update without returning). */
+export async function execute(db: DbOrTx, query: SQL): Promise<void> {
+  await db.execute(query);
 }
