@@ -25,6 +25,11 @@ export function formatNumber(value: number, language: Language, options?: Intl.N
   return new Intl.NumberFormat(numberLocale(language), options).format(value);
 }
 
+/** A share as a percentage: 0.35 → "35%" (Arabic "35٪"). */
+export function formatPercent(share: number, language: Language, maximumFractionDigits = 0): string {
+  return formatNumber(share, language, { style: 'percent', maximumFractionDigits });
+}
+
 export function formatDate(value: string | Date, language: Language, withTime = false): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   return new Intl.DateTimeFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', {

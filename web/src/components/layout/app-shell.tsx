@@ -8,6 +8,7 @@ import { TrialBanner, VerifyEmailBanner } from './banners.js';
 import { Disclosure } from './disclosure.js';
 import { LanguageSwitch } from './language-switch.js';
 import { Logo, SkipLink } from './public-layout.js';
+import { organizationName } from '../../lib/format.js';
 
 function BellIcon() {
   return (
@@ -40,7 +41,7 @@ export function AppShell({ me }: { me: Me }) {
     { to: '/use-cases', label: t('nav.useCases') },
     { to: '/messages', label: t('nav.messages') },
   ];
-  const orgName = currentLanguage() === 'ar' && me.organization.nameAr ? me.organization.nameAr : me.organization.name;
+  const orgName = organizationName(me.organization, currentLanguage());
 
   return (
     <div className="layout">

@@ -4,6 +4,7 @@ import { currentLanguage, industryLabel } from '../../app/i18n.js';
 import { EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { useMe } from '../../lib/session.js';
+import { organizationName } from '../../lib/format.js';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function DashboardPage() {
   if (!me) return <Spinner />;
   const language = currentLanguage();
   const org = me.organization;
-  const orgName = language === 'ar' && org.nameAr ? org.nameAr : org.name;
+  const orgName = organizationName(org, language);
   const trialDays =
     org.subscriptionTier === 'trial' && org.trialEndsAt ? Math.ceil((Date.parse(org.trialEndsAt) - Date.now()) / 86_400_000) : null;
   return (

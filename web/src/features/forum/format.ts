@@ -1,12 +1,6 @@
 import type { ForumCategory } from '@p2p/contracts';
 import type { Language } from '@p2p/contracts/enums';
 
-const locale = (language: Language) => (language === 'ar' ? 'ar-SA-u-nu-latn' : 'en');
-
-export function formatPercent(share: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
 export const categoryName = (category: Pick<ForumCategory, 'nameEn' | 'nameAr'>, language: Language) =>
   language === 'ar' ? category.nameAr : category.nameEn;
 

@@ -5,14 +5,14 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { errorMessage } from '../../lib/form-errors.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 import { useMe } from '../../lib/session.js';
 import { useCategories, useForumStats, useTrending } from './api.js';
 import { RelativeTime } from '../../components/content/relative-time.js';
 import { SearchBox } from './components/search-box.js';
 import { TopicList } from './components/topic-list.js';
 import { TRENDING_PERIODS } from './constants.js';
-import { categoryDescription, categoryName, formatPercent } from './format.js';
+import { categoryDescription, categoryName } from './format.js';
 import { useLanguage } from '../../lib/use-language.js';
 
 function CategoryCard({ category, isCurrent }: { category: ForumCategory; isCurrent: boolean }) {

@@ -11,7 +11,7 @@ import { api } from '../../lib/api-client.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { ME_KEY, SIGNED_OUT_KEY, useMe } from '../../lib/session.js';
 import { useForm } from '../../lib/use-form.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, organizationName } from '../../lib/format.js';
 
 /** Where the invitation email's link lands: who invited whom to which company, and a form to join. */
 export function AcceptInvitationPage() {
@@ -60,7 +60,7 @@ export function AcceptInvitationPage() {
   }
   const invitation = preview.data;
   const language = currentLanguage();
-  const organization = language === 'ar' && invitation.organization.nameAr ? invitation.organization.nameAr : invitation.organization.name;
+  const organization = organizationName(invitation.organization, language);
   const role = t(`members.roles.${invitation.role}`);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

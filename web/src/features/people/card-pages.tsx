@@ -7,6 +7,7 @@ import { Alert, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { api } from '../../lib/api-client.js';
 import { errorMessage } from '../../lib/form-errors.js';
+import { organizationName } from '../../lib/format.js';
 
 /** Another person's card: public details for everyone, contact details for colleagues. */
 export function UserCardPage() {
@@ -18,7 +19,7 @@ export function UserCardPage() {
   const user = profile.data;
   const language = currentLanguage();
   const name = user.isFormerMember ? t('cards.formerMember') : user.name;
-  const orgName = language === 'ar' && user.organization.nameAr ? user.organization.nameAr : user.organization.name;
+  const orgName = organizationName(user.organization, language);
   return (
     <div className="card card--narrow profile-card">
       {user.avatarUrl ? (
@@ -60,7 +61,7 @@ export function OrganizationCardPage() {
   if (card.isError) return <Alert tone="error">{errorMessage(t, card.error)}</Alert>;
   const org = card.data;
   const language = currentLanguage();
-  const name = language === 'ar' && org.nameAr ? org.nameAr : org.name;
+  const name = organizationName(org, language);
   return (
     <div className="card card--narrow profile-card">
       {org.logoUrl ? (

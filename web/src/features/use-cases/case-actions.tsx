@@ -17,8 +17,8 @@ import {
   useToggle,
   useUpdateCase,
 } from './case-api.js';
-import { formatNumberIn } from './case-format.js';
 import { CaseReportDialog } from './case-report-dialog.js';
+import { formatNumber } from '../../lib/format.js';
 
 function HeartIcon({ filled }: { filled: boolean }) {
   return (
@@ -67,7 +67,7 @@ function Toggle({
     >
       {icon}
       <span>{label}</span>
-      <span className="like__count">{formatNumberIn(language, count)}</span>
+      <span className="like__count">{formatNumber(count, language)}</span>
     </button>
   );
 }
@@ -105,8 +105,8 @@ export function CaseReaderActions({ useCase }: { useCase: UseCase }) {
           </>
         ) : (
           <p className="muted case-counts">
-            <span>{t('useCase.actions.likesCount', { count: formatNumberIn(language, useCase.likesCount) })}</span>
-            <span>{t('useCase.actions.savesCount', { count: formatNumberIn(language, useCase.savesCount) })}</span>
+            <span>{t('useCase.actions.likesCount', { count: formatNumber(useCase.likesCount, language) })}</span>
+            <span>{t('useCase.actions.savesCount', { count: formatNumber(useCase.savesCount, language) })}</span>
           </p>
         )}
         <CaseReportDialog useCase={useCase} />

@@ -1,9 +1,8 @@
 import type { UseCase } from '@p2p/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatBytes, organizationName } from '../../lib/format.js';
+import { formatBytes, formatNumber, organizationName } from '../../lib/format.js';
 import { useLanguage } from '../../lib/use-language.js';
-import { formatNumberIn } from './case-format.js';
 import { categoryLabel, industryLabel, locationLabel, placeLabel, regionLabel } from './use-case-labels.js';
 import { StaticMap } from './case-map.js';
 
@@ -97,8 +96,8 @@ export function CaseFacts({ useCase }: { useCase: UseCase }) {
             label={t('useCase.details.mapLabel', { place: place || t('useCase.details.pickedPoint') })}
           />
           <p className="muted case-map__coords" dir="ltr">
-            {formatNumberIn('en', location.latitude, { maximumFractionDigits: 4 })},{' '}
-            {formatNumberIn('en', location.longitude, { maximumFractionDigits: 4 })}
+            {formatNumber(location.latitude, 'en', { maximumFractionDigits: 4 })},{' '}
+            {formatNumber(location.longitude, 'en', { maximumFractionDigits: 4 })}
           </p>
         </div>
       ) : null}
@@ -138,7 +137,7 @@ export function CompanyCard({ useCase }: { useCase: UseCase }) {
           </>
         ) : null}
         <dt>{t('useCase.company.publicCases')}</dt>
-        <dd>{formatNumberIn(language, company.publicUseCasesCount)}</dd>
+        <dd>{formatNumber(company.publicUseCasesCount, language)}</dd>
       </dl>
       <p>
         <Link to={`/organizations/${company.id}`}>{t('useCase.company.view', { name })}</Link>

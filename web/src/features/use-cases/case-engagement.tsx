@@ -5,9 +5,9 @@ import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { useEngagement } from './case-api.js';
-import { formatDay, formatNumberIn } from './case-format.js';
+import { formatDay } from './case-format.js';
 import { BarChart, BarList, type ChartPoint } from './charts.js';
-import { organizationName } from '../../lib/format.js';
+import { formatNumber, organizationName } from '../../lib/format.js';
 
 const PERIODS = [7, 30, 90] as const;
 const METRICS = ['views', 'likes', 'saves'] as const;
@@ -105,7 +105,7 @@ export function CaseEngagement({ useCaseId }: { useCaseId: string }) {
             {(['views', 'uniqueViewers', 'likes', 'saves'] as const).map((key) => (
               <div key={key}>
                 <dt>{t(`useCase.engagement.totals.${key}`)}</dt>
-                <dd>{formatNumberIn(language, data.totals[key])}</dd>
+                <dd>{formatNumber(data.totals[key], language)}</dd>
               </div>
             ))}
           </dl>

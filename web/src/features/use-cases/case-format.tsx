@@ -2,23 +2,18 @@ import { OUTCOME_FIELDS, type OutcomeField } from '@p2p/contracts';
 import type { Language } from '@p2p/contracts/enums';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import { formatMonths, formatPercent, formatSar } from './use-case-labels.js';
+import { formatMonths, formatSar } from './use-case-labels.js';
+import { formatPercent } from '../../lib/format.js';
 
-/** Latin digits in both languages: the figures of a case are compared across languages. */
-const numberLocale = (language: Language) => (language === 'ar' ? 'ar-SA-u-nu-latn' : 'en');
 const dateLocale = (language: Language) => (language === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB');
 
 export const listSeparator = (language: Language) => (language === 'ar' ? '، ' : ', ');
-
-export function formatNumberIn(language: Language, value: number, options?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(numberLocale(language), options).format(value);
-}
 
 /** An outcome with its unit, as a figure tile shows it: "35%", "8 months", "SAR 1,200,000", "SAR 300,000 a year". */
 export function formatOutcome(t: TFunction, field: OutcomeField, value: number, language: Language): string {
   switch (OUTCOME_FIELDS[field].unit) {
     case '%':
-      return formatPercent(value, language);
+      return formatPercent(value / 100, language, 1);
     case 'months':
       return formatMonths(value, language);
     case 'SAR':

@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { AuthorName } from '../../components/content/author.js';
 import { useLanguage } from '../../lib/use-language.js';
-import { ArabicText, formatDay, formatNumberIn, textLang } from './case-format.js';
+import { ArabicText, formatDay, textLang } from './case-format.js';
 import { categoryLabel } from './use-case-labels.js';
-import { organizationName } from '../../lib/format.js';
+import { formatNumber, organizationName } from '../../lib/format.js';
 
 /** Draft, archived and hidden cases say so at the top, with who can see them. */
 export function CaseBanners({ useCase }: { useCase: UseCase }) {
@@ -93,7 +93,7 @@ export function CaseHeader({ useCase }: { useCase: UseCase }) {
           {useCase.publishedAt ? t('useCase.header.published') : t('useCase.header.created')}{' '}
           <time dateTime={published}>{formatDay(published, language, { dateStyle: 'long' })}</time>
         </span>
-        <span>{t('useCase.header.views', { count: formatNumberIn(language, useCase.viewsCount) })}</span>
+        <span>{t('useCase.header.views', { count: formatNumber(useCase.viewsCount, language) })}</span>
       </p>
       <div className="case-summary">
         {arabicFirst && useCase.summaryAr ? (

@@ -1,8 +1,9 @@
 import { OUTCOME_KEYS, type UseCase } from '@p2p/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/use-language.js';
-import { formatNumberIn, formatOutcome } from './case-format.js';
+import { formatOutcome } from './case-format.js';
 import { formatMonths } from './use-case-labels.js';
+import { formatNumber } from '../../lib/format.js';
 
 /** The measured results as figure tiles: each number with its unit, then the case's own extra measures. */
 export function CaseOutcomes({ useCase }: { useCase: UseCase }) {
@@ -38,7 +39,7 @@ export function CaseOutcomes({ useCase }: { useCase: UseCase }) {
                 {extra.label}
               </dt>
               <dd className="tile__value">
-                {formatNumberIn(language, extra.value, { maximumFractionDigits: 2 })}
+                {formatNumber(extra.value, language, { maximumFractionDigits: 2 })}
                 {extra.unit ? (
                   <>
                     {' '}

@@ -6,9 +6,10 @@ import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { NEARBY_RADIUS_KM, useNearby, useRelated } from './case-api.js';
-import { formatNumberIn, listSeparator } from './case-format.js';
+import { listSeparator } from './case-format.js';
 import { formatKm } from './use-case-labels.js';
 import { CaseRow } from './case-row.js';
+import { formatNumber } from '../../lib/format.js';
 
 /** Why a case is related, in words: "Same category", "Shares: PLC, SCADA", "42 km away", "ROI within 5 points". */
 export function relatedReasons(t: TFunction, reasons: RelatedUseCase['reasons'], language: Language): string[] {
@@ -32,7 +33,7 @@ export function relatedReasons(t: TFunction, reasons: RelatedUseCase['reasons'],
         ? t('useCase.related.sameRoi')
         : points === 1
           ? t('useCase.related.roiWithinOne')
-          : t('useCase.related.roiWithin', { value: formatNumberIn(language, points) }),
+          : t('useCase.related.roiWithin', { value: formatNumber(points, language) }),
     );
   }
   return out;

@@ -8,14 +8,15 @@ import { errorMessage } from '../../lib/form-errors.js';
 import { AuthorName } from '../../components/content/author.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { useVersions } from './case-api.js';
-import { formatDateTime, formatNumberIn, listSeparator } from './case-format.js';
+import { formatDateTime, listSeparator } from './case-format.js';
+import { formatNumber } from '../../lib/format.js';
 
 export const fieldLabel = (t: TFunction, field: string) => t(`useCase.fields.${field}`, { defaultValue: field });
 
 /** A stored value (text, number, list, outcomes object) as readable text. */
 export function describeValue(t: TFunction, value: unknown, language: Language): string {
   if (value === null || value === undefined || value === '') return t('useCase.versions.empty');
-  if (typeof value === 'number') return formatNumberIn(language, value, { maximumFractionDigits: 2 });
+  if (typeof value === 'number') return formatNumber(value, language, { maximumFractionDigits: 2 });
   if (typeof value === 'boolean') return value ? t('useCase.versions.yes') : t('useCase.versions.no');
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) {
@@ -28,7 +29,7 @@ export function describeValue(t: TFunction, value: unknown, language: Language):
     const record = value as Record<string, unknown>;
     // An extra outcome reads as "Scrap rate: 2.1 %".
     if (typeof record.label === 'string' && typeof record.value === 'number') {
-      return `${record.label}: ${formatNumberIn(language, record.value, { maximumFractionDigits: 2 })}${typeof record.unit === 'string' && record.unit ? ` ${record.unit}` : ''}`;
+      return `${record.label}: ${formatNumber(record.value, language, { maximumFractionDigits: 2 })}${typeof record.unit === 'string' && record.unit ? ` ${record.unit}` : ''}`;
     }
     const entries = Object.entries(record).filter(([, v]) => v !== null && v !== undefined);
     if (entries.length === 0) return t('useCase.versions.empty');

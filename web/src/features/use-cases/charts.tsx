@@ -1,7 +1,7 @@
 import type { Language } from '@p2p/contracts/enums';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumberIn } from './case-format.js';
+import { formatNumber } from '../../lib/format.js';
 
 /**
  * Small charts drawn as SVG, without a chart library. Every chart has a visible title, labelled axes
@@ -128,7 +128,7 @@ interface BarChartProps {
 export function BarChart({ title, points, valueLabel, axisLabel, language, extraColumns = [], className }: BarChartProps) {
   const { t } = useTranslation();
   const rtl = language === 'ar';
-  const format = (value: number) => formatNumberIn(language, value);
+  const format = (value: number) => formatNumber(value, language);
   const top = niceCeiling(Math.max(0, ...points.map((p) => p.value)));
   const plotWidth = WIDTH - MARGIN.axis - MARGIN.end;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -263,7 +263,7 @@ export function BarList({
               </th>
               <td className="bar-list__cell">
                 <span className="bar-list__bar" style={{ inlineSize: `${max > 0 ? (item.value / max) * 100 : 0}%` }} aria-hidden="true" />
-                <span className="chart__number">{formatNumberIn(language, item.value)}</span>
+                <span className="chart__number">{formatNumber(item.value, language)}</span>
               </td>
             </tr>
           ))}

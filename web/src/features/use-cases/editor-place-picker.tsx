@@ -3,10 +3,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../components/ui/field.js';
 import { useLanguage } from '../../lib/use-language.js';
-import { formatNumberIn } from './case-format.js';
 import { regionLabel } from './use-case-labels.js';
 import { StaticMap } from './case-map.js';
 import { type PlaceDraft, type PlaceMode, parseNumber } from './editor-draft.js';
+import { formatNumber } from '../../lib/format.js';
 
 interface PlacePickerProps {
   value: PlaceDraft;
@@ -34,7 +34,7 @@ export function PlacePicker({ value, onChange, errors }: PlacePickerProps) {
       ? { latitude, longitude }
       : null;
   const coordinates = (lat: number, lng: number) =>
-    `${formatNumberIn('en', lat, { maximumFractionDigits: 4 })}, ${formatNumberIn('en', lng, { maximumFractionDigits: 4 })}`;
+    `${formatNumber(lat, 'en', { maximumFractionDigits: 4 })}, ${formatNumber(lng, 'en', { maximumFractionDigits: 4 })}`;
 
   return (
     <div className="stack stack--tight">

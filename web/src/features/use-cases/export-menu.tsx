@@ -6,8 +6,8 @@ import { Alert } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { type LibraryState, customExportFilters } from './library-filters.js';
-import { formatCount } from './use-case-labels.js';
 import { exportUrl, useCustomExport } from './use-cases-api.js';
+import { formatNumber } from '../../lib/format.js';
 
 /** Custom exports sort as the browse list does; the search page's relevance order falls back to newest. */
 function exportSort(sort: string): 'newest' | 'views' | 'likes' | 'roi' {
@@ -105,7 +105,7 @@ function CustomExportDialog({ state, open, onClose }: { state: LibraryState; ope
         {mutation.isSuccess ? (
           <Alert tone="success">
             {t('useCases.export.downloaded', { name: mutation.data.fileName })}
-            {mutation.data.truncated ? ` ${t('useCases.export.truncated', { max: formatCount(EXPORT_MAX_ROWS, language) })}` : null}
+            {mutation.data.truncated ? ` ${t('useCases.export.truncated', { max: formatNumber(EXPORT_MAX_ROWS, language) })}` : null}
           </Alert>
         ) : null}
         <div className="actions">

@@ -4,7 +4,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/use-language.js';
 import { type FlagFacet, type LibraryState, type ListFacet, clearFilters, toggleFacet } from './library-filters.js';
-import { categoryLabel, formatCount, industryLabel, placeLabel, regionLabel } from './use-case-labels.js';
+import { categoryLabel, industryLabel, placeLabel, regionLabel } from './use-case-labels.js';
+import { formatNumber } from '../../lib/format.js';
 
 /** Long value lists (technologies) show this many until "show all". */
 const COLLAPSED_LENGTH = 8;
@@ -60,7 +61,7 @@ function FacetGroup({ facet, counts, selected, onToggle }: FacetGroupProps) {
               <input id={inputId} type="checkbox" checked={selected.includes(option.value)} onChange={() => onToggle(option.value)} />
               <label htmlFor={inputId}>
                 <bdi>{valueLabel(facet, option.value, language)}</bdi>{' '}
-                <span className="facet__count">({formatCount(option.count, language)})</span>
+                <span className="facet__count">({formatNumber(option.count, language)})</span>
               </label>
             </li>
           );
@@ -74,7 +75,7 @@ function FacetGroup({ facet, counts, selected, onToggle }: FacetGroupProps) {
           aria-controls={`${id}-list`}
           onClick={() => setExpanded((value) => !value)}
         >
-          {expanded ? t('useCases.facets.showFewer') : t('useCases.facets.showAll', { count: formatCount(options.length, language) })}
+          {expanded ? t('useCases.facets.showFewer') : t('useCases.facets.showAll', { count: formatNumber(options.length, language) })}
         </button>
       ) : null}
     </fieldset>
@@ -102,7 +103,7 @@ function FlagGroup({
           <li key={facet} className="checkbox facet__option">
             <input id={`${id}-${facet}`} type="checkbox" checked={state[facet]} onChange={() => onToggle(facet)} />
             <label htmlFor={`${id}-${facet}`}>
-              {t(`useCases.facets.${facet}Only`)} <span className="facet__count">({formatCount(count(facet), language)})</span>
+              {t(`useCases.facets.${facet}Only`)} <span className="facet__count">({formatNumber(count(facet), language)})</span>
             </label>
           </li>
         ))}
@@ -202,7 +203,7 @@ export function FacetPanel<S extends string>({ facets, state, onChange }: FacetP
         aria-controls={`${id}-body`}
         onClick={() => setExpanded((value) => !value)}
       >
-        {expanded ? t('useCases.facets.hide') : t('useCases.facets.show', { count: formatCount(active, language) })}
+        {expanded ? t('useCases.facets.hide') : t('useCases.facets.show', { count: formatNumber(active, language) })}
       </button>
       <div id={`${id}-body`} className="facet-panel__body" data-expanded={expanded}>
         {state.city.length > 0 ? (

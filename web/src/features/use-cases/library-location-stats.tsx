@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../../lib/use-language.js';
-import { formatCount, formatPercent, placeLabel, regionLabel } from './use-case-labels.js';
+import { placeLabel, regionLabel } from './use-case-labels.js';
 import { useLocationStatistics } from './use-cases-api.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 
 /** Cases by region: count (with a bar), average ROI and the busiest cities. */
 export function LocationStatisticsTable({ regionHref }: { regionHref: (region: string) => string }) {
@@ -38,7 +39,7 @@ export function LocationStatisticsTable({ regionHref }: { regionHref: (region: s
                   </th>
                   <td>
                     <span className="bar-cell">
-                      <span className="bar-cell__value">{formatCount(row.count, language)}</span>
+                      <span className="bar-cell__value">{formatNumber(row.count, language)}</span>
                       <span
                         className="bar-cell__bar"
                         aria-hidden="true"
@@ -50,14 +51,14 @@ export function LocationStatisticsTable({ regionHref }: { regionHref: (region: s
                     {row.averageRoiPercent === null ? (
                       t('useCases.notReported')
                     ) : (
-                      <bdi>{formatPercent(row.averageRoiPercent, language)}</bdi>
+                      <bdi>{formatPercent(row.averageRoiPercent / 100, language, 1)}</bdi>
                     )}
                   </td>
                   <td>
                     {row.cities.length === 0
                       ? '—'
                       : row.cities
-                          .map((city) => `${placeLabel(city.value, language)} (${formatCount(city.count, language)})`)
+                          .map((city) => `${placeLabel(city.value, language)} (${formatNumber(city.count, language)})`)
                           .join(language === 'ar' ? '، ' : ', ')}
                   </td>
                 </tr>
@@ -67,7 +68,7 @@ export function LocationStatisticsTable({ regionHref }: { regionHref: (region: s
         </div>
       ) : null}
       {stats.data && stats.data.withoutRegion > 0 ? (
-        <p className="muted">{t('useCases.location.withoutRegion', { count: formatCount(stats.data.withoutRegion, language) })}</p>
+        <p className="muted">{t('useCases.location.withoutRegion', { count: formatNumber(stats.data.withoutRegion, language) })}</p>
       ) : null}
     </section>
   );

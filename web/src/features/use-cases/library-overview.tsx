@@ -6,8 +6,9 @@ import { Alert, EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { errorMessage } from '../../lib/form-errors.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { UseCaseCard } from './use-case-card.js';
-import { caseTitle, categoryLabel, companyName, formatCount, formatPercent } from './use-case-labels.js';
+import { caseTitle, categoryLabel } from './use-case-labels.js';
 import { useCategoryStats, useFeaturedUseCases, useTrendingUseCases } from './use-cases-api.js';
+import { formatNumber, formatPercent, organizationName } from '../../lib/format.js';
 
 const PERIODS: ReadonlyArray<UseCaseTrending['period']> = ['day', 'week', 'month'];
 
@@ -59,9 +60,9 @@ function TrendingCases() {
                 {caseTitle(item.useCase, language)}
               </Link>
               <span className="muted">
-                <bdi>{companyName(item.useCase.organization, language)}</bdi>
+                <bdi>{organizationName(item.useCase.organization, language)}</bdi>
                 {' · '}
-                {t('useCases.trending.activity', { views: formatCount(item.views, language), likes: formatCount(item.likes, language) })}
+                {t('useCases.trending.activity', { views: formatNumber(item.views, language), likes: formatNumber(item.likes, language) })}
               </span>
             </li>
           ))}
@@ -103,24 +104,24 @@ function CategoryStatistics() {
                       {categoryLabel(row.category, language)}
                     </Link>
                   </th>
-                  <td>{formatCount(row.count, language)}</td>
+                  <td>{formatNumber(row.count, language)}</td>
                   <td>
                     {row.averageRoiPercent === null ? (
                       t('useCases.notReported')
                     ) : (
-                      <bdi>{formatPercent(row.averageRoiPercent, language)}</bdi>
+                      <bdi>{formatPercent(row.averageRoiPercent / 100, language, 1)}</bdi>
                     )}
                   </td>
-                  <td>{formatCount(row.views, language)}</td>
-                  <td>{formatCount(row.likes, language)}</td>
-                  <td>{formatCount(row.saves, language)}</td>
+                  <td>{formatNumber(row.views, language)}</td>
+                  <td>{formatNumber(row.likes, language)}</td>
+                  <td>{formatNumber(row.saves, language)}</td>
                   <td>
                     {row.topTechnologies.length === 0
                       ? '—'
                       : row.topTechnologies.map((technology, index) => (
                           <span key={technology.value}>
                             {index > 0 ? (language === 'ar' ? '، ' : ', ') : null}
-                            <bdi>{technology.value}</bdi> ({formatCount(technology.count, language)})
+                            <bdi>{technology.value}</bdi> ({formatNumber(technology.count, language)})
                           </span>
                         ))}
                   </td>

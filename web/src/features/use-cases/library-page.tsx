@@ -21,9 +21,9 @@ import { LibraryOverview } from './library-overview.js';
 import { LibrarySearchBox } from './library-search-box.js';
 import { SaudiMap } from './saudi-map.js';
 import { CaseCardList } from './use-case-card.js';
-import { formatCount } from './use-case-labels.js';
 import { useUseCaseList } from './use-cases-api.js';
 import './library.css';
+import { formatNumber } from '../../lib/format.js';
 
 const DEFAULT_SORT: LibrarySort = 'newest';
 
@@ -135,7 +135,7 @@ function Results({
       <div className="browse-head">
         <h2 id="browse-heading">{state.scope === 'mine' ? t('useCases.browse.mineTitle') : t('useCases.browse.title')}</h2>
         <p className="muted" role="status">
-          {list.data ? t('useCases.browse.count', { count: formatCount(list.data.total, language) }) : ''}
+          {list.data ? t('useCases.browse.count', { count: formatNumber(list.data.total, language) }) : ''}
         </p>
       </div>
       <Toolbar state={state} signedIn={signedIn} onChange={onChange} />

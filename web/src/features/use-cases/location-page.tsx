@@ -10,9 +10,10 @@ import { useLanguage } from '../../lib/use-language.js';
 import { LocationStatisticsTable } from './library-location-stats.js';
 import { SaudiMap } from './saudi-map.js';
 import { CaseCardList } from './use-case-card.js';
-import { formatCount, formatKm, placeLabel, regionLabel } from './use-case-labels.js';
+import { formatKm, placeLabel, regionLabel } from './use-case-labels.js';
 import { type LocationQuery, useLocationFilter } from './use-cases-api.js';
 import './library.css';
+import { formatNumber } from '../../lib/format.js';
 
 const MODES = ['city', 'region', 'near'] as const;
 type Mode = (typeof MODES)[number];
@@ -143,7 +144,7 @@ function LocationForm({ initial, onSubmit }: { initial: LocationSearch; onSubmit
             />
             {radiusInvalid ? (
               <p className="field__error" id="location-radius-error">
-                {t('useCases.location.radiusInvalid', { max: formatCount(MAX_RADIUS_KM, language) })}
+                {t('useCases.location.radiusInvalid', { max: formatNumber(MAX_RADIUS_KM, language) })}
               </p>
             ) : null}
           </div>
@@ -191,7 +192,7 @@ export function LocationPage() {
         {query && results.data ? (
           <>
             <p className="muted" role="status">
-              {t('useCases.browse.count', { count: formatCount(results.data.total, language) })}
+              {t('useCases.browse.count', { count: formatNumber(results.data.total, language) })}
             </p>
             {results.data.items.length === 0 ? (
               <EmptyState title={t('useCases.location.noResultsTitle')}>{t('useCases.location.noResults')}</EmptyState>

@@ -11,9 +11,10 @@ import { AuthorName } from '../../components/content/author.js';
 import { ConfirmAction } from '../../components/ui/confirm-action.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { useReports, useResolveReport } from './case-api.js';
-import { formatDateTime, formatNumberIn, textLang } from './case-format.js';
-import { companyName, reportReasonLabel } from './use-case-labels.js';
+import { formatDateTime, textLang } from './case-format.js';
+import { reportReasonLabel } from './use-case-labels.js';
 import './case-styles.css';
+import { formatNumber, organizationName } from '../../lib/format.js';
 
 const isStatus = (value: string | null): value is ReportStatus => REPORT_STATUSES.includes(value as ReportStatus);
 
@@ -33,7 +34,7 @@ function ReportEntry({ report }: { report: UseCaseReport }) {
       </h3>
       <p className="report__meta muted">
         <span>
-          <bdi>{companyName(report.organization, language)}</bdi>
+          <bdi>{organizationName(report.organization, language)}</bdi>
         </span>
         <span>
           {t('moderation.reportedBy')} <AuthorName author={report.reporter} />
@@ -44,7 +45,7 @@ function ReportEntry({ report }: { report: UseCaseReport }) {
         <dt>{t('moderation.reason')}</dt>
         <dd>{reportReasonLabel(report.reason, language)}</dd>
         <dt>{t('moderation.openOnCase')}</dt>
-        <dd>{formatNumberIn(language, report.openReportsOnCase)}</dd>
+        <dd>{formatNumber(report.openReportsOnCase, language)}</dd>
         {report.details ? (
           <>
             <dt>{t('moderation.details')}</dt>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../lib/use-language.js';
 import { SAUDI_OUTLINE } from './saudi-outline.js';
-import { caseTitle, formatCount, placeLabel } from './use-case-labels.js';
+import { caseTitle, placeLabel } from './use-case-labels.js';
+import { formatNumber } from '../../lib/format.js';
 
 // Equirectangular projection around the Kingdom's middle latitude: east is always to the right, in
 // either reading direction, because a map does not mirror.
@@ -145,7 +146,7 @@ export function SaudiMap({ cases, clusterHref, total, area }: SaudiMapProps) {
     const only = cluster.cases[0];
     return cluster.cases.length === 1 && only
       ? t('useCases.map.caseLink', { title: caseTitle(only, language), place: nameOf(cluster) })
-      : t('useCases.map.clusterLink', { count: formatCount(cluster.cases.length, language), place: nameOf(cluster) });
+      : t('useCases.map.clusterLink', { count: formatNumber(cluster.cases.length, language), place: nameOf(cluster) });
   };
   const href = (cluster: MapCluster) => {
     const only = cluster.cases[0];
@@ -193,7 +194,7 @@ export function SaudiMap({ cases, clusterHref, total, area }: SaudiMapProps) {
                 <circle cx={cluster.x} cy={cluster.y} r={radius} />
                 {count > 1 ? (
                   <text x={cluster.x} y={cluster.y + 4} textAnchor="middle" aria-hidden="true">
-                    {formatCount(count, language)}
+                    {formatNumber(count, language)}
                   </text>
                 ) : null}
               </Link>
@@ -202,11 +203,11 @@ export function SaudiMap({ cases, clusterHref, total, area }: SaudiMapProps) {
         </g>
       </svg>
       <figcaption id={`${id}-caption`} className="saudi-map__caption" dir="auto">
-        {t('useCases.map.caption', { count: formatCount(placed, language) })}
+        {t('useCases.map.caption', { count: formatNumber(placed, language) })}
         {total !== undefined && total > cases.length
-          ? ` ${t('useCases.map.firstOnly', { shown: formatCount(cases.length, language), total: formatCount(total, language) })}`
+          ? ` ${t('useCases.map.firstOnly', { shown: formatNumber(cases.length, language), total: formatNumber(total, language) })}`
           : null}
-        {unplaced.length > 0 ? ` ${t('useCases.map.unplaced', { count: formatCount(unplaced.length, language) })}` : null}
+        {unplaced.length > 0 ? ` ${t('useCases.map.unplaced', { count: formatNumber(unplaced.length, language) })}` : null}
       </figcaption>
       <div dir="auto">
         <button
@@ -222,7 +223,7 @@ export function SaudiMap({ cases, clusterHref, total, area }: SaudiMapProps) {
           {clusters.map((cluster) => (
             <li key={cluster.key}>
               <span className="saudi-map__list-place">
-                {nameOf(cluster)} ({formatCount(cluster.cases.length, language)})
+                {nameOf(cluster)} ({formatNumber(cluster.cases.length, language)})
               </span>
               <ul>
                 {cluster.cases.map((useCase) => (

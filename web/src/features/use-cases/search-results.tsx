@@ -4,7 +4,7 @@ import { EmptyState } from '../../components/ui/feedback.js';
 import { Pagination } from '../../components/ui/pagination.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { UseCaseCard } from './use-case-card.js';
-import { formatCount } from './use-case-labels.js';
+import { formatNumber } from '../../lib/format.js';
 
 /** Search hits with their highlighted title and excerpt, the count and time, and paging. */
 export function SearchResults({ result, onPage }: { result: UseCaseSearchResult; onPage: (page: number) => void }) {
@@ -13,7 +13,10 @@ export function SearchResults({ result, onPage }: { result: UseCaseSearchResult;
   return (
     <>
       <p className="muted" role="status">
-        {t('useCases.search.summary', { count: formatCount(result.total, language), ms: formatCount(Math.round(result.tookMs), language) })}
+        {t('useCases.search.summary', {
+          count: formatNumber(result.total, language),
+          ms: formatNumber(Math.round(result.tookMs), language),
+        })}
       </p>
       {result.items.length === 0 ? (
         <EmptyState title={t('useCases.search.noResultsTitle')}>{t('useCases.search.noResults')}</EmptyState>

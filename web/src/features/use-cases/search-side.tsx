@@ -6,8 +6,8 @@ import { errorMessage } from '../../lib/form-errors.js';
 import { RelativeTime } from '../../components/content/relative-time.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { type LibraryState, type SearchSort, bodyFilters, searchParamsFromStored } from './library-filters.js';
-import { formatCount } from './use-case-labels.js';
 import { useCreateSavedSearch, useSearchHistory } from './use-cases-api.js';
+import { formatNumber } from '../../lib/format.js';
 
 /** "Save this search": a name, then the query, filters and sort are stored for the signed-in reader. */
 export function SaveSearchForm({ state }: { state: LibraryState<SearchSort> }) {
@@ -83,7 +83,7 @@ export function SearchHistoryPanel() {
                 <bdi>{item.q}</bdi>
               </Link>
               <span className="muted">
-                {t('useCases.history.results', { count: formatCount(item.resultsCount, language) })} ·{' '}
+                {t('useCases.history.results', { count: formatNumber(item.resultsCount, language) })} ·{' '}
                 <RelativeTime value={item.searchedAt} />
               </span>
             </li>

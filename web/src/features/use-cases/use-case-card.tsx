@@ -8,15 +8,13 @@ import {
   caseSummary,
   caseTitle,
   categoryLabel,
-  companyName,
-  formatCount,
   formatKm,
   formatMonths,
-  formatPercent,
   formatSar,
   industryLabel,
   locationLabel,
 } from './use-case-labels.js';
+import { formatNumber, formatPercent, organizationName } from '../../lib/format.js';
 
 export function CaseBadges({ useCase }: { useCase: UseCaseSummary }) {
   const { t } = useTranslation();
@@ -39,7 +37,7 @@ export function CaseFigures({ useCase }: { useCase: UseCaseSummary }) {
   const language = useLanguage();
   const figures: Array<{ key: string; label: string; value: string }> = [];
   if (useCase.roiPercent !== null)
-    figures.push({ key: 'roi', label: t('useCases.figures.roi'), value: formatPercent(useCase.roiPercent, language) });
+    figures.push({ key: 'roi', label: t('useCases.figures.roi'), value: formatPercent(useCase.roiPercent / 100, language, 1) });
   if (useCase.paybackMonths !== null)
     figures.push({ key: 'payback', label: t('useCases.figures.payback'), value: formatMonths(useCase.paybackMonths, language) });
   if (useCase.annualSavingsSar !== null)
@@ -94,7 +92,7 @@ export function UseCaseCard({ useCase, highlight, headingLevel = 3, footer }: Us
         </Link>
       </Heading>
       <p className="case-card__company muted">
-        <bdi>{companyName(useCase.organization, language)}</bdi>
+        <bdi>{organizationName(useCase.organization, language)}</bdi>
         {' · '}
         {categoryLabel(useCase.category, language)}
         {' · '}
@@ -119,8 +117,8 @@ export function UseCaseCard({ useCase, highlight, headingLevel = 3, footer }: Us
         {useCase.distanceKm !== undefined && useCase.distanceKm !== null ? (
           <span>{t('useCases.distance', { distance: formatKm(useCase.distanceKm, language) })}</span>
         ) : null}
-        <span>{t('useCases.likesCount', { value: formatCount(useCase.likesCount, language) })}</span>
-        <span>{t('useCases.viewsCount', { value: formatCount(useCase.viewsCount, language) })}</span>
+        <span>{t('useCases.likesCount', { value: formatNumber(useCase.likesCount, language) })}</span>
+        <span>{t('useCases.viewsCount', { value: formatNumber(useCase.viewsCount, language) })}</span>
       </p>
       {footer}
     </article>

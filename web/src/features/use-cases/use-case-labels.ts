@@ -11,9 +11,7 @@ import {
   type UseCaseSummary,
 } from '@p2p/contracts';
 import type { Language } from '@p2p/contracts/enums';
-
-/** Arabic with Latin digits, as the rest of the app formats numbers. */
-const locale = (language: Language) => (language === 'ar' ? 'ar-SA-u-nu-latn' : 'en');
+import { formatNumber } from '../../lib/format.js';
 
 function isKey<T extends string>(labels: Record<T, unknown>, value: string): value is T {
   return Object.prototype.hasOwnProperty.call(labels, value);
@@ -59,41 +57,26 @@ export function caseSummary(useCase: Pick<UseCaseSummary, 'summary' | 'summaryAr
   return language === 'ar' && useCase.summaryAr ? useCase.summaryAr : useCase.summary;
 }
 
-export function companyName(organization: { name: string; nameAr: string | null }, language: Language): string {
-  return language === 'ar' && organization.nameAr ? organization.nameAr : organization.name;
-}
-
-export function formatCount(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language)).format(value);
-}
-
 /** Saudi riyals; `compact` shortens large sums ("SAR 1.2M", "1.2 مليون ر.س."). */
 export function formatSar(value: number, language: Language, { compact = false }: { compact?: boolean } = {}): string {
-  return new Intl.NumberFormat(locale(language), {
+  return formatNumber(value, language, {
     style: 'currency',
     currency: 'SAR',
     ...(compact
       ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
       : { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
-  }).format(value);
-}
-
-/** A percentage given in percent (35 → "35%", Arabic "35٪"). */
-export function formatPercent(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+  });
 }
 
 export function formatMonths(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 }).format(
-    value,
-  );
+  return formatNumber(value, language, { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });
 }
 
 export function formatKm(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), {
+  return formatNumber(value, language, {
     style: 'unit',
     unit: 'kilometer',
     unitDisplay: 'short',
     maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
+  });
 }
