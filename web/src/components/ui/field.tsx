@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
 
 interface FieldFrameProps {
   id: string;
@@ -47,6 +47,23 @@ export function TextField({ label, hint, error, optionalLabel, ...input }: TextF
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} optionalLabel={optionalLabel}>
       {(describedBy) => <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optionalLabel?: string | undefined;
+};
+
+/** A labelled textarea whose hint and error are announced with it. */
+export function TextAreaField({ label, hint, error, optionalLabel, ...textarea }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optionalLabel={optionalLabel}>
+      {(describedBy) => <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />}
     </FieldFrame>
   );
 }

@@ -18,6 +18,7 @@ import type {
 } from '@p2p/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.js';
+import { toQuery } from '../../lib/query-string.js';
 
 const BASE = '/api/v1/forum';
 
@@ -29,13 +30,6 @@ const keys = {
   thread: (id: string) => [...FORUM_KEY, 'thread', id] as const,
   stats: [...FORUM_KEY, 'stats'] as const,
 };
-
-/** A query string from the values that are set; empty strings and undefined are left out. */
-export function toQuery(params: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== '' && value !== undefined) query.set(key, String(value));
-  return query.toString();
-}
 
 export function useCategories() {
   return useQuery({

@@ -12,6 +12,7 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.js';
 import { ME_KEY } from '../../lib/session.js';
+import { toQuery } from '../../lib/query-string.js';
 
 export const ORG_KEY = ['organization'] as const;
 
@@ -47,12 +48,6 @@ export interface MemberFilters {
   role: string;
   status: string;
   department: string;
-}
-
-function toQuery(params: Record<string, string | number>) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== '' && value !== undefined) query.set(key, String(value));
-  return query.toString();
 }
 
 export function useMembers(filters: MemberFilters) {

@@ -18,10 +18,11 @@ import type {
 } from '@p2p/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../lib/api-client.js';
+import { toQuery } from '../../lib/query-string.js';
 
 const BASE = '/api/v1/use-cases';
 
-/** Every use-case query starts with this key, so a change can refresh all the lists that show cases. */
+/** Every use-case query (here and in use-cases-api.ts) starts with this key, so a change can refresh all the lists that show cases. */
 export const USE_CASES_KEY = ['use-cases'] as const;
 const keys = {
   case: (id: string) => [...USE_CASES_KEY, 'case', id] as const,
@@ -33,11 +34,8 @@ const keys = {
   reports: [...USE_CASES_KEY, 'reports'] as const,
 };
 
-const query = (params: Record<string, string | number>) =>
-  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-
 export const SINGLE_EXPORTS = ['json', 'md', 'pdf'] as const;
-export const exportUrl = (id: string, format: (typeof SINGLE_EXPORTS)[number]) => `${BASE}/${id}/export?${query({ format })}`;
+export const exportUrl = (id: string, format: (typeof SINGLE_EXPORTS)[number]) => `${BASE}/${id}/export?${toQuery({ format })}`;
 
 export function useUseCase(id: string) {
   return useQuery({ queryKey: keys.case(id), queryFn: ({ signal }) => api.get<UseCase>(`${BASE}/${id}`, signal), enabled: id.length > 0 });
@@ -46,7 +44,7 @@ export function useUseCase(id: string) {
 export function useRelated(id: string) {
   return useQuery({
     queryKey: keys.related(id),
-    queryFn: ({ signal }) => api.get<{ items: RelatedUseCase[] }>(`${BASE}/${id}/related?${query({ limit: 6 })}`, signal),
+    queryFn: ({ signal }) => api.get<{ items: RelatedUseCase[] }>(`${BASE}/${id}/related?${toQuery({ limit: 6 })}`, signal),
   });
 }
 
@@ -55,7 +53,7 @@ export const NEARBY_RADIUS_KM = 150;
 export function useNearby(id: string, enabled: boolean) {
   return useQuery({
     queryKey: keys.nearby(id),
-    queryFn: ({ signal }) => api.get<UseCaseList>(`${BASE}/${id}/nearby?${query({ radiusKm: NEARBY_RADIUS_KM, limit: 6 })}`, signal),
+    queryFn: ({ signal }) => api.get<UseCaseList>(`${BASE}/${id}/nearby?${toQuery({ radiusKm: NEARBY_RADIUS_KM, limit: 6 })}`, signal),
     enabled,
   });
 }
@@ -63,7 +61,7 @@ export function useNearby(id: string, enabled: boolean) {
 export function useEngagement(id: string, days: number, enabled: boolean) {
   return useQuery({
     queryKey: keys.engagement(id, days),
-    queryFn: ({ signal }) => api.get<UseCaseEngagement>(`${BASE}/${id}/engagement?${query({ days })}`, signal),
+    queryFn: ({ signal }) => api.get<UseCaseEngagement>(`${BASE}/${id}/engagement?${toQuery({ days })}`, signal),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -167,7 +165,7 @@ export function useTerms(kind: TermKind, q: string) {
   return useQuery({
     queryKey: [...USE_CASES_KEY, 'terms', kind, term],
     queryFn: ({ signal }) =>
-      api.get<{ items: Array<{ name: string; usesCount: number }> }>(`${BASE}/terms?${query({ kind, q: term, limit: 8 })}`, signal),
+      api.get<{ items: Array<{ name: string; usesCount: number }> }>(`${BASE}/terms?${toQuery({ kind, q: term, limit: 8 })}`, signal),
     enabled: term.length > 0,
     staleTime: 30_000,
   });
@@ -187,7 +185,7 @@ export const SAVED_PAGE_SIZE = 20;
 export function useSavedCases(page: number) {
   return useQuery({
     queryKey: [...keys.saved, page],
-    queryFn: ({ signal }) => api.get<Page<UseCaseSummary>>(`${BASE}/saved?${query({ page, pageSize: SAVED_PAGE_SIZE })}`, signal),
+    queryFn: ({ signal }) => api.get<Page<UseCaseSummary>>(`${BASE}/saved?${toQuery({ page, pageSize: SAVED_PAGE_SIZE })}`, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -207,7 +205,7 @@ export function useUnsave() {
 export function useReports(status: ReportStatus, page: number, enabled: boolean) {
   return useQuery({
     queryKey: [...keys.reports, status, page],
-    queryFn: ({ signal }) => api.get<Page<UseCaseReport>>(`${BASE}/reports?${query({ status, page, pageSize: 20 })}`, signal),
+    queryFn: ({ signal }) => api.get<Page<UseCaseReport>>(`${BASE}/reports?${toQuery({ status, page, pageSize: 20 })}`, signal),
     enabled,
     placeholderData: keepPreviousData,
   });

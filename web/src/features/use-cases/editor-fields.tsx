@@ -1,43 +1,11 @@
 import { INDUSTRIES, USE_CASE_CATEGORIES, USE_CASE_VISIBILITIES, type UseCaseVisibility } from '@p2p/contracts';
-import { type TextareaHTMLAttributes, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/ui/field.js';
+import { SelectField, TextAreaField, TextField } from '../../components/ui/field.js';
 import { useLanguage } from '../../lib/use-language.js';
 import { categoryLabel, industryLabel } from './use-case-labels.js';
 import type { Draft } from './editor-draft.js';
 import { TermsInput } from './editor-terms-input.js';
-
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  optionalLabel?: string;
-};
-
-/** A labelled textarea with its hint and error announced with it. */
-export function TextAreaField({ label, hint, error, optionalLabel, ...textarea }: TextAreaFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {optionalLabel ? <span className="field__optional"> ({optionalLabel})</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 interface SectionProps {
   draft: Draft;

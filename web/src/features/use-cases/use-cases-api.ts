@@ -2,11 +2,11 @@ import type {
   AdvancedSearchBody,
   CustomExportBody,
   ExportFormat,
-  LocationFilterQuery,
   LocationStatistics,
   Page,
   SavedSearch,
   SavedSearchBody,
+  SaudiRegion,
   SearchHistory,
   UseCaseCategoryStats,
   UseCaseList,
@@ -18,12 +18,12 @@ import type {
 } from '@p2p/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../lib/api-client.js';
+import { toQuery } from '../../lib/query-string.js';
+import { USE_CASES_KEY } from './case-api.js';
 import { type LibraryState, listQuery } from './library-filters.js';
 
 const BASE = '/api/v1/use-cases';
 
-/** Every use-case query starts with this key, so a change to a case can refresh them all at once. */
-export const USE_CASES_KEY = ['use-cases'] as const;
 const keys = {
   list: [...USE_CASES_KEY, 'list'] as const,
   savedSearches: [...USE_CASES_KEY, 'saved-searches'] as const,
@@ -49,8 +49,7 @@ export function useUseCaseList(state: LibraryState, { map = false }: { map?: boo
 export function useTrendingUseCases(period: UseCaseTrending['period'], limit = 5) {
   return useQuery({
     queryKey: [...USE_CASES_KEY, 'trending', period, limit],
-    queryFn: ({ signal }) =>
-      api.get<UseCaseTrending>(`${BASE}/trending?${new URLSearchParams({ period, limit: String(limit) }).toString()}`, signal),
+    queryFn: ({ signal }) => api.get<UseCaseTrending>(`${BASE}/trending?${toQuery({ period, limit })}`, signal),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -92,8 +91,7 @@ export function useUseCaseSuggestions(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: [...USE_CASES_KEY, 'suggestions', term],
-    queryFn: ({ signal }) =>
-      api.get<{ items: UseCaseSuggestion[] }>(`${BASE}/search/suggestions?${new URLSearchParams({ q: term }).toString()}`, signal),
+    queryFn: ({ signal }) => api.get<{ items: UseCaseSuggestion[] }>(`${BASE}/search/suggestions?${toQuery({ q: term })}`, signal),
     enabled: term.length >= 2,
     staleTime: 30_000,
   });
@@ -150,15 +148,25 @@ export function useSearchHistory(enabled = true) {
   });
 }
 
-export type LocationQuery = Omit<LocationFilterQuery, 'pageSize'>;
+/**
+ * What the location filter is asked for (the fields of LocationFilterQuery). Declared here because the
+ * contract's input type leaves its coerced numbers untyped.
+ */
+export interface LocationQuery {
+  city?: string;
+  region?: SaudiRegion;
+  country?: string;
+  lat?: number;
+  lng?: number;
+  radiusKm?: number;
+  page?: number;
+}
 
 export function useLocationFilter(query: LocationQuery | null) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
-  params.set('pageSize', String(LIBRARY_PAGE_SIZE));
+  const params = toQuery({ ...query, pageSize: LIBRARY_PAGE_SIZE });
   return useQuery({
-    queryKey: [...USE_CASES_KEY, 'location', params.toString()],
-    queryFn: ({ signal }) => api.get<Page<UseCaseSummary>>(`${BASE}/location/filter?${params.toString()}`, signal),
+    queryKey: [...USE_CASES_KEY, 'location', params],
+    queryFn: ({ signal }) => api.get<Page<UseCaseSummary>>(`${BASE}/location/filter?${params}`, signal),
     enabled: query !== null,
     placeholderData: keepPreviousData,
   });
