@@ -80,8 +80,8 @@ export async function buildApp({
     // (404), an undecodable URL a bad request.
     frameworkErrors: (error, request, reply) => {
       void reply.header('x-request-id', request.id);
-      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(request, reply, 404, 'NOT_FOUND', 'Resource not found');
-      return sendProblem(request, reply, 400, 'VALIDATION_FAILED', 'The request URL is not valid');
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') void sendProblem(request, reply, 404, 'NOT_FOUND', 'Resource not found');
+      else void sendProblem(request, reply, 400, 'VALIDATION_FAILED', 'The request URL is not valid');
     },
   }).withTypeProvider<ZodTypeProvider>();
 

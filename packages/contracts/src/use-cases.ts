@@ -220,8 +220,8 @@ const listQuery = <T extends z.ZodType>(item: T) =>
       (value) =>
         value === undefined
           ? undefined
-          : (Array.isArray(value) ? value : String(value).split(','))
-              .map((entry) => String(entry).trim())
+          : (Array.isArray(value) ? (value as unknown[]) : String(value as string).split(','))
+              .map((entry) => String(entry as string).trim())
               .filter((entry) => entry.length > 0),
       z.array(item).max(30),
     )

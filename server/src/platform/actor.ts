@@ -97,9 +97,9 @@ declare module 'fastify' {
 /** Resolves the actor of a request; built by the auth module, handed to every module's routes. */
 export interface SessionResolver {
   /** The signed-in actor, or null for a guest. Refreshes the sliding session cookie when due. */
-  resolve(request: FastifyRequest, reply: FastifyReply): Promise<Actor | null>;
-  /** preHandler: answers 401 for guests and for disabled accounts. */
-  requireActor(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  resolve: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | null>;
+  /** preHandler (passed unbound): answers 401 for guests and for disabled accounts. */
+  requireActor: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
 
 /** The actor of a request that passed requireActor. */

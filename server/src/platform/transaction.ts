@@ -60,7 +60,7 @@ export function transactionAwareDb(db: Db): Db {
       if (prop === 'transaction') {
         return <T>(fn: (tx: Tx) => Promise<T>) => withTransaction(target, fn);
       }
-      return Reflect.get(target, prop, receiver);
+      return Reflect.get(target, prop, receiver) as unknown;
     },
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
+import { col, row } from '../../platform/rows.js';
 
 export interface LimitRule {
   max: number;
@@ -12,6 +13,9 @@ export const ACCOUNT_LIMITS = {
   passwordReset: { max: 5, windowSeconds: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
+/** The window's count so far (int4) and the seconds until it ends (ceil of a numeric epoch). */
+const accountLimitRow = row({ count: col.integer, retry_after: col.numeric });
+
 /**
  * Counts one attempt for `key` in a fixed window, atomically (one upsert), and says whether it is
  * within the rule. Blocked attempts count too, so hammering does not reopen the window.
@@ -21,8 +25,9 @@ export async function consumeAccountLimit(
   key: string,
   rule: LimitRule,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const [row] = await queryRows<{ count: unknown; retry_after: unknown }>(
+  const [row] = await queryRows(
     db,
+    accountLimitRow,
     sql`
     insert into account_rate_limits as l (key, count, window_started_at)
     values (${key}, 1, now())

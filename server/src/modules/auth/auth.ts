@@ -83,7 +83,7 @@ export function createAuth({ config, db, mailer, logger, signUp }: AuthDeps) {
       to: user.email,
       language: (LANGUAGES as readonly unknown[]).includes(user.language) ? (user.language as Language) : 'en',
       template: 'verify-email',
-      data: { firstName: String(user.firstName ?? ''), url: verifyEmailUrl(config, token) },
+      data: { firstName: typeof user.firstName === 'string' ? user.firstName : '', url: verifyEmailUrl(config, token) },
     });
   };
 
@@ -144,7 +144,7 @@ export function createAuth({ config, db, mailer, logger, signUp }: AuthDeps) {
       sendOnSignUp: false,
       expiresIn: VERIFICATION_GRACE_DAYS * DAY,
       sendVerificationEmail: async ({ user }) => {
-        await sendVerification(user as typeof user & { firstName?: string; language?: string }, activeDb(db));
+        await sendVerification(user, activeDb(db));
       },
     },
     rateLimit: {

@@ -2,9 +2,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import { PASSWORD_MIN_LENGTH, type FieldError } from '@p2p/contracts';
 
 // Only entries long enough to pass the length rule matter; shorter ones are refused anyway.
-const commonPasswords = new Set(
-  (dictionary['passwords-common'] as string[]).filter((p) => p.length >= PASSWORD_MIN_LENGTH).map((p) => p.toLowerCase()),
-);
+const commonPasswords = new Set(dictionary['passwords-common'].filter((p) => p.length >= PASSWORD_MIN_LENGTH).map((p) => p.toLowerCase()));
 
 /**
  * Beyond length (checked by the request schema): refuses passwords found on a list of common

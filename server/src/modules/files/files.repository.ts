@@ -1,5 +1,5 @@
 import { SUBSCRIPTION_TIERS, TIER_LIMITS } from '@p2p/contracts';
-import { type SQL, and, eq, isNull, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
 import { organizations } from '../organizations/index.js';
 import { files } from './files.tables.js';
@@ -83,3 +83,31 @@ export async function markFileDeleted(db: DbOrTx, id: string): Promise<FileRow |
 /** An organization's live files: a scalar sub-select for its statistics. */
 export const countLiveFilesSql = (organizationId: string): SQL =>
   sql`select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null`;
+
+/**
+ * The organization's live attachments among `ids` (what another module may link to), with their
+ * content types; ids that are not such a file are left out.
+ */
+export async function findOrganizationFiles(
+  db: DbOrTx,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<{ id: string; contentType: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: files.id, contentType: files.contentType })
+    .from(files)
+    .where(
+      and(inArray(files.id, [...ids]), eq(files.organizationId, organizationId), eq(files.purpose, 'attachment'), isNull(files.deletedAt)),
+    );
+}
+
+/** A live file joined as `alias` to rows that point at it by `fileId`, for liveFileJson to read. */
+export const liveFileJoin = (fileId: SQL, alias = 'f'): SQL =>
+  sql`join ${files} ${sql.raw(alias)} on ${sql.raw(alias)}.id = ${fileId} and ${sql.raw(alias)}.deleted_at is null`;
+
+/** A file joined by liveFileJoin as JSON: { fileId, name, mimeType, sizeBytes } (sizeBytes a bigint). */
+export const liveFileJson = (alias = 'f'): SQL =>
+  sql.raw(
+    `json_build_object('fileId', ${alias}.id, 'name', coalesce(${alias}.original_name, ''), 'mimeType', ${alias}.content_type, 'sizeBytes', ${alias}.size_bytes)`,
+  );

@@ -50,4 +50,4 @@ export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (
   await app.register(filesRoutes, { files, sessions });
   await app.register(profileImagesRoutes, { files, sessions });
 };
-export { countLiveFilesSql } from './files.repository.js';
+export { countLiveFilesSql, findOrganizationFiles, liveFileJoin, liveFileJson } from './files.repository.js';
