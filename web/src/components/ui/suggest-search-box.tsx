@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { useDebounced } from '../../lib/use-debounced.js';
+import { useListbox } from '../../lib/use-listbox.js';
 
 export interface SuggestSearchBoxLabels {
   field: string;
@@ -14,14 +15,14 @@ export interface SuggestSearchBoxProps<T> {
   initialValue?: string;
   labels: SuggestSearchBoxLabels;
   /** The suggestions for the debounced text ('' while the list is closed); called on every render like any hook. */
-  useSuggestions(q: string): T[];
-  keyOf(item: T): string;
-  kindOf(item: T): string;
-  textOf(item: T): string;
+  useSuggestions: (q: string) => T[];
+  keyOf: (item: T) => string;
+  kindOf: (item: T) => string;
+  textOf: (item: T) => string;
   /** A suggestion was picked (by click or Enter). `setValue` changes the field's text. */
-  onChoose(item: T, setValue: (value: string) => void): void;
+  onChoose: (item: T, setValue: (value: string) => void) => void;
   /** The form was submitted with this (trimmed) text. */
-  onSearch(text: string): void;
+  onSearch: (text: string) => void;
   className?: string;
   /** Extra fields in the same form. */
   children?: ReactNode;
@@ -44,53 +45,33 @@ export function SuggestSearchBox<T>({
   children,
 }: SuggestSearchBoxProps<T>) {
   const id = useId();
-  const listboxId = `${id}-suggestions`;
   const [value, setValue] = useState(initialValue);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const q = useDebounced(value, 200);
   const found = useSuggestions(open ? q : '');
   const items = open && q.trim().length >= 2 ? found : [];
   const isExpanded = items.length > 0;
 
-  const close = () => {
-    setOpen(false);
-    setActive(-1);
-  };
-
-  const choose = (item: T) => {
-    close();
-    onChoose(item, setValue);
-  };
+  const listbox = useListbox({
+    items,
+    onChoose: (item) => {
+      setOpen(false);
+      onChoose(item, setValue);
+    },
+    onClose: () => setOpen(false),
+    wrapThroughInput: true,
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (!isExpanded) {
-        setOpen(true);
-        return;
-      }
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((index) => {
-        const next = index + step;
-        if (next >= items.length) return -1;
-        if (next < -1) return items.length - 1;
-        return next;
-      });
-    } else if (event.key === 'Escape') {
-      if (isExpanded) {
-        event.preventDefault();
-        close();
-      }
-    } else if (event.key === 'Enter' && isExpanded && active >= 0 && items[active]) {
-      event.preventDefault();
-      choose(items[active]);
-    }
+    // With nothing shown, an arrow asks for the suggestions of the text as it stands.
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !isExpanded) setOpen(true);
+    else listbox.onKeyDown(event);
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    close();
+    setOpen(false);
+    listbox.reset();
     onSearch(value.trim());
   };
 
@@ -110,33 +91,22 @@ export function SuggestSearchBox<T>({
               autoComplete="off"
               aria-autocomplete="list"
               aria-expanded={isExpanded}
-              aria-controls={listboxId}
-              aria-activedescendant={isExpanded && active >= 0 ? `${id}-option-${active}` : undefined}
+              aria-controls={listbox.listboxId}
+              aria-activedescendant={listbox.activeDescendant}
               value={value}
               placeholder={labels.placeholder}
               onChange={(event) => {
                 setValue(event.target.value);
                 setOpen(true);
-                setActive(-1);
+                listbox.reset();
               }}
               onKeyDown={onKeyDown}
               onBlur={() => setOpen(false)}
               onFocus={() => setOpen(true)}
             />
-            <ul id={listboxId} role="listbox" aria-label={labels.suggestions} className="suggestions" hidden={!isExpanded}>
+            <ul id={listbox.listboxId} role="listbox" aria-label={labels.suggestions} className="suggestions" hidden={!isExpanded}>
               {items.map((item, index) => (
-                <li
-                  key={keyOf(item)}
-                  id={`${id}-option-${index}`}
-                  role="option"
-                  aria-selected={index === active}
-                  className="suggestions__option"
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    choose(item);
-                  }}
-                  onMouseEnter={() => setActive(index)}
-                >
+                <li key={keyOf(item)} {...listbox.optionProps(index, item)} className="suggestions__option">
                   <span className="suggestions__kind">{kindOf(item)}</span>
                   <bdi className="suggestions__text">{textOf(item)}</bdi>
                 </li>

@@ -1,7 +1,8 @@
 import type { TermKind } from '@p2p/contracts';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../lib/use-debounced.js';
+import { useListbox } from '../../lib/use-listbox.js';
 import { useTerms } from './case-api.js';
 
 interface TermsInputProps {
@@ -15,6 +16,8 @@ interface TermsInputProps {
   max?: number;
   maxLength?: number;
 }
+
+const ADD_KEYS = ['Enter', ',', '،'];
 
 const normalise = (value: string, maxLength: number) => value.replace(/\s+/g, ' ').trim().slice(0, maxLength);
 
@@ -31,23 +34,16 @@ export function TermsInput({ label, hint, values, onChange, kind, error, max = 3
     input: `${id}-input`,
     hint: `${id}-hint`,
     error: `${id}-error`,
-    listbox: `${id}-listbox`,
-    option: (i: number) => `${id}-option-${i}`,
   };
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState('');
   const query = useDebounced(text, 200);
   const terms = useTerms(kind ?? 'tag', kind && open ? query : '');
   const taken = new Set(values.map((v) => v.toLowerCase()));
   const options = kind && text.trim() ? (terms.data?.items ?? []).filter((item) => !taken.has(item.name.toLowerCase())).slice(0, 8) : [];
   const isOpen = open && options.length > 0;
-
-  useEffect(() => {
-    if (active >= options.length) setActive(-1);
-  }, [active, options.length]);
 
   const add = (raw: string) => {
     const value = normalise(raw, maxLength);
@@ -61,7 +57,7 @@ export function TermsInput({ label, hint, values, onChange, kind, error, max = 3
       setAnnouncement(t('useCase.terms.added', { value }));
     }
     setText('');
-    setActive(-1);
+    listbox.reset();
     setOpen(false);
   };
 
@@ -71,25 +67,23 @@ export function TermsInput({ label, hint, values, onChange, kind, error, max = 3
     input.current?.focus();
   };
 
+  // Enter or a comma (Latin or Arabic) adds the highlighted suggestion, or else the typed text.
+  const listbox = useListbox({
+    items: isOpen ? options : [],
+    onChoose: (option) => add(option.name),
+    onClose: () => setOpen(false),
+    chooseKeys: ADD_KEYS,
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (options.length === 0) return;
-      event.preventDefault();
-      setOpen(true);
-      const down = event.key === 'ArrowDown';
-      setActive((i) => (down ? (i + 1) % options.length : i <= 0 ? options.length - 1 : i - 1));
-    } else if (event.key === 'Enter' || event.key === ',' || event.key === '،') {
-      const chosen = isOpen && active >= 0 ? options[active] : undefined;
-      if (chosen || text.trim()) {
+    if (listbox.onKeyDown(event)) return;
+    if (ADD_KEYS.includes(event.key)) {
+      if (text.trim()) {
         event.preventDefault();
-        add(chosen ? chosen.name : text);
+        add(text);
       } else if (event.key !== 'Enter') {
         event.preventDefault();
       }
-    } else if (event.key === 'Escape' && isOpen) {
-      event.preventDefault();
-      setOpen(false);
-      setActive(-1);
     } else if (event.key === 'Backspace' && text === '' && values.length > 0) {
       event.preventDefault();
       remove(values[values.length - 1]!);
@@ -131,9 +125,9 @@ export function TermsInput({ label, hint, values, onChange, kind, error, max = 3
           dir="auto"
           role={kind ? 'combobox' : undefined}
           aria-expanded={kind ? isOpen : undefined}
-          aria-controls={kind ? ids.listbox : undefined}
+          aria-controls={kind ? listbox.listboxId : undefined}
           aria-autocomplete={kind ? 'list' : undefined}
-          aria-activedescendant={isOpen && active >= 0 ? ids.option(active) : undefined}
+          aria-activedescendant={listbox.activeDescendant}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           autoComplete="off"
@@ -142,7 +136,7 @@ export function TermsInput({ label, hint, values, onChange, kind, error, max = 3
           onChange={(event) => {
             setText(event.target.value);
             setOpen(true);
-            setActive(-1);
+            listbox.reset();
           }}
           onKeyDown={onKeyDown}
           onBlur={() => {
@@ -153,21 +147,16 @@ export function TermsInput({ label, hint, values, onChange, kind, error, max = 3
         />
       </div>
       {kind ? (
-        <ul id={ids.listbox} role="listbox" aria-label={t('useCase.terms.suggestions', { label })} className="suggestions" hidden={!isOpen}>
+        <ul
+          id={listbox.listboxId}
+          role="listbox"
+          aria-label={t('useCase.terms.suggestions', { label })}
+          className="suggestions"
+          hidden={!isOpen}
+        >
           {isOpen
             ? options.map((option, index) => (
-                <li
-                  key={option.name}
-                  id={ids.option(index)}
-                  role="option"
-                  aria-selected={index === active}
-                  className="suggestions__option"
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    add(option.name);
-                  }}
-                  onMouseEnter={() => setActive(index)}
-                >
+                <li key={option.name} {...listbox.optionProps(index, option)} className="suggestions__option">
                   <bdi className="suggestions__text">{option.name}</bdi>
                   <span className="muted">{t('useCase.terms.uses', { count: option.usesCount })}</span>
                 </li>

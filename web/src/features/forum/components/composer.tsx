@@ -1,11 +1,12 @@
 import type { MentionCandidate } from '@p2p/contracts';
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Spinner } from '../../../components/ui/feedback.js';
 import { errorMessage } from '../../../lib/form-errors.js';
 import { usePeople, usePreview } from '../api.js';
 import { type MentionQuery, findMentionQuery, insertMention } from '../mention.js';
 import { useDebounced } from '../../../lib/use-debounced.js';
+import { useListbox } from '../../../lib/use-listbox.js';
 import { MarkdownBody } from '../../../components/content/markdown.js';
 
 interface ComposerProps {
@@ -37,14 +38,11 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
     previewTab: `${id}-tab-preview`,
     writePanel: `${id}-panel-write`,
     previewPanel: `${id}-panel-preview`,
-    listbox: `${id}-people`,
-    option: (index: number) => `${id}-person-${index}`,
   };
   const textarea = useRef<HTMLTextAreaElement>(null);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const [tab, setTab] = useState<Tab>('write');
   const [mention, setMention] = useState<MentionQuery | null>(null);
-  const [active, setActive] = useState(0);
   const [pendingCaret, setPendingCaret] = useState<number | null>(null);
 
   const query = useDebounced(mention?.query ?? '', 200);
@@ -60,10 +58,6 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
     setPendingCaret(null);
   }, [pendingCaret]);
 
-  useEffect(() => {
-    if (active >= candidates.length) setActive(0);
-  }, [active, candidates.length]);
-
   const track = (text: string, caret: number) => setMention(findMentionQuery(text, caret));
 
   const choose = (person: MentionCandidate) => {
@@ -74,23 +68,14 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
     setPendingCaret(result.caret);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (!isOpen) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (i + step + candidates.length) % candidates.length);
-    } else if (event.key === 'Enter' || event.key === 'Tab') {
-      const person = candidates[active];
-      if (person) {
-        event.preventDefault();
-        choose(person);
-      }
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      setMention(null);
-    }
-  };
+  // A mention is always one of the people shown, so the first is active from the start and Tab takes it too.
+  const mentionList = useListbox({
+    items: candidates,
+    onChoose: choose,
+    onClose: () => setMention(null),
+    chooseKeys: ['Enter', 'Tab'],
+    autoActivate: true,
+  });
 
   const selectTab = (next: Tab, focus = false) => {
     setTab(next);
@@ -145,13 +130,13 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           aria-autocomplete="list"
-          aria-controls={isOpen ? ids.listbox : undefined}
-          aria-activedescendant={isOpen ? ids.option(active) : undefined}
+          aria-controls={isOpen ? mentionList.listboxId : undefined}
+          aria-activedescendant={mentionList.activeDescendant}
           onChange={(event) => {
             onChange(event.target.value);
             track(event.target.value, event.target.selectionStart);
           }}
-          onKeyDown={onKeyDown}
+          onKeyDown={mentionList.onKeyDown}
           onKeyUp={(event) => {
             if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key))
               track(event.currentTarget.value, event.currentTarget.selectionStart);
@@ -160,20 +145,9 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
           onBlur={() => setMention(null)}
         />
         {isOpen ? (
-          <ul role="listbox" id={ids.listbox} aria-label={t('forum.composer.people')} className="suggestions composer__people">
+          <ul role="listbox" id={mentionList.listboxId} aria-label={t('forum.composer.people')} className="suggestions composer__people">
             {candidates.map((person, index) => (
-              <li
-                key={person.id}
-                id={ids.option(index)}
-                role="option"
-                aria-selected={index === active}
-                className="suggestions__option"
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  choose(person);
-                }}
-                onMouseEnter={() => setActive(index)}
-              >
+              <li key={person.id} {...mentionList.optionProps(index, person)} className="suggestions__option">
                 <bdi className="suggestions__text">{person.name}</bdi>
                 <bdi className="muted">{[person.jobTitle, person.organizationName].filter(Boolean).join(' · ')}</bdi>
               </li>
