@@ -1,7 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkRows, rowChecks, type RowOf, type RowShape } from './rows.js';
+import { checkRows, col, row, rowChecks, type RowOf, type RowShape } from './rows.js';
 import { PGlite } from '@electric-sql/pglite';
 import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
@@ -158,11 +158,14 @@ export interface MigrationStatus {
   isCurrent: boolean;
 }
 
+const migrationStatusRow = row({ applied: col.bigint, latest: col.bigintOrNull });
+
 export async function getMigrationStatus(db: Db): Promise<MigrationStatus> {
   const journal = readMigrationJournal();
   const latest = journal.at(-1)?.when ?? 0;
-  const [row] = await queryRows<{ applied: unknown; latest: unknown }>(
+  const [row] = await queryRows(
     db,
+    migrationStatusRow,
     sql`select count(*) as applied, max(created_at) as latest from drizzle.__drizzle_migrations`,
   );
   const applied = toNumber(row?.applied);

@@ -4,12 +4,15 @@ import { z } from 'zod';
 import type { Database } from './db.js';
 import { getMigrationStatus, queryRows, toNumber } from './db.js';
 import { listOutbox, type MailDispatcher } from './mail/index.js';
+import { col, row } from './rows.js';
 
 export interface OpsRoutesOptions {
   database: Database;
   dispatcher: MailDispatcher;
   devMail: boolean;
 }
+
+const pendingMailRow = row({ pending: col.bigint });
 
 const healthSchema = z
   .object({
@@ -36,8 +39,9 @@ export const opsRoutes: FastifyPluginAsyncZod<OpsRoutesOptions> = async (app, { 
       let migrations = { applied: 0, expected: 0, current: false };
       let pending = 0;
       try {
-        const [row] = await queryRows<{ pending: unknown }>(
+        const [row] = await queryRows(
           database.db,
+          pendingMailRow,
           sql`select count(*) as pending from mail_outbox where status = 'pending'`,
         );
         pending = toNumber(row?.pending);

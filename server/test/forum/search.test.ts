@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/platform/db.js';
+import { execute } from '../../src/platform/db.js';
 import type { TestContext } from '../helpers/app.js';
 import { createTestApp, expectProblem } from '../helpers/app.js';
 import { createOrganization, type OrganizationFixture } from '../invitations/factories.js';
@@ -137,11 +137,11 @@ describe('forum search', () => {
   });
 
   it('logs searches for trending terms: each person counts once per term, by period', async () => {
-    await queryRows(t.database.db, sql`delete from forum_search_log`);
+    await execute(t.database.db, sql`delete from forum_search_log`);
     for (const client of [org.admin, other.admin]) await search('q=Compressor', client);
     await search('q=compressor');
     await search(`q=${encodeURIComponent('صيانة')}`);
-    await queryRows(
+    await execute(
       t.database.db,
       sql`insert into forum_search_log (term, results_count, created_at) values ('old term', 3, now() - interval '3 days')`,
     );

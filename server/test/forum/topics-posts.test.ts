@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { queryRows } from '../../src/platform/db.js';
+import { execute, queryRows } from '../../src/platform/db.js';
+import { col, row } from '../../src/platform/rows.js';
 import type { TestContext } from '../helpers/app.js';
 import { createTestApp, expectProblem, TestClient } from '../helpers/app.js';
 import { createOrganization, type OrganizationFixture } from '../invitations/factories.js';
@@ -17,6 +18,10 @@ beforeAll(async () => {
   categoryId = await createCategory(t.database.db);
 });
 afterAll(() => t.close());
+
+const countersRow = row({ posts_count: col.integer, likes_count: col.integer, views_count: col.integer, best_post_id: col.textOrNull });
+const countRow = row({ n: col.bigint });
+const mentionRow = row({ mentioned_user_id: col.text });
 
 /** Another signed-in person (each in an organization of their own, so trial seat limits never bite). */
 async function person(): Promise<{ client: TestClient; id: string }> {
@@ -41,8 +46,9 @@ async function thread(client: TestClient, topicId: string, query = ''): Promise<
 }
 
 async function topicRow(topicId: string) {
-  const [row] = await queryRows<{ posts_count: number; likes_count: number; views_count: number; best_post_id: string | null }>(
+  const [row] = await queryRows(
     t.database.db,
+    countersRow,
     sql`select posts_count, likes_count, views_count, best_post_id from forum_topics where id = ${topicId}`,
   );
   return { posts: Number(row!.posts_count), likes: Number(row!.likes_count), views: Number(row!.views_count), best: row!.best_post_id };
@@ -156,8 +162,9 @@ describe('topics', () => {
     expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${from}`)).json()).toMatchObject({ total: 4 });
     expect((await org.admin.get(`/api/v1/forum/topics?categoryId=${from}&authorId=${org.adminId}`)).json()).toMatchObject({ total: 2 });
     const everything = (await org.admin.get('/api/v1/forum/topics')).json().total as number;
-    const [visible] = await queryRows<{ n: number }>(
+    const [visible] = await queryRows(
       t.database.db,
+      countRow,
       sql`select count(*) as n from forum_topics t join forum_categories c on c.id = t.category_id where t.deleted_at is null and c.organization_id is null`,
     );
     expect(everything).toBe(Number(visible!.n));
@@ -168,7 +175,7 @@ describe('topics', () => {
     const readers = await Promise.all(Array.from({ length: 5 }, () => person()));
     await Promise.all(readers.flatMap((r) => Array.from({ length: 10 }, () => r.client.get(`/api/v1/forum/topics/${topicId}`))));
     expect((await topicRow(topicId)).views).toBe(5);
-    await queryRows(
+    await execute(
       t.database.db,
       sql`update forum_topic_views set viewed_at = now() - interval '61 minutes' where topic_id = ${topicId} and user_id = ${readers[0]!.id}`,
     );
@@ -186,10 +193,7 @@ describe('topics', () => {
     );
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
     expect((await topicRow(topicId)).likes).toBe(10);
-    const [rows] = await queryRows<{ n: number }>(
-      t.database.db,
-      sql`select count(*) as n from forum_topic_likes where topic_id = ${topicId}`,
-    );
+    const [rows] = await queryRows(t.database.db, countRow, sql`select count(*) as n from forum_topic_likes where topic_id = ${topicId}`);
     expect(Number(rows!.n)).toBe(10);
     const toggled = await likers[0]!.client.post(`/api/v1/forum/topics/${topicId}/like`);
     expect(toggled.json()).toEqual({ liked: false, likesCount: 9 });
@@ -354,8 +358,9 @@ describe('threads', () => {
     );
     expect(responses.map((r) => r.statusCode).filter((s) => s !== 201)).toEqual([]);
     expect((await topicRow(topicId)).posts).toBe(51);
-    const [parentRow] = await queryRows<{ replies_count: number }>(
+    const [parentRow] = await queryRows(
       t.database.db,
+      row({ replies_count: col.integer }),
       sql`select replies_count from forum_posts where id = ${parent}`,
     );
     expect(Number(parentRow!.replies_count)).toBe(50);
@@ -364,7 +369,11 @@ describe('threads', () => {
     );
     expect(likes.every((r) => r.statusCode === 200)).toBe(true);
     // 25 toggles each: both end liking it.
-    const [liked] = await queryRows<{ likes_count: number }>(t.database.db, sql`select likes_count from forum_posts where id = ${parent}`);
+    const [liked] = await queryRows(
+      t.database.db,
+      row({ likes_count: col.integer }),
+      sql`select likes_count from forum_posts where id = ${parent}`,
+    );
     expect(Number(liked!.likes_count)).toBe(2);
   });
 
@@ -397,21 +406,17 @@ describe('mentions and Markdown safety', () => {
   it('stores mentions of existing people (not the author) and links them', async () => {
     const body = `Thanks @[Other Admin](${other.adminId}) and @[Myself](${org.adminId}) and @[Ghost](00000000-0000-4000-8000-000000000000)`;
     const topicId = await startTopic(org.admin, categoryId, { body });
-    const rows = await queryRows<{ mentioned_user_id: string }>(
-      t.database.db,
-      sql`select mentioned_user_id from forum_mentions where topic_id = ${topicId}`,
-    );
+    const rows = await queryRows(t.database.db, mentionRow, sql`select mentioned_user_id from forum_mentions where topic_id = ${topicId}`);
     expect(rows.map((r) => r.mentioned_user_id)).toEqual([other.adminId]);
     const html = (await org.admin.get(`/api/v1/forum/topics/${topicId}`)).json().bodyHtml as string;
     expect(html).toContain(`<a href="/users/${other.adminId}" class="mention" rel="nofollow noopener">@Other Admin</a>`);
     const post = await reply(other.admin, topicId, `@[Org Admin](${org.adminId}) see above`);
-    const postRows = await queryRows<{ mentioned_user_id: string }>(
-      t.database.db,
-      sql`select mentioned_user_id from forum_mentions where post_id = ${post}`,
-    );
+    const postRows = await queryRows(t.database.db, mentionRow, sql`select mentioned_user_id from forum_mentions where post_id = ${post}`);
     expect(postRows.map((r) => r.mentioned_user_id)).toEqual([org.adminId]);
     await other.admin.put(`/api/v1/forum/posts/${post}`, { body: 'no mention now' });
-    expect(await queryRows(t.database.db, sql`select 1 from forum_mentions where post_id = ${post}`)).toEqual([]);
+    expect(
+      await queryRows(t.database.db, row({ one: col.integer }), sql`select 1 as one from forum_mentions where post_id = ${post}`),
+    ).toEqual([]);
   });
 
   it('renders hostile input inert', async () => {

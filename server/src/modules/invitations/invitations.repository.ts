@@ -1,6 +1,7 @@
 import { INVITATION_DAYS, type InvitationStatus, type Language, type OrgRole } from '@p2p/contracts';
 import { and, count, desc, eq, gt, lte, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
+import { col, row } from '../../platform/rows.js';
 import { organizations, type OrganizationRow } from '../organizations/index.js';
 import { users } from '../users/index.js';
 import { invitations } from './invitations.tables.js';
@@ -139,9 +140,12 @@ export async function listInvitations(
   return { rows: rows.map(toView), total: toNumber(totalRow?.n) };
 }
 
+const statusCountsRow = row({ pending: col.bigint, expired: col.bigint, accepted: col.bigint, cancelled: col.bigint });
+
 export async function countInvitationsByStatus(db: DbOrTx, organizationId: string): Promise<Record<InvitationStatus, number>> {
-  const [row] = await queryRows<Record<InvitationStatus, unknown>>(
+  const [row] = await queryRows(
     db,
+    statusCountsRow,
     sql`select
       count(*) filter (where status = 'pending' and expires_at > now()) as pending,
       count(*) filter (where status = 'pending' and expires_at <= now()) as expired,

@@ -1,6 +1,7 @@
 import { TRIAL_DAYS, type Industry, type OrgRole } from '@p2p/contracts';
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
+import { col, row } from '../../platform/rows.js';
 import { users } from '../users/index.js';
 import { organizationCounters } from './organization-counters.js';
 import { memberships, organizations } from './organizations.tables.js';
@@ -130,10 +131,13 @@ export async function countActiveAdmins(db: DbOrTx, organizationId: string, excl
   return toNumber(row?.n);
 }
 
+const usedSeatsRow = row({ members: col.bigint, invitations: col.bigint });
+
 /** Seats taken against the tier's user limit: active members plus pending, unexpired invitations. */
 export async function countUsedSeats(db: DbOrTx, organizationId: string): Promise<number> {
-  const [row] = await queryRows<{ members: unknown; invitations: unknown }>(
+  const [row] = await queryRows(
     db,
+    usedSeatsRow,
     sql`select
       (select count(*) from ${memberships} m join ${users} u on u.id = m.user_id
         where m.organization_id = ${organizationId} and u.status = 'active' and u.deleted_at is null) as members,
@@ -152,6 +156,15 @@ export interface OrganizationCounts {
   publishedUseCases: number;
 }
 
+const contentTotalsRow = row({
+  invitations: col.bigint,
+  files: col.bigint,
+  topics: col.bigint,
+  posts: col.bigint,
+  use_cases: col.bigint,
+  published_use_cases: col.bigint,
+});
+
 /** Everything the stats page counts, in two aggregate queries. Soft-deleted users are not counted. */
 export async function countOrganizationContents(db: DbOrTx, organizationId: string): Promise<OrganizationCounts> {
   const counters = organizationCounters();
@@ -163,8 +176,9 @@ export async function countOrganizationContents(db: DbOrTx, organizationId: stri
       .where(and(eq(memberships.organizationId, organizationId), isNull(users.deletedAt)))
       .groupBy(memberships.role, users.status),
     // Each count is built by the module that owns the table (they depend on this one, not the other way round).
-    queryRows<{ invitations: unknown; files: unknown; topics: unknown; posts: unknown; use_cases: unknown; published_use_cases: unknown }>(
+    queryRows(
       db,
+      contentTotalsRow,
       sql`select
         (${counters.pendingInvitations(organizationId)}) as invitations,
         (${counters.liveFiles(organizationId)}) as files,
@@ -209,4 +223,42 @@ export async function findOrganizationWithMemberCount(
   return row
     ? { organization: row.organization, memberCount: toNumber(row.memberCount), publicUseCasesCount: toNumber(row.publicUseCasesCount) }
     : undefined;
+}
+
+/** A drizzle SQL fragment. */
+type SqlFragment = ReturnType<typeof sql>;
+
+/**
+ * Takes the organization's row lock (FOR UPDATE) for the rest of the transaction and answers its
+ * subscription tier, for a quota counted under the lock; undefined when there is no such organization.
+ */
+export async function lockOrganizationForQuota(db: DbOrTx, id: string): Promise<OrganizationRow['subscriptionTier'] | undefined> {
+  const [row] = await db.select({ tier: organizations.subscriptionTier }).from(organizations).where(eq(organizations.id, id)).for('update');
+  return row?.tier;
+}
+
+/** The organization a person belongs to, as a scalar sub-select on their user id (null without a membership). */
+export const membershipOrganizationSql = (userId: SqlFragment): SqlFragment =>
+  sql`(select m.organization_id from ${memberships} m where m.user_id = ${userId})`;
+
+/**
+ * Organizations whose name or Arabic name contains the text (lower-cased and Arabic-folded, LIKE
+ * wildcards escaped by the caller), that also meet `where` (given the organization's id), by name.
+ */
+export async function findOrganizationsNamed(
+  db: DbOrTx,
+  contains: string,
+  where: (organizationId: SqlFragment) => SqlFragment,
+  limit: number,
+): Promise<{ id: string; name: string }[]> {
+  const o = organizations;
+  return db
+    .select({ id: o.id, name: o.name })
+    .from(o)
+    .where(
+      sql`(p2p_fold_arabic(lower(${o.name})) like p2p_fold_arabic(${contains}) or p2p_fold_arabic(lower(coalesce(${o.nameAr}, ''))) like p2p_fold_arabic(${contains}))
+        and ${where(sql`${o.id}`)}`,
+    )
+    .orderBy(o.name)
+    .limit(limit);
 }

@@ -1,0 +1,118 @@
+import { forumSearchQuerySchema, forumTopicListQuerySchema } from '@p2p/contracts';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { threadQuery } from '../../src/modules/forum/queries/posts.queries.js';
+import {
+  searchQuery,
+  similarTitlesQuery,
+  termSuggestionsQuery,
+  titleSuggestionsQuery,
+} from '../../src/modules/forum/queries/search.queries.js';
+import { topicListQuery } from '../../src/modules/forum/queries/topics.queries.js';
+import { toActor } from '../../src/platform/actor.js';
+
+// The forum's hand-tuned readers as PostgreSQL receives them, checked in: a change to their SQL shows
+// in review as a change to these files (update them with `npx vitest run test/queries -u`).
+
+const dialect = new PgDialect();
+
+const reader = toActor({
+  userId: '00000000-0000-4000-8000-000000000001',
+  sessionId: '00000000-0000-4000-8000-000000000002',
+  email: 'reader@example.com',
+  emailVerified: true,
+  platformRole: 'member',
+  status: 'active',
+  createdAt: new Date('2026-01-01T00:00:00.000Z'),
+  membership: { organizationId: '00000000-0000-4000-8000-000000000003', role: 'member', organizationStatus: 'active' },
+});
+const moderator = toActor({
+  userId: '00000000-0000-4000-8000-000000000004',
+  sessionId: '00000000-0000-4000-8000-000000000005',
+  email: 'moderator@example.com',
+  emailVerified: true,
+  platformRole: 'moderator',
+  status: 'active',
+  createdAt: new Date('2026-01-01T00:00:00.000Z'),
+  membership: { organizationId: '00000000-0000-4000-8000-000000000006', role: 'admin', organizationStatus: 'active' },
+});
+const TOPIC_ID = '00000000-0000-4000-8000-000000000010';
+const CATEGORY_ID = '00000000-0000-4000-8000-000000000011';
+const AUTHOR_ID = '00000000-0000-4000-8000-000000000012';
+
+/** Statements as text with their parameters, one after the other. */
+function render(...statements: [string, SQL][]): string {
+  return statements
+    .map(([title, statement]) => {
+      const { sql, params } = dialect.sqlToQuery(statement);
+      return `-- ${title}\n${sql}\n-- params: ${JSON.stringify(params)}\n`;
+    })
+    .join('\n');
+}
+
+describe('the forum readers’ SQL', () => {
+  it('the thread (a page of top-level posts with every reply beneath them)', async () => {
+    await expect(
+      render(
+        ['page 2 of 20, a member', threadQuery(reader, TOPIC_ID, 2, 20)],
+        ['page 1 of 50, a moderator', threadQuery(moderator, TOPIC_ID, 1, 50)],
+      ),
+    ).toMatchFileSnapshot('./__queries__/forum-thread.sql');
+  });
+
+  it('the topic list', async () => {
+    const byCategory = forumTopicListQuerySchema.parse({ categoryId: CATEGORY_ID });
+    const filtered = forumTopicListQuerySchema.parse({
+      authorId: AUTHOR_ID,
+      solved: 'true',
+      from: '2026-01-01',
+      to: '2026-03-31',
+      sort: 'likes',
+      page: '3',
+      pageSize: '10',
+    });
+    await expect(
+      render(
+        ['a category, by activity, counted by the categories', topicListQuery(reader, byCategory)],
+        ['filtered, by likes, counted up to the limit', topicListQuery(reader, filtered)],
+        ['everything, a moderator', topicListQuery(moderator, forumTopicListQuerySchema.parse({ sort: 'replies' }))],
+      ),
+    ).toMatchFileSnapshot('./__queries__/forum-topic-list.sql');
+  });
+
+  it('the search', async () => {
+    const relevance = forumSearchQuerySchema.parse({ q: 'pump vibration' });
+    const dated = forumSearchQuerySchema.parse({
+      q: 'صيانة المضخة',
+      scope: 'posts',
+      categoryId: CATEGORY_ID,
+      authorId: AUTHOR_ID,
+      from: '2026-01-01',
+      to: '2026-03-31',
+      sort: 'date',
+      page: '2',
+    });
+    const liked = forumSearchQuerySchema.parse({ q: 'bearing', scope: 'topics', sort: 'likes' });
+    await expect(
+      render(
+        ['everything by relevance, first page (logged)', searchQuery(reader, relevance)],
+        ['posts by date, filtered, second page', searchQuery(reader, dated)],
+        ['topics by likes, a moderator', searchQuery(moderator, liked)],
+      ),
+    ).toMatchFileSnapshot('./__queries__/forum-search.sql');
+  });
+
+  it('the suggestions while typing', async () => {
+    const titles = titleSuggestionsQuery(reader, 'pump vib', 8);
+    expect(titles).not.toBeNull();
+    expect(titleSuggestionsQuery(reader, '  ', 8)).toBeNull();
+    await expect(
+      render(
+        ['titles completing the typed words', titles!],
+        ['popular searches', termSuggestionsQuery('Pump  Vib')],
+        ['similar titles (typos)', similarTitlesQuery(reader, 'pmup vibraton', 8)],
+      ),
+    ).toMatchFileSnapshot('./__queries__/forum-suggestions.sql');
+  });
+});
