@@ -2,6 +2,7 @@ import { distanceKm, findPlace, type UseCasePage, type UseCaseSearchResult, type
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../src/platform/db.js';
+import { col, row } from '../../src/platform/rows.js';
 import { createTestApp, expectProblem, TestClient, type TestContext } from '../helpers/app.js';
 import { addMember, createOrganization, type OrganizationFixture } from '../invitations/factories.js';
 import { writeCase } from './factories.js';
@@ -425,7 +426,11 @@ describe('location', () => {
       longitude: 49.9,
     });
     expect(moved.json().location).toEqual({ city: 'Our plant', region: 'eastern', country: 'SA', latitude: 26.5, longitude: 49.9 });
-    const [row] = await queryRows<{ version: number }>(t.database.db, sql`select version from use_cases where id = ${ids.pumps!}`);
-    expect(Number(row!.version)).toBe(2);
+    const [found] = await queryRows(
+      t.database.db,
+      row({ version: col.integer }),
+      sql`select version from use_cases where id = ${ids.pumps!}`,
+    );
+    expect(found!.version).toBe(2);
   });
 });

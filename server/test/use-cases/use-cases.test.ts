@@ -2,6 +2,7 @@ import type { UseCase } from '@p2p/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, toNumber } from '../../src/platform/db.js';
+import { col, row } from '../../src/platform/rows.js';
 import { createTestApp, expectProblem, TestClient, type TestContext } from '../helpers/app.js';
 import { setPlatformRole } from '../forum/factories.js';
 import { addMember, createOrganization, type OrganizationFixture } from '../invitations/factories.js';
@@ -41,11 +42,12 @@ describe('writing a use case', () => {
     expect(created.company).toMatchObject({ id: org.organizationId, name: 'Jubail Polymers' });
     expect(created.author?.id).toBe(member.id);
     expect(created.can).toMatchObject({ edit: true, delete: true, moderate: false, viewEngagement: true, report: false });
-    const terms = await queryRows<{ name: string; uses_count: number }>(
+    const terms = await queryRows(
       t.database.db,
+      row({ name: col.text, uses_count: col.integer }),
       sql`select name, uses_count from use_case_terms where kind = 'technology' order by name`,
     );
-    expect(terms.map((row) => [row.name, toNumber(row.uses_count)])).toEqual(
+    expect(terms.map((term) => [term.name, term.uses_count])).toEqual(
       expect.arrayContaining([
         ['Machine Vision', 1],
         ['PLC', 1],
@@ -54,7 +56,7 @@ describe('writing a use case', () => {
   });
 
   it('names the field of bad input and keeps nothing', async () => {
-    const before = await queryRows<{ n: number }>(t.database.db, sql`select count(*) as n from use_cases`);
+    const before = await queryRows(t.database.db, row({ n: col.bigint }), sql`select count(*) as n from use_cases`);
     const response = await member.client.post('/api/v1/use-cases', caseBody({ latitude: 95 }));
     expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(response.json().errors[0].path).toBe('latitude');
@@ -64,7 +66,7 @@ describe('writing a use case', () => {
     const foreignFile = await member.client.post('/api/v1/use-cases', caseBody({ imageFileIds: ['00000000-0000-4000-8000-000000000000'] }));
     expectProblem(foreignFile, 400, 'VALIDATION_FAILED');
     expect(foreignFile.json().errors[0].path).toBe('imageFileIds.0');
-    const after = await queryRows<{ n: number }>(t.database.db, sql`select count(*) as n from use_cases`);
+    const after = await queryRows(t.database.db, row({ n: col.bigint }), sql`select count(*) as n from use_cases`);
     expect(toNumber(after[0]!.n)).toBe(toNumber(before[0]!.n));
   });
 
@@ -119,8 +121,9 @@ describe('writing a use case', () => {
     const created = await writeCase(member.client, { technologies: ['Removable tech'] });
     expect((await member.client.delete(`/api/v1/use-cases/${created.id}`)).statusCode).toBe(204);
     expectProblem(await org.admin.get(`/api/v1/use-cases/${created.id}`), 404, 'NOT_FOUND');
-    const [term] = await queryRows<{ uses_count: number }>(
+    const [term] = await queryRows(
       t.database.db,
+      row({ uses_count: col.integer }),
       sql`select uses_count from use_case_terms where name = 'Removable tech'`,
     );
     expect(toNumber(term!.uses_count)).toBe(0);
@@ -158,22 +161,23 @@ describe('reading a use case', () => {
     await Promise.all(people.flatMap((client) => Array.from({ length: 5 }, () => client.post(`/api/v1/use-cases/${created.id}/like`))));
     await Promise.all(people.flatMap((client) => Array.from({ length: 4 }, () => client.post(`/api/v1/use-cases/${created.id}/save`))));
     await Promise.all(people.flatMap((client) => Array.from({ length: 5 }, () => client.get(`/api/v1/use-cases/${created.id}`))));
-    const [row] = await queryRows<{
-      likes_count: number;
-      saves_count: number;
-      views_count: number;
-      likes: number;
-      saves: number;
-      views: number;
-    }>(
+    const [found] = await queryRows(
       t.database.db,
+      row({
+        likes_count: col.integer,
+        saves_count: col.integer,
+        views_count: col.integer,
+        likes: col.bigint,
+        saves: col.bigint,
+        views: col.bigint,
+      }),
       sql`select likes_count, saves_count, views_count,
             (select count(*) from use_case_likes where use_case_id = ${created.id}) as likes,
             (select count(*) from use_case_saves where use_case_id = ${created.id}) as saves,
             (select count(*) from use_case_views where use_case_id = ${created.id}) as views
           from use_cases where id = ${created.id}`,
     );
-    expect([row!.likes_count, row!.likes, row!.saves_count, row!.saves, row!.views_count, row!.views].map(toNumber)).toEqual([
+    expect([found!.likes_count, found!.likes, found!.saves_count, found!.saves, found!.views_count, found!.views].map(toNumber)).toEqual([
       3, 3, 0, 0, 3, 3,
     ]);
   });

@@ -17,3 +17,4 @@ export { logoUrlOf } from './organizations.service.js';
 export { organizationsRoutes } from './organizations.routes.js';
 export { provideOrganizationCounters, type OrganizationCounters } from './organization-counters.js';
 export { organizationSignUp } from './organization-sign-up.js';
+export { lockOrganizationForQuota, membershipOrganizationSql, findOrganizationsNamed } from './organizations.repository.js';

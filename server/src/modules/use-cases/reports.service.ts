@@ -7,14 +7,23 @@ import {
   type UseCaseReport,
   type UseCaseVersion,
 } from '@p2p/contracts';
-import { sql } from 'drizzle-orm';
-import { type Db, queryRows, toNumber } from '../../platform/db.js';
+import { type Db, toNumber } from '../../platform/db.js';
 import { AppError, isUniqueViolation, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import { type Actor } from '../../platform/actor.js';
-import { authorColumns, authorFrom } from '../people/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { authorFrom } from '../people/index.js';
 import { iso, isoOrNull } from '../../platform/time.js';
 import { invalidateFacetCache } from './facet-cache.js';
+import { hideCase } from './queries/case.queries.js';
+import {
+  findReport,
+  findReportPage,
+  findVersions,
+  insertReport,
+  lockReport,
+  type ReportRow,
+  resolveReports,
+} from './queries/reports.queries.js';
 import { accessOf, findCaseRow, getVisibleCaseFacts } from './use-cases.repository.js';
 import { getCaseReader, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
 import { removeCase } from './use-cases.service.js';
@@ -31,11 +40,13 @@ export async function reportUseCase(db: Db, actor: Actor, id: string, body: Repo
   if (isCaseOwner(reader, accessOf(row)) && !reader.isModerator)
     throw new AppError('FORBIDDEN', "You cannot report your own organization's use case");
   try {
-    const [created] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into use_case_reports (use_case_id, reporter_id, reason, details) values (${id}, ${reader.userId}, ${body.reason}, ${body.details ?? null}) returning id`,
-    );
-    return { id: created!.id };
+    const created = await insertReport(db, {
+      useCaseId: id,
+      reporterId: reader.userId,
+      reason: body.reason,
+      details: body.details ?? null,
+    });
+    return { id: created.id };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('ALREADY_REPORTED', 'You already reported this use case; a moderator will look at it');
     throw error;
@@ -46,32 +57,25 @@ function assertModerator(reader: { isModerator: boolean }): void {
   if (!reader.isModerator) throw notFound('Report queue');
 }
 
-const REPORT_SELECT = sql`select r.*, uc.title as case_title, uc.organization_id as case_organization_id,
-    co.name as co_name, co.name_ar as co_name_ar, co.logo_file_id as co_logo_file_id,
-    (select count(*) from use_case_reports x where x.use_case_id = r.use_case_id and x.status = 'open') as open_on_case,
-    ${authorColumns('u', 'o')}
-  from use_case_reports r join use_cases uc on uc.id = r.use_case_id join organizations co on co.id = uc.organization_id
-  left join users u on u.id = r.reporter_id left join memberships m on m.user_id = u.id left join organizations o on o.id = m.organization_id`;
-
-function toReport(row: Record<string, unknown>): UseCaseReport {
+function toReport(row: ReportRow): UseCaseReport {
   return {
-    id: row.id as string,
-    useCaseId: row.use_case_id as string,
-    useCaseTitle: row.case_title as string,
+    id: row.id,
+    useCaseId: row.use_case_id,
+    useCaseTitle: row.case_title,
     organization: {
-      id: row.case_organization_id as string,
-      name: row.co_name as string,
-      nameAr: (row.co_name_ar as string | null) ?? null,
-      logoUrl: fileUrlOrNull(row.co_logo_file_id as string | null),
+      id: row.case_organization_id,
+      name: row.co_name,
+      nameAr: row.co_name_ar,
+      logoUrl: fileUrlOrNull(row.co_logo_file_id),
     },
     reporter: authorFrom(row),
     reason: row.reason as UseCaseReport['reason'],
-    details: (row.details as string | null) ?? null,
+    details: row.details,
     status: row.status as ReportStatus,
-    resolution: (row.resolution as string | null) ?? null,
-    resolvedAt: isoOrNull(row.resolved_at as Date | string | null),
+    resolution: row.resolution,
+    resolvedAt: isoOrNull(row.resolved_at),
     openReportsOnCase: toNumber(row.open_on_case),
-    createdAt: iso(row.created_at as Date | string),
+    createdAt: iso(row.created_at),
   };
 }
 
@@ -85,12 +89,8 @@ export async function listReports(
 ): Promise<Page<UseCaseReport>> {
   const reader = getCaseReader(actor);
   assertModerator(reader);
-  const order = status === 'open' ? sql`r.created_at asc, r.id` : sql`r.resolved_at desc nulls last, r.id`;
-  const [rows, counted] = await Promise.all([
-    queryRows(db, sql`${REPORT_SELECT} where r.status = ${status} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`),
-    queryRows<{ n: number }>(db, sql`select count(*) as n from use_case_reports where status = ${status}`),
-  ]);
-  return toPage(rows.map(toReport), toNumber(counted[0]?.n), page, pageSize);
+  const { rows, total } = await findReportPage(db, status, pageSize, (page - 1) * pageSize);
+  return toPage(rows.map(toReport), total, page, pageSize);
 }
 
 const OUTCOME: Record<ResolveReportBody['action'], ReportStatus> = { dismiss: 'dismissed', hide: 'hidden', remove: 'removed' };
@@ -105,30 +105,23 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
     const reader = getCaseReader(actor);
     assertModerator(reader);
     requireSignedIn(reader);
-    const [report] = await queryRows<{ use_case_id: string; status: string }>(
-      tx,
-      sql`select use_case_id, status from use_case_reports where id = ${reportId} for update`,
-    );
+    const report = await lockReport(tx, reportId);
     if (!report) throw notFound('Report');
     if (report.status !== 'open') throw new AppError('CONFLICT', 'This report has already been resolved');
     const status = OUTCOME[body.action];
-    const resolve = (where: ReturnType<typeof sql>) =>
-      queryRows(
-        tx,
-        sql`update use_case_reports set status = ${status}, resolution = ${body.note ?? null}, resolved_by_id = ${reader.userId}, resolved_at = now() where ${where}`,
-      );
+    const outcome = { status, resolution: body.note ?? null, resolvedById: reader.userId };
     if (body.action === 'dismiss') {
-      await resolve(sql`id = ${reportId}`);
+      await resolveReports(tx, { reportId }, outcome);
     } else {
       const row = await findCaseRow(tx, report.use_case_id, { lock: true });
       if (row && body.action === 'hide') {
-        await queryRows(tx, sql`update use_cases set hidden_at = coalesce(hidden_at, now()), updated_at = now() where id = ${row.id}`);
+        await hideCase(tx, row.id);
         invalidateFacetCache();
       }
       if (row && body.action === 'remove' && !row.deletedAt) await removeCase(tx, row);
-      await resolve(sql`use_case_id = ${report.use_case_id} and status = 'open'`);
+      await resolveReports(tx, { openOnCase: report.use_case_id }, outcome);
     }
-    const [resolved] = await queryRows(tx, sql`${REPORT_SELECT} where r.id = ${reportId}`);
+    const resolved = await findReport(tx, reportId);
     return toReport(resolved!);
   });
 }
@@ -137,18 +130,12 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
 export async function listVersions(db: Db, actor: Actor | null, id: string): Promise<{ items: UseCaseVersion[] }> {
   const reader = getCaseReader(actor);
   await getVisibleCaseFacts(db, reader, id);
-  const rows = await queryRows(
-    db,
-    sql`select v.version, v.created_at, v.changes, ${authorColumns('u', 'o')}
-        from use_case_versions v left join users u on u.id = v.editor_id
-        left join memberships m on m.user_id = u.id left join organizations o on o.id = m.organization_id
-        where v.use_case_id = ${id} order by v.version desc`,
-  );
+  const rows = await findVersions(db, id);
   return {
     items: rows.map((row) => ({
-      version: toNumber(row.version),
+      version: row.version,
       editor: authorFrom(row),
-      createdAt: iso(row.created_at as Date | string),
+      createdAt: iso(row.created_at),
       changes: (typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes) as UseCaseVersion['changes'],
     })),
   };

@@ -1,7 +1,6 @@
 import type { TermKind } from '@p2p/contracts';
-import { sql } from 'drizzle-orm';
-import { type DbOrTx, escapeLike, queryRows, toNumber } from '../../platform/db.js';
-import { textArray } from './use-cases.filters.js';
+import type { DbOrTx } from '../../platform/db.js';
+import { addTermUses, findMatchingTerms, findMostUsedTerms, insertAndFindTerms } from './queries/terms.queries.js';
 
 /**
  * A term's identity in the vocabulary: trimmed, inner spaces collapsed, lower-cased, and Arabic folded
@@ -31,14 +30,10 @@ export async function resolveTerms(tx: DbOrTx, kind: TermKind, names: readonly s
   }
   if (wanted.size === 0) return [];
   const keys = [...wanted.keys()];
-  const values = sql.join(
-    keys.map((key) => sql`(${kind}, ${wanted.get(key)!}, ${key})`),
-    sql`, `,
-  );
-  await queryRows(tx, sql`insert into use_case_terms (kind, name, normalized) values ${values} on conflict (kind, normalized) do nothing`);
-  const rows = await queryRows<{ name: string; normalized: string }>(
+  const rows = await insertAndFindTerms(
     tx,
-    sql`select name, normalized from use_case_terms where kind = ${kind} and normalized = any(${textArray(keys)})`,
+    kind,
+    keys.map((key) => ({ name: wanted.get(key)!, normalized: key })),
   );
   const byKey = new Map(rows.map((row) => [row.normalized, row.name]));
   return keys.map((key) => byKey.get(key)!);
@@ -48,38 +43,13 @@ export async function resolveTerms(tx: DbOrTx, kind: TermKind, names: readonly s
 export async function moveTermCounts(tx: DbOrTx, kind: TermKind, before: readonly string[], after: readonly string[]): Promise<void> {
   const added = after.filter((name) => !before.includes(name));
   const removed = before.filter((name) => !after.includes(name));
-  if (added.length > 0) {
-    await queryRows(
-      tx,
-      sql`update use_case_terms set uses_count = uses_count + 1 where kind = ${kind} and name = any(${textArray(added)})`,
-    );
-  }
-  if (removed.length > 0) {
-    await queryRows(
-      tx,
-      sql`update use_case_terms set uses_count = uses_count - 1 where kind = ${kind} and name = any(${textArray(removed)})`,
-    );
-  }
+  await addTermUses(tx, kind, added, 1);
+  await addTermUses(tx, kind, removed, -1);
 }
 
 /** Autocomplete: terms starting with the text first, then containing it, then close spellings; most used first. */
 export async function findTerms(db: DbOrTx, kind: TermKind, q: string, limit: number): Promise<{ name: string; usesCount: number }[]> {
   const key = normalizeTerm(q);
-  if (!key) {
-    const rows = await queryRows<{ name: string; uses_count: number }>(
-      db,
-      sql`select name, uses_count from use_case_terms where kind = ${kind} and uses_count > 0 order by uses_count desc, name limit ${limit}`,
-    );
-    return rows.map((row) => ({ name: row.name, usesCount: toNumber(row.uses_count) }));
-  }
-  const pattern = `%${escapeLike(key)}%`;
-  const prefix = `${escapeLike(key)}%`;
-  const rows = await queryRows<{ name: string; uses_count: number }>(
-    db,
-    sql`select name, uses_count from use_case_terms
-        where kind = ${kind} and (normalized like ${pattern} or (length(${key}) >= 4 and similarity(normalized, ${key}) > 0.3))
-        order by normalized like ${prefix} desc, normalized like ${pattern} desc, similarity(normalized, ${key}) desc, uses_count desc, name
-        limit ${limit}`,
-  );
-  return rows.map((row) => ({ name: row.name, usesCount: toNumber(row.uses_count) }));
+  const rows = key ? await findMatchingTerms(db, kind, key, limit) : await findMostUsedTerms(db, kind, limit);
+  return rows.map((row) => ({ name: row.name, usesCount: row.uses_count }));
 }

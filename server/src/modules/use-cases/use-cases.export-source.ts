@@ -1,10 +1,9 @@
 import type { ExtraOutcome, UseCaseFilters, UseCaseOutcomes, UseCaseSort, UseCaseSummary } from '@p2p/contracts';
-import { sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../platform/db.js';
-import { type Actor } from '../../platform/actor.js';
-import { orderOf } from './browse.service.js';
-import { buildConditions, type CaseScope, whereAll } from './use-cases.filters.js';
-import { OUTCOME_COLUMNS, outcomesOf, SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary } from './use-cases.presenter.js';
+import type { DbOrTx } from '../../platform/db.js';
+import type { Actor } from '../../platform/actor.js';
+import { findExportRows } from './queries/browse.queries.js';
+import { buildConditions, type CaseScope } from './use-cases.filters.js';
+import { outcomesOf, toSummary } from './use-cases.presenter.js';
 import { type CaseReader, getCaseReader } from './use-cases.reader.js';
 
 /** A case as exports carry it: the list row plus every outcome, implementation time, vendors and extra outcomes. */
@@ -27,13 +26,7 @@ export async function findExportCases(
 ): Promise<{ items: ExportCase[]; truncated: boolean; reader: CaseReader }> {
   const reader = getCaseReader(actor);
   const conditions = buildConditions(reader, query.filters, query.scope);
-  const rows = await queryRows(
-    db,
-    sql`select ${SUMMARY_COLUMNS}, ${OUTCOME_COLUMNS}
-        from use_cases uc ${SUMMARY_JOINS}
-        where ${whereAll(conditions)}
-        order by ${orderOf(query.sort, query.scope)} limit ${limit + 1}`,
-  );
+  const rows = await findExportRows(db, { conditions, sort: query.sort, scope: query.scope, limit: limit + 1 });
   const items = rows.slice(0, limit).map((row): ExportCase => {
     const summary = toSummary(row);
     return { ...summary, ...outcomesOf(row, summary) };

@@ -77,3 +77,15 @@ export function whereAll(conditions: CaseConditions): SQL {
   const parts = [conditions.base, ...FACETS.map((facet) => conditions.facets[facet]).filter((part): part is SQL => part !== null)];
   return sql.join(parts, sql` and `);
 }
+
+/**
+ * The conditions with the full-text one written as `search_vector @@ (select p2p_search_query(q))`:
+ * the same test, but the planner cannot look the words up in its statistics, so it reads the matches
+ * from the search index even for a word in a third of the cases. Given the words, it prefers reading
+ * the whole table, which decompresses every case's search vector (about 1 s over 100,000 cases, where
+ * the index answers in milliseconds).
+ */
+export function withIndexedText(conditions: CaseConditions, q: string | undefined): CaseConditions {
+  if (!q) return conditions;
+  return { ...conditions, base: sql`${conditions.base} and uc.search_vector @@ (select p2p_search_query(${q}))` };
+}

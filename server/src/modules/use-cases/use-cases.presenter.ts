@@ -2,32 +2,21 @@ import type {
   ExtraOutcome,
   Industry,
   SaudiRegion,
+  UseCase,
   UseCaseCategory,
+  UseCaseFile,
   UseCaseOutcomes,
   UseCaseStatus,
   UseCaseSummary,
   UseCaseVisibility,
 } from '@p2p/contracts';
-import { sql } from 'drizzle-orm';
 import { iso, isoOrNull } from '../../platform/time.js';
-import { fileUrlOrNull } from '../../platform/file-url.js';
-
-/**
- * The columns a list row selects: the case `uc`, its organization `o` and its first image. Every
- * list, search and export query selects these and maps them with toSummary.
- */
-export const SUMMARY_COLUMNS = sql.raw(`uc.id, uc.title, uc.title_ar, uc.summary, uc.summary_ar, uc.category, uc.industry,
-  uc.technologies, uc.tags, uc.roi_percent, uc.payback_months, uc.investment_sar, uc.annual_savings_sar,
-  uc.city, uc.region, uc.country, uc.latitude, uc.longitude, uc.organization_id, uc.visibility, uc.status,
-  uc.featured, uc.verified, uc.hidden_at is not null as hidden, uc.views_count, uc.likes_count, uc.saves_count,
-  uc.published_at, uc.created_at, uc.updated_at,
-  o.name as o_name, o.name_ar as o_name_ar, o.logo_file_id as o_logo_file_id,
-  (select f.file_id from use_case_files f where f.use_case_id = uc.id and f.kind = 'image' order by f.position limit 1) as cover_file_id`);
-
-/** The joins SUMMARY_COLUMNS needs after `from use_cases uc`. */
-export const SUMMARY_JOINS = sql.raw('join organizations o on o.id = uc.organization_id');
-
-export type SummaryRow = Record<string, unknown>;
+import { toNumber } from '../../platform/db.js';
+import { fileUrl, fileUrlOrNull } from '../../platform/file-url.js';
+import { authorFrom } from '../people/index.js';
+import type { OutcomeRow, SummaryRow } from './queries/case-rows.js';
+import type { CaseFileJson, CasePageRow } from './queries/case.queries.js';
+import { type CaseAccessRow, type CaseReader, isCaseOwner } from './use-cases.reader.js';
 
 /** numeric comes back as a string from node-postgres and PGlite alike; null stays null. */
 export function numberOrNull(value: unknown): number | null {
@@ -36,58 +25,54 @@ export function numberOrNull(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function toSummary(row: SummaryRow): UseCaseSummary {
+export function toSummary(row: SummaryRow & { distance_km?: number | null }): UseCaseSummary {
   const summary: UseCaseSummary = {
-    id: row.id as string,
-    title: row.title as string,
-    titleAr: (row.title_ar as string | null) ?? null,
-    summary: row.summary as string,
-    summaryAr: (row.summary_ar as string | null) ?? null,
+    id: row.id,
+    title: row.title,
+    titleAr: row.title_ar,
+    summary: row.summary,
+    summaryAr: row.summary_ar,
     category: row.category as UseCaseCategory,
     industry: row.industry as Industry,
-    technologies: (row.technologies as string[] | null) ?? [],
-    tags: (row.tags as string[] | null) ?? [],
+    technologies: row.technologies,
+    tags: row.tags,
     roiPercent: numberOrNull(row.roi_percent),
     paybackMonths: numberOrNull(row.payback_months),
     investmentSar: numberOrNull(row.investment_sar),
     annualSavingsSar: numberOrNull(row.annual_savings_sar),
     location: {
-      city: (row.city as string | null) ?? null,
-      region: (row.region as SaudiRegion | null) ?? null,
-      country: row.country as string,
+      city: row.city,
+      region: row.region as SaudiRegion | null,
+      country: row.country,
       latitude: numberOrNull(row.latitude),
       longitude: numberOrNull(row.longitude),
     },
     organization: {
-      id: row.organization_id as string,
-      name: row.o_name as string,
-      nameAr: (row.o_name_ar as string | null) ?? null,
-      logoUrl: fileUrlOrNull(row.o_logo_file_id as string | null),
+      id: row.organization_id,
+      name: row.o_name,
+      nameAr: row.o_name_ar,
+      logoUrl: fileUrlOrNull(row.o_logo_file_id),
     },
     visibility: row.visibility as UseCaseVisibility,
     status: row.status as UseCaseStatus,
-    featured: Boolean(row.featured),
-    verified: Boolean(row.verified),
-    hidden: Boolean(row.hidden),
-    viewsCount: Number(row.views_count),
-    likesCount: Number(row.likes_count),
-    savesCount: Number(row.saves_count),
-    coverImageUrl: fileUrlOrNull(row.cover_file_id as string | null),
-    publishedAt: isoOrNull(row.published_at as Date | string | null),
-    createdAt: iso(row.created_at as Date | string),
-    updatedAt: iso(row.updated_at as Date | string),
+    featured: row.featured,
+    verified: row.verified,
+    hidden: row.hidden,
+    viewsCount: row.views_count,
+    likesCount: row.likes_count,
+    savesCount: row.saves_count,
+    coverImageUrl: fileUrlOrNull(row.cover_file_id),
+    publishedAt: isoOrNull(row.published_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
   };
-  if ('distance_km' in row) summary.distanceKm = numberOrNull(row.distance_km);
+  if (row.distance_km !== undefined) summary.distanceKm = numberOrNull(row.distance_km);
   return summary;
 }
 
-/** The columns outcomesOf reads beyond SUMMARY_COLUMNS. */
-export const OUTCOME_COLUMNS = sql.raw(`uc.efficiency_gain_percent, uc.quality_improvement_percent, uc.downtime_reduction_percent,
-  uc.energy_savings_percent, uc.extra_outcomes, uc.implementation_months, uc.vendors`);
-
 /** Every outcome, the further ones, implementation time and vendors of a row that selected OUTCOME_COLUMNS. */
 export function outcomesOf(
-  row: SummaryRow,
+  row: OutcomeRow,
   summary: UseCaseSummary,
 ): { outcomes: UseCaseOutcomes; extraOutcomes: ExtraOutcome[]; implementationMonths: number | null; vendors: string[] } {
   const extra = row.extra_outcomes;
@@ -102,8 +87,57 @@ export function outcomesOf(
       downtimeReductionPercent: numberOrNull(row.downtime_reduction_percent),
       energySavingsPercent: numberOrNull(row.energy_savings_percent),
     },
-    extraOutcomes: (typeof extra === 'string' ? JSON.parse(extra) : (extra ?? [])) as ExtraOutcome[],
+    extraOutcomes: typeof extra === 'string' ? (JSON.parse(extra) as ExtraOutcome[]) : extra,
     implementationMonths: numberOrNull(row.implementation_months),
-    vendors: (row.vendors as string[] | null) ?? [],
+    vendors: row.vendors,
+  };
+}
+
+const toFiles = (value: CaseFileJson[] | string): UseCaseFile[] =>
+  (typeof value === 'string' ? (JSON.parse(value) as CaseFileJson[]) : value).map((file) => ({
+    ...file,
+    sizeBytes: toNumber(file.sizeBytes),
+    url: fileUrl(file.fileId),
+  }));
+
+/** The case page for the reader, from its row and who sees it. */
+export function presentCase(reader: CaseReader, access: CaseAccessRow, row: CasePageRow): UseCase {
+  const summary = toSummary(row);
+  const owner = isCaseOwner(reader, access);
+  const signedIn = reader.userId !== null;
+  const published = access.status === 'published' && !access.hidden;
+  return {
+    ...summary,
+    challenge: row.challenge,
+    solution: row.solution,
+    results: row.results,
+    challengeHtml: row.challenge_html,
+    solutionHtml: row.solution_html,
+    resultsHtml: row.results_html,
+    ...outcomesOf(row, summary),
+    images: toFiles(row.images),
+    attachments: toFiles(row.attachments),
+    company: {
+      ...summary.organization,
+      industry: row.o_industry as UseCase['company']['industry'],
+      city: row.o_city,
+      region: row.o_region,
+      size: row.o_size,
+      publicUseCasesCount: toNumber(row.o_public_count),
+    },
+    author: authorFrom(row),
+    version: row.version,
+    likedByMe: row.liked,
+    savedByMe: row.saved,
+    reportedByMe: row.reported,
+    can: {
+      edit: owner,
+      delete: owner,
+      publish: owner && access.status !== 'published',
+      moderate: reader.isModerator,
+      viewEngagement: owner,
+      like: signedIn && published,
+      report: signedIn && published && !owner,
+    },
   };
 }

@@ -7,13 +7,16 @@ import {
   type UpdateUseCaseLocationBody,
   type UseCase,
 } from '@p2p/contracts';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Db, type DbOrTx, queryRows, toNumber, type Tx } from '../../platform/db.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import { type Actor } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { renderMarkdown } from '../../platform/markdown.js';
+import { findOrganizationFiles } from '../files/index.js';
+import { lockOrganizationForQuota } from '../organizations/index.js';
 import { invalidateFacetCache } from './facet-cache.js';
+import { countLiveCases } from './queries/case.queries.js';
 import { moveTermCounts, resolveTerms } from './terms.js';
 import { type CaseRow, getVisibleCaseRow, loadCase, accessOf } from './use-cases.repository.js';
 import { assertWriter, type CaseReader, getCaseReader, isCaseOwner } from './use-cases.reader.js';
@@ -91,14 +94,8 @@ async function replaceFiles(tx: Tx, reader: CaseReader & { organizationId: strin
     if (ids === undefined) continue;
     const unique = [...new Set(ids)];
     if (unique.length > 0) {
-      const found = await queryRows<{ id: string; content_type: string }>(
-        tx,
-        sql`select id, content_type from files where id in (${sql.join(
-          unique.map((id) => sql`${id}`),
-          sql`, `,
-        )}) and organization_id = ${reader.organizationId} and purpose = 'attachment' and deleted_at is null`,
-      );
-      const byId = new Map(found.map((file) => [file.id, file.content_type]));
+      const found = await findOrganizationFiles(tx, reader.organizationId, unique);
+      const byId = new Map(found.map((file) => [file.id, file.contentType]));
       unique.forEach((id, index) => {
         const type = byId.get(id);
         if (!type) throw invalid(`${path}.${index}`, 'This file does not exist or belongs to another organization', 'not_found');
@@ -114,17 +111,11 @@ async function replaceFiles(tx: Tx, reader: CaseReader & { organizationId: strin
 
 /** The tier's limit on cases (drafts included), counted under the organization's row lock. */
 async function assertCaseQuota(tx: Tx, organizationId: string): Promise<void> {
-  const [org] = await queryRows<{ subscription_tier: keyof typeof TIER_LIMITS }>(
-    tx,
-    sql`select subscription_tier from organizations where id = ${organizationId} for update`,
-  );
-  const limit = org ? TIER_LIMITS[org.subscription_tier].useCases : null;
+  const tier = await lockOrganizationForQuota(tx, organizationId);
+  const limit = tier ? TIER_LIMITS[tier].useCases : null;
   if (limit === null) return;
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*) as n from use_cases where organization_id = ${organizationId} and deleted_at is null`,
-  );
-  if (toNumber(row?.n) >= limit) throw new AppError('USE_CASE_LIMIT_REACHED', `Your plan allows ${limit} use cases`);
+  if ((await countLiveCases(tx, organizationId)) >= limit)
+    throw new AppError('USE_CASE_LIMIT_REACHED', `Your plan allows ${limit} use cases`);
 }
 
 export async function createUseCase(db: Db, actor: Actor, body: CreateUseCaseBody): Promise<UseCase> {

@@ -12,7 +12,7 @@ with f as materialized (
                 where m_category and m_technology and m_region and m_year and m_verified and featured is not null group by featured)
 
 -- params
-$1 = "predictive-maintenance"
+$1 = "maintenance"
 $2 = "PLC"
 $3 = "Machine Vision"
 $4 = "eastern"
