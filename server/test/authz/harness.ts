@@ -4,6 +4,7 @@ import { organizations } from '../../src/modules/organizations/organizations.tab
 import { users } from '../../src/modules/users/users.tables.js';
 import type { Db } from '../../src/platform/db.js';
 import type { TestClient } from '../helpers/app.js';
+import { insertMember } from '../helpers/people.js';
 import { type InvitedFixture, addMember, createOrganization, invite } from '../invitations/factories.js';
 
 /**
@@ -31,7 +32,10 @@ export interface World {
   b: { organizationId: string; admin: Person };
   /** The platform's staff, in a third organization: a moderator (a role of the matrix) and a superadmin (an owner where the platform owns the resource). */
   platform: { moderator: Person; superadmin: Person };
-  /** A fresh, signed-in member of A (for resources that a run changes or removes). */
+  /**
+   * A fresh, signed-in member of A (for resources that a run changes or removes). Made for every
+   * role of an entry, so it is written directly with the shared password hash, not by an invitation.
+   */
   newMemberOfA(): Promise<Person>;
   /** A fresh pending invitation to A, sent by A's co-admin. */
   newInvitationToA(): Promise<InvitedFixture>;
@@ -83,7 +87,7 @@ export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
       owner: await addMember(app, db, orgA.admin),
     },
     b: { organizationId: orgB.organizationId, admin: { client: orgB.admin, id: orgB.adminId, email: orgB.adminEmail } },
-    newMemberOfA: () => addMember(app, db, orgA.admin),
+    newMemberOfA: () => insertMember(app, db, orgA.organizationId),
     newInvitationToA: () => invite(app, db, coAdmin.client),
   };
 }
