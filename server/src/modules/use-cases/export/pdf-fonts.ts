@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { currentFont, type GlyphPosition, type GlyphRecord, type LaidOutRun, replaceWordLayout } from './pdf-internals.js';
 import { LayoutCache } from './pdf-layout-cache.js';
 
 export type FontWeight = 'regular' | 'bold';
@@ -23,46 +24,6 @@ const FONT_FILES: Record<FontWeight, string> = {
  * than once per file. At most this many per weight (about 6 MB when full, see pdf-layout-cache.ts).
  */
 export const MAX_SHARED_LAYOUTS = 20_000;
-
-/** What the PDF writer reads of a glyph: its id, its advance (font units) and the characters it stands for. */
-interface GlyphRecord {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-
-/** Where the font engine put a glyph, in thousandths of the font size; `advanceWidth` is the glyph's own advance. */
-interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  advanceWidth: number;
-}
-
-/** A laid-out word as the PDF writer uses it: glyphs, positions and total advance, in thousandths of the font size. */
-interface LaidOutRun {
-  glyphs: readonly GlyphRecord[];
-  positions: readonly GlyphPosition[];
-  advanceWidth: number;
-}
-
-/**
- * The part of the PDF writer's embedded font (pdfkit's EmbeddedFont) that word layout goes through;
- * there is no public hook for it, so these methods are used as they are.
- */
-interface EmbeddedFontLayout {
-  /** Shapes one word (no cache). */
-  layoutRun(text: string): LaidOutRun;
-  /** Shapes one word through the writer's per-document cache. */
-  layoutCached(text: string): LaidOutRun;
-}
-
-function isEmbeddedFontLayout(value: unknown): value is EmbeddedFontLayout {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<EmbeddedFontLayout>;
-  return typeof candidate.layoutRun === 'function' && typeof candidate.layoutCached === 'function';
-}
 
 interface SharedFont {
   file: Buffer;
@@ -93,6 +54,11 @@ function sharedFont(weight: FontWeight): SharedFont {
   return font;
 }
 
+/** The regular weight's file: what the check of the PDF writer's internals loads (pdf-internals.ts). */
+export function regularFontFile(): Buffer {
+  return sharedFont('regular').file;
+}
+
 /**
  * Registers both weights with `doc` and selects each once, so that both are loaded before any text is
  * drawn. The font files are read once per process, and words already laid out for an earlier report
@@ -105,30 +71,25 @@ export function loadSharedFonts(doc: PDFKit.PDFDocument): void {
     const font = sharedFont(weight);
     doc.registerFont(weight, font.file);
     doc.font(weight);
-    const embedded = (doc as unknown as { _font?: unknown })._font;
-    if (!isEmbeddedFontLayout(embedded)) throw new Error(`The PDF writer did not load the ${weight} font as an embedded font`);
     font.layouts.startReport();
-    shareLayouts(embedded, font);
+    replaceWordLayout(currentFont(doc), (text, shape) => sharedLayout(font, text, shape));
   }
 }
 
 /** Words are laid out through the process-wide cache instead of the writer's per-document one. */
-function shareLayouts(embedded: EmbeddedFontLayout, font: SharedFont): void {
-  const layoutRun = embedded.layoutRun.bind(embedded);
-  embedded.layoutCached = (text: string): LaidOutRun => {
-    const known = font.layouts.get(text);
-    if (known) return known;
-    const run = layoutRun(text);
-    const kept: LaidOutRun = {
-      // Plain records: a run kept for later documents must not hold on to this document's parsed font.
-      glyphs: run.glyphs.map((glyph) => glyphRecord(font, glyph)),
-      positions: run.positions.map((position) => glyphPosition(font, position)),
-      // A getter on the engine's run, which sums the positions on every read.
-      advanceWidth: run.advanceWidth,
-    };
-    font.layouts.set(text, kept);
-    return kept;
+function sharedLayout(font: SharedFont, text: string, shape: (text: string) => LaidOutRun): LaidOutRun {
+  const known = font.layouts.get(text);
+  if (known) return known;
+  const run = shape(text);
+  const kept: LaidOutRun = {
+    // Plain records: a run kept for later documents must not hold on to this document's parsed font.
+    glyphs: run.glyphs.map((glyph) => glyphRecord(font, glyph)),
+    positions: run.positions.map((position) => glyphPosition(font, position)),
+    // A getter on the engine's run, which sums the positions on every read.
+    advanceWidth: run.advanceWidth,
   };
+  font.layouts.set(text, kept);
+  return kept;
 }
 
 function glyphRecord(font: SharedFont, glyph: GlyphRecord): GlyphRecord {

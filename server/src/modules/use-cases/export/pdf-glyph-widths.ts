@@ -13,45 +13,17 @@
  * a kern, a copy of that glyph whose width includes the kern. The glyph boxes then abut, the word is one
  * run of glyphs without adjustments, and only the text layer changes: the drawing is the same.
  */
+import {
+  addGlyphCopy,
+  type EncodedText,
+  type GlyphPosition,
+  embeddedFonts,
+  type PdfFont,
+  replaceEncoding,
+  subsetGlyphId,
+} from './pdf-internals.js';
 
-/** A glyph position from the font engine, in thousandths of the font size. */
-interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  /** The glyph's own advance, before kerning: what the PDF declares as its width. */
-  advanceWidth: number;
-}
-
-type Encoded = [string[], GlyphPosition[]];
-
-/**
- * The parts of the PDF writer's embedded font (pdfkit's EmbeddedFont) that glyph encoding goes through.
- * There is no public hook for glyph widths, so these private fields are used as they are.
- */
-interface EmbeddedFontInternals {
-  encode(text: string, features?: unknown): Encoded;
-  /** The font subset being built: `glyphs[cid]` is the font's glyph id drawn for that character id. */
-  subset: { glyphs: number[] };
-  /** Declared width per character id (the PDF's /W array). */
-  widths: number[];
-  /** Code points per character id (the text layer's Unicode map). */
-  unicode: number[][];
-}
-
-const PATCHED = Symbol('kernedWidths');
-
-function isEmbeddedFont(font: unknown): font is EmbeddedFontInternals {
-  if (typeof font !== 'object' || font === null) return false;
-  const candidate = font as Partial<EmbeddedFontInternals>;
-  return (
-    typeof candidate.encode === 'function' &&
-    Array.isArray(candidate.subset?.glyphs) &&
-    Array.isArray(candidate.widths) &&
-    Array.isArray(candidate.unicode)
-  );
-}
+const patched = new WeakSet<PdfFont>();
 
 /** A glyph that sits on the line and moves the pen (not a mark placed over or under another glyph). */
 const inFlow = (position: GlyphPosition) => position.xOffset === 0 && position.yOffset === 0 && position.xAdvance > 0;
@@ -80,37 +52,32 @@ export function kernsIntoAdvances(positions: readonly GlyphPosition[]): GlyphPos
  * fonts are loaded (after `doc.font(name)` for each), before any text is drawn.
  */
 export function declareKernedWidths(doc: PDFKit.PDFDocument): void {
-  // The writer keeps its loaded fonts on a private field; one font is listed under several names.
-  const families = (doc as unknown as { _fontFamilies?: Record<string, unknown> })._fontFamilies ?? {};
-  for (const font of new Set(Object.values(families))) {
-    if (!isEmbeddedFont(font) || PATCHED in font) continue;
+  for (const font of embeddedFonts(doc)) {
+    if (patched.has(font)) continue;
     patchFont(font);
+    patched.add(font);
   }
 }
 
-function patchFont(font: EmbeddedFontInternals): void {
-  const encode = font.encode.bind(font);
+function patchFont(font: PdfFont): void {
   /** `${glyph id}|${width}` → the character id of the copy declared at that width. */
   const copies = new Map<string, number>();
 
   const widened = (code: string, width: number): string => {
     const cid = Number.parseInt(code, 16);
-    const glyph = font.subset.glyphs[cid];
+    const glyph = subsetGlyphId(font, cid);
     if (glyph === undefined) return code;
     const key = `${glyph}|${width}`;
     let copy = copies.get(key);
     if (copy === undefined) {
       // A second entry for the same glyph: the subset writes the outline again under a new id.
-      font.subset.glyphs.push(glyph);
-      copy = font.subset.glyphs.length - 1;
-      font.widths[copy] = width;
-      font.unicode[copy] = font.unicode[cid] ?? [];
+      copy = addGlyphCopy(font, cid, width);
       copies.set(key, copy);
     }
     return copy.toString(16).padStart(4, '0');
   };
 
-  font.encode = (text: string, features?: unknown): Encoded => {
+  replaceEncoding(font, (text, features, encode): EncodedText => {
     const [codes, original] = encode(text, features);
     if (!original.some((position) => position.xAdvance !== position.advanceWidth || position.xOffset !== 0)) return [codes, original];
     const positions = kernsIntoAdvances(original);
@@ -121,6 +88,5 @@ function patchFont(font: EmbeddedFontInternals): void {
       return widened(code, position.xAdvance);
     });
     return [result, positions];
-  };
-  Object.defineProperty(font, PATCHED, { value: true });
+  });
 }

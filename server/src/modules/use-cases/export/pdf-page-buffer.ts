@@ -10,18 +10,7 @@
  * the long-lived heap, and the process grew with them. Appending to a string costs a few short-lived
  * objects per operator, and the page gets the same bytes.
  */
-
-/** The parts of the PDF writer's document that page output goes through (pdfkit's private API). */
-interface PageOutput {
-  page: { write(chunk: string | Uint8Array): unknown; content?: { buffer?: unknown } };
-  addContent(data: string | Uint8Array): unknown;
-  flushPages(): void;
-}
-
-function isPageOutput(doc: unknown): doc is PageOutput {
-  const candidate = doc as Partial<PageOutput>;
-  return typeof candidate.addContent === 'function' && typeof candidate.flushPages === 'function';
-}
+import { pageContentChunks, replaceAddContent, replaceFlushPages, writeToPage } from './pdf-internals.js';
 
 /**
  * From now on, operators written to `doc` collect per page and reach the page when the writer ends it
@@ -29,33 +18,29 @@ function isPageOutput(doc: unknown): doc is PageOutput {
  * written, each followed by a line break, as the writer writes them.
  */
 export function bufferPageContent(doc: PDFKit.PDFDocument): void {
-  if (!isPageOutput(doc)) throw new Error('The PDF writer does not expose the fields page buffering needs');
-  const output: PageOutput = doc;
-  const addContent = output.addContent.bind(output);
-  const flushPages = output.flushPages.bind(output);
   let pending = '';
   const flush = () => {
     if (pending.length === 0) return;
     // The writer stores a byte array as given and turns a string into bytes by the low byte of each
     // character: latin1 does the same.
-    output.page.write(Buffer.from(pending, 'latin1'));
+    writeToPage(doc, Buffer.from(pending, 'latin1'));
     pending = '';
   };
-  output.addContent = (data: string | Uint8Array) => {
+  replaceAddContent(doc, (data, addContent) => {
     if (typeof data !== 'string') {
       flush();
-      return addContent(data);
+      addContent(data);
+      return;
     }
     pending += `${data}\n`;
-    return output;
-  };
-  output.flushPages = () => {
+  });
+  replaceFlushPages(doc, (flushPages) => {
     flush();
-    const chunks = output.page.content?.buffer;
+    const chunks = pageContentChunks(doc);
     flushPages();
     // The ended page's list of chunks is long-lived (the writer's lists are made where long-lived
     // ones are), and a long-lived object keeps what it points to alive until a full collection even
     // when nothing points to it any more: emptied, it no longer holds the page's bytes.
-    if (Array.isArray(chunks)) chunks.length = 0;
-  };
+    chunks.length = 0;
+  });
 }

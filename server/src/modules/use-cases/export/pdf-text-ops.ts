@@ -9,49 +9,7 @@
  * write for it (`lineBreak: false`, left-aligned, top baseline: the same bytes), a whole line as one
  * chunk.
  */
-
-/** A glyph position from the writer's font, in thousandths of the font size. */
-interface GlyphPosition {
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  /** The advance the PDF declares for the glyph: any difference is written as a TJ adjustment. */
-  advanceWidth: number;
-}
-
-/** The parts of the writer's current font that drawing uses (pdfkit's EmbeddedFont). */
-interface WriterFont {
-  /** The font's resource name on the page (F1, F2…). */
-  id: string;
-  /** In thousandths of the font size: the writer places a line's top, not its baseline, at y. */
-  ascender: number;
-  /** Glyph codes (four hex digits each) and their positions, adding the glyphs to the subset. */
-  encode(text: string): [string[], GlyphPosition[]];
-  /** The font's PDF object, created on first use. */
-  ref(): unknown;
-}
-
-/**
- * The parts of the PDF writer's document that drawing uses. There is no public API for writing text
- * operators with the writer's font encoding, so these fields are used as they are.
- */
-interface TextWriter {
-  _font: WriterFont;
-  _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
-  addContent(data: string): unknown;
-}
-
-function isTextWriter(doc: unknown): doc is TextWriter {
-  const candidate = doc as Partial<TextWriter>;
-  return (
-    typeof candidate._font?.encode === 'function' &&
-    typeof candidate._font.ref === 'function' &&
-    typeof candidate._font.id === 'string' &&
-    typeof candidate._fontSize === 'number' &&
-    typeof candidate.addContent === 'function'
-  );
-}
+import { currentFont, currentFontSize, encodeText, fontAscender, fontResourceName, type PdfFont, useFontOnPage } from './pdf-internals.js';
 
 /** Numbers as the writer formats them: at most six decimals. */
 const number = (value: number): number => Math.round(value * 1e6) / 1e6;
@@ -68,15 +26,15 @@ export interface PlacedText {
  */
 export function writeText(doc: PDFKit.PDFDocument, pieces: readonly PlacedText[], y: number): void {
   if (pieces.length === 0) return;
-  if (!isTextWriter(doc)) throw new Error('The PDF writer does not expose the fields text drawing needs');
-  const font = doc._font;
-  const size = doc._fontSize;
+  const font = currentFont(doc);
+  const size = currentFontSize(doc);
   const pageHeight = doc.page.height;
-  doc.page.fonts[font.id] ??= font.ref();
+  const id = fontResourceName(font);
+  useFontOnPage(doc, font);
   // The page's coordinates run y downwards; text is written in an unflipped space, its top at `y`.
-  const baseline = pageHeight - y - (font.ascender / 1000) * size;
+  const baseline = pageHeight - y - (fontAscender(font) / 1000) * size;
   const head = `q\n1 0 0 -1 0 ${number(pageHeight)} cm\nBT\n`;
-  const fontOperator = `/${font.id} ${number(size)} Tf\n`;
+  const fontOperator = `/${id} ${number(size)} Tf\n`;
   let ops = '';
   for (const piece of pieces) {
     ops += `${head}1 0 0 1 ${number(piece.x)} ${number(baseline)} Tm\n${fontOperator}`;
@@ -92,8 +50,8 @@ export function writeText(doc: PDFKit.PDFDocument, pieces: readonly PlacedText[]
  * adjustment of its last glyph when the font moved the next one (kerning), and marks placed by their
  * own offsets.
  */
-function glyphOperators(font: WriterFont, text: string, x: number, y: number, scale: number): string {
-  const [codes, positions] = font.encode(text);
+function glyphOperators(font: PdfFont, text: string, x: number, y: number, scale: number): string {
+  const [codes, positions] = encodeText(font, text);
   let ops = '';
   /** The adjusted runs of the TJ being written, space-separated. */
   let runs = '';

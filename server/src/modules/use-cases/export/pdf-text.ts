@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { linePieces, paragraphDirection, type TextDirection } from './arabic-text.js';
-import { type FontWeight, loadSharedFonts } from './pdf-fonts.js';
+import { type FontWeight, loadSharedFonts, regularFontFile } from './pdf-fonts.js';
 import { declareKernedWidths } from './pdf-glyph-widths.js';
+import { embeddedFonts, ensurePdfkitInternals, unicodeMap } from './pdf-internals.js';
 import { bufferPageContent } from './pdf-page-buffer.js';
 import { writeText } from './pdf-text-ops.js';
 
@@ -25,6 +26,8 @@ export interface Line {
 export const PAGE_MARGIN = 40;
 
 export function createPdf(options: { title: string; layout: 'portrait' | 'landscape' }): PdfDocument {
+  // The writer's private fields used below are checked once per process, before the first document.
+  ensurePdfkitInternals(regularFontFile);
   const doc = new PDFDocument({
     size: 'A4',
     layout: options.layout,
@@ -44,11 +47,6 @@ const LONG_WORD_SLACK = 0.5;
 const ARABIC_CODE_POINT = (value: number) =>
   (value >= 0x0600 && value <= 0x08ff) || (value >= 0xfb50 && value <= 0xfdff) || (value >= 0xfe70 && value <= 0xfeff);
 
-/** The part of the PDF writer's embedded font that the text layer's Unicode map is written from. */
-interface EmbeddedFontText {
-  unicode?: number[][];
-}
-
 /**
  * Text extraction (copy and paste, search, pdftotext, pdf.js) reads a right-to-left line in drawing
  * order and reverses it, character by character. A ligature glyph (lam-alef, and the font's other
@@ -58,12 +56,8 @@ interface EmbeddedFontText {
  * the map.
  */
 export function storeArabicLigaturesInDrawingOrder(doc: PdfDocument): void {
-  // The writer keeps its fonts on a private field; there is no public hook for the Unicode map.
-  const families = (doc as unknown as { _fontFamilies?: Record<string, EmbeddedFontText> })._fontFamilies ?? {};
-  // One font is listed under its alias and under its PostScript name: fix each font once.
-  for (const font of new Set(Object.values(families))) {
-    const map = font.unicode;
-    if (!map) continue;
+  for (const font of embeddedFonts(doc)) {
+    const map = unicodeMap(font);
     map.forEach((codePoints, glyph) => {
       if (codePoints.length > 1 && codePoints.every(ARABIC_CODE_POINT)) map[glyph] = [...codePoints].reverse();
     });
