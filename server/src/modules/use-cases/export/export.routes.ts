@@ -18,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../platform/db.js';
 import { AppError } from '../../../platform/errors.js';
-import type { Actor, SessionResolver } from '../../auth/session.js';
+import { type Actor, type SessionResolver } from '../../../platform/actor.js';
 import { findMembershipWithOrganization } from '../../organizations/index.js';
 import { findUserById } from '../../users/index.js';
 import { findExportCases } from '../use-cases.export-source.js';
@@ -29,9 +29,8 @@ import { attachmentDisposition, LIST_EXTENSIONS, listFileName, SINGLE_EXTENSIONS
 import { buildListMeta, type ExportedBy, GUEST_EXPORTER, type ListExportMeta } from './export-meta.js';
 import { JSON_MIME, renderJsonList, renderJsonSingle } from './json.js';
 import { MARKDOWN_MIME, renderMarkdown } from './markdown.js';
-import { renderPdfList } from './pdf.js';
-import { renderPdfCase } from './pdf-case.js';
 import { PDF_MIME } from './pdf-report.js';
+import { DEFAULT_PDF_WORKERS, PdfWorkerPool } from './pdf-worker-pool.js';
 import { renderXlsx, XLSX_MIME } from './xlsx.js';
 
 export interface UseCaseExportRoutesOptions {
@@ -39,16 +38,13 @@ export interface UseCaseExportRoutesOptions {
   sessions: SessionResolver;
   /** The web app's address: exported links point at `${publicUrl}/use-cases/<id>`. */
   publicUrl: string;
+  /** Worker threads that draw PDFs (DEFAULT_PDF_WORKERS unless given). */
+  pdfWorkers?: number;
 }
 
 const LIST_MIME: Record<ExportFormat, string> = { json: JSON_MIME, csv: CSV_MIME, xlsx: XLSX_MIME, pdf: PDF_MIME };
 
-const LIST_RENDERERS: Record<ExportFormat, (meta: ListExportMeta, cases: Iterable<ExportSourceCase>, baseUrl: string) => Readable> = {
-  json: renderJsonList,
-  csv: renderCsv,
-  xlsx: renderXlsx,
-  pdf: renderPdfList,
-};
+type ListRenderer = (meta: ListExportMeta, cases: ExportSourceCase[], baseUrl: string) => Readable | Promise<Readable>;
 
 /**
  * PDF and Excel files of up to EXPORT_MAX_ROWS cases take seconds of CPU each; this many may be in the
@@ -87,7 +83,20 @@ const fileResponse = (description: string) => ({
  * Exports of the library: the current result set (same filters, order and visibility as the list,
  * at most EXPORT_MAX_ROWS cases) and single cases. Guests export what they may read.
  */
-export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptions> = async (app, { db, sessions, publicUrl }) => {
+export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptions> = async (
+  app,
+  { db, sessions, publicUrl, pdfWorkers = DEFAULT_PDF_WORKERS },
+) => {
+  // PDFs are drawn in worker threads, which stop when the app closes.
+  const pdfPool = new PdfWorkerPool(pdfWorkers);
+  app.addHook('onClose', async () => pdfPool.close());
+  const listRenderers: Record<ExportFormat, ListRenderer> = {
+    json: renderJsonList,
+    csv: renderCsv,
+    xlsx: renderXlsx,
+    pdf: (meta, cases, baseUrl) => pdfPool.render({ kind: 'list', meta, cases, baseUrl }),
+  };
+
   app.addHook('preHandler', async (request, reply) => {
     request.actor = await sessions.resolve(request, reply);
   });
@@ -137,7 +146,7 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
         rows: found.items.length,
         truncated: found.truncated,
       });
-      body = LIST_RENDERERS[input.format](meta, found.items, publicUrl);
+      body = await listRenderers[input.format](meta, found.items, publicUrl);
     } catch (error) {
       release?.();
       throw error;
@@ -212,7 +221,7 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
       // Text goes out as bytes, so that no serializer touches it.
       const body =
         format === 'pdf'
-          ? renderPdfCase(meta, useCase)
+          ? await pdfPool.render({ kind: 'case', meta, useCase })
           : Buffer.from(format === 'json' ? renderJsonSingle(meta, useCase) : renderMarkdown(meta, useCase), 'utf8');
       const mime = format === 'json' ? JSON_MIME : format === 'md' ? MARKDOWN_MIME : PDF_MIME;
       return reply
