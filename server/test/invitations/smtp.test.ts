@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TEST_PASSWORD, TestClient, type TestContext, createTestApp, uniqueEmail } from '../helpers/app.js';
-import { startSmtpServer, waitFor } from '../helpers/smtp.js';
+import { MAIL_TEST_TIMEOUT_MS, startSmtpServer, waitFor } from '../helpers/smtp.js';
 import { createOrganization } from './factories.js';
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -16,7 +16,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-describe('an invitation over real SMTP', () => {
+describe('an invitation over real SMTP', { timeout: MAIL_TEST_TIMEOUT_MS }, () => {
   it('is delivered, and following its link makes the invitee a signed-in member of that company', async () => {
     const org = await createOrganization(t.app, 'Yanbu Cement Company');
     const email = uniqueEmail('hessa');
@@ -27,7 +27,7 @@ describe('an invitation over real SMTP', () => {
     });
     expect(created.statusCode).toBe(201);
 
-    const message = await waitFor(() => smtp.received.find((m) => m.to.includes(email) && m.parsed.subject?.includes('invited')));
+    const message = await smtp.waitForMessage((m) => m.to.includes(email) && m.parsed.subject?.includes('invited') === true);
     expect(message.from).toBe('no-reply@p2p.test');
     expect(message.parsed.subject).toBe('Faisal Al-Otaibi invited you to join Yanbu Cement Company on P2P Sandbox');
     expect(message.parsed.text).toContain('as a member');
@@ -51,7 +51,11 @@ describe('an invitation over real SMTP', () => {
     const me = (await invitee.get('/api/v1/users/me')).json();
     expect(me).toMatchObject({ email, name: 'Hessa Al-Dosari', orgRole: 'member', emailVerified: true });
     expect(me.organization).toMatchObject({ id: org.organizationId, name: 'Yanbu Cement Company' });
-    const [row] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email));
+    // Marked sent after the SMTP server took the message: wait for it rather than assume it is done.
+    const row = await waitFor(async () => {
+      const [found] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, email));
+      return found?.status === 'sent' ? found : undefined;
+    });
     expect(row).toMatchObject({ template: 'invitation', status: 'sent', attempts: 1 });
   });
 });
