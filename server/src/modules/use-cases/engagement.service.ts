@@ -14,7 +14,7 @@ import { fileUrlOrNull } from '../../platform/file-url.js';
 
 /**
  * Opens a case for its page. A signed-in reader's view counts when their last counted view of it is
- * more than an hour old, in the statement that reads the case (see viewCounter). Guests' views are
+ * more than an hour old, in the statement that reads the case (see casePageSql). Guests' views are
  * not counted.
  */
 export async function openUseCase(db: Db, actor: Actor | null, id: string): Promise<UseCase> {
