@@ -9,6 +9,7 @@ import { createQueryClient } from '../src/app/providers.js';
 import { Composer } from '../src/features/forum/components/composer.js';
 import { findMentionQuery, insertMention, mentionMarkdown } from '../src/features/forum/mention.js';
 import { uuid } from './forum-fixtures.js';
+import { requestUrl, sentJson } from './fetch-helpers.js';
 
 const amal = {
   id: uuid(501),
@@ -82,7 +83,7 @@ describe('composer', () => {
 
   it('suggests people after @ and two letters and inserts the chosen one with the keyboard', async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
-      const url = String(input);
+      const url = requestUrl(input);
       if (url.startsWith('/api/v1/forum/people')) return new Response(JSON.stringify({ items: [amal, amin] }), { status: 200 });
       return new Response('{}', { status: 404 });
     });
@@ -94,7 +95,7 @@ describe('composer', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
     await user.type(textarea, 'm');
     const listbox = await screen.findByRole('listbox', { name: 'People to mention' });
-    expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain('/api/v1/forum/people?q=Am');
+    expect(fetchMock.mock.calls.map(([u]) => requestUrl(u))).toContain('/api/v1/forum/people?q=Am');
     const options = screen.getAllByRole('option');
     expect(options).toHaveLength(2);
     expect(textarea.getAttribute('aria-controls')).toBe(listbox.id);
@@ -133,8 +134,8 @@ describe('composer', () => {
     const panel = screen.getByRole('tabpanel', { name: 'Preview' });
     await waitFor(() => expect(panel.querySelector('.markdown strong')?.textContent).toBe('Bold'));
     const [url, init] = fetchMock.mock.calls[0]!;
-    expect(String(url)).toBe('/api/v1/forum/preview');
-    expect(JSON.parse(String(init?.body))).toEqual({ body: '**Bold** text' });
+    expect(requestUrl(url)).toBe('/api/v1/forum/preview');
+    expect(sentJson(init)).toEqual({ body: '**Bold** text' });
     await user.keyboard('{ArrowLeft}');
     expect(screen.getByRole('tab', { name: 'Write' }).getAttribute('aria-selected')).toBe('true');
   });

@@ -8,6 +8,7 @@ import { applyLanguage, initI18n } from '../src/app/i18n.js';
 import { createQueryClient } from '../src/app/providers.js';
 import { TopicPage, bestAnswerLink } from '../src/features/forum/topic-page.js';
 import { author, post, uuid } from './forum-fixtures.js';
+import { requestUrl } from './fetch-helpers.js';
 
 const amal = author('Amal Al-Qahtani');
 const badr = author('Badr Al-Shehri');
@@ -63,7 +64,7 @@ function json(body: unknown, status = 200) {
 
 function renderTopic(current: ForumTopic) {
   const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const url = String(input);
+    const url = requestUrl(input);
     if (url === '/api/v1/forum/categories')
       return json({
         items: [
@@ -150,7 +151,9 @@ describe('topic page', () => {
     await waitFor(() =>
       expect(within(third).getByRole('button', { name: 'Like the post by Amal Al-Qahtani (1)' }).getAttribute('aria-pressed')).toBe('true'),
     );
-    expect(fetchMock.mock.calls.some(([u, i]) => String(u) === `/api/v1/forum/posts/${uuid(3)}/like` && i?.method === 'POST')).toBe(true);
+    expect(fetchMock.mock.calls.some(([u, i]) => requestUrl(u) === `/api/v1/forum/posts/${uuid(3)}/like` && i?.method === 'POST')).toBe(
+      true,
+    );
     expect(screen.getByRole('textbox', { name: 'Reply to the topic' })).toBeTruthy();
   });
 });

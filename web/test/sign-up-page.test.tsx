@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLanguage, initI18n } from '../src/app/i18n.js';
 import { createQueryClient } from '../src/app/providers.js';
 import { SignUpPage } from '../src/features/auth/sign-up-page.js';
+import { requestUrl, sentJson } from './fetch-helpers.js';
 
 function renderSignUp() {
   const router = createMemoryRouter(
@@ -96,7 +97,7 @@ describe('sign-up form', () => {
     const fetchMock = vi
       .spyOn(globalThis, 'fetch')
       .mockImplementation(async (input) =>
-        String(input).includes('sign-up')
+        requestUrl(input).includes('sign-up')
           ? new Response(JSON.stringify({ user: {} }), { status: 200 })
           : new Response(JSON.stringify({}), { status: 200 }),
       );
@@ -112,7 +113,7 @@ describe('sign-up form', () => {
     await user.selectOptions(screen.getByLabelText('Industry', { exact: false }), 'food_beverage');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard'));
-    const body = JSON.parse(String(fetchMock.mock.calls[0]![1]!.body));
+    const body = sentJson(fetchMock.mock.calls[0]![1]);
     expect(body).toEqual({
       firstName: 'Reem',
       lastName: 'Al-Harbi',

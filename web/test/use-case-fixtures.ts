@@ -18,6 +18,7 @@ import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { applyLanguage, initI18n } from '../src/app/i18n.js';
 import { createQueryClient } from '../src/app/providers.js';
+import { requestUrl } from './fetch-helpers.js';
 
 /** A stable UUID made from a small number, so tests can name rows by number. */
 export const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -326,7 +327,7 @@ export interface RecordedRequest {
 export function mockApi(route: (request: RecordedRequest) => Response | undefined) {
   const requests: RecordedRequest[] = [];
   const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const url = String(input);
+    const url = requestUrl(input);
     const method = init?.method ?? 'GET';
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     const request = { method, url, path: url.split('?')[0] ?? url, body };

@@ -212,8 +212,8 @@ describe('location page', () => {
     // The searched circle is drawn on the map around Jeddah.
     expect(document.querySelector('.saudi-map__area ellipse')).not.toBeNull();
     expect(screen.getByRole('link', { name: 'Bottling line in Jeddah, Jeddah' })).toBeTruthy();
-    expect((screen.getByRole('radio', { name: 'Near a place' }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('combobox', { name: 'Around' }) as HTMLSelectElement).value).toBe('jeddah');
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Near a place' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Around' }).value).toBe('jeddah');
   });
 
   it('switches to a region, refuses a radius out of range, and lists counts by region', async () => {

@@ -24,7 +24,7 @@ export function useForm<T>(schema: SafeParser<T>) {
     fields,
     formError,
     /** Parses the values; on failure shows the errors and returns undefined. */
-    validate(values: unknown, extra: Issue[] = []): T | undefined {
+    validate: (values: unknown, extra: Issue[] = []): T | undefined => {
       const parsed = schema.safeParse(values);
       const found = [...(parsed.success ? [] : zodIssues(parsed.error.issues)), ...extra];
       setIssues(found);
@@ -33,7 +33,7 @@ export function useForm<T>(schema: SafeParser<T>) {
       return parsed.success && extra.length === 0 ? parsed.data : undefined;
     },
     /** Shows a failed request: field errors where the server named a field, else one message. */
-    showError(error: unknown) {
+    showError: (error: unknown) => {
       if (error instanceof ApiError && error.fieldErrors.length > 0) {
         setIssues(error.fieldErrors.map((e) => ({ path: e.path, code: e.code })));
         setFormError({ message: t('errors.VALIDATION_FAILED') });
@@ -46,7 +46,7 @@ export function useForm<T>(schema: SafeParser<T>) {
         requestId: error instanceof ApiError && error.status >= 500 ? error.requestId : undefined,
       });
     },
-    reset() {
+    reset: () => {
       setIssues([]);
       setFormError(null);
     },

@@ -44,7 +44,7 @@ export function Disclosure({
       className="disclosure"
       ref={root}
       onBlur={(event) => {
-        if (open && root.current && event.relatedTarget && !root.current.contains(event.relatedTarget as Node)) setOpen(false);
+        if (open && root.current && event.relatedTarget && !root.current.contains(event.relatedTarget)) setOpen(false);
       }}
     >
       <button

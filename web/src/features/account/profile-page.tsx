@@ -15,15 +15,18 @@ function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm(updateMeBodySchema);
-  const [values, setValues] = useState({
-    firstName: me.firstName,
-    lastName: me.lastName,
-    jobTitle: me.jobTitle ?? '',
-    department: me.department ?? '',
-    phone: me.phone ?? '',
-    bio: me.bio ?? '',
-    language: me.language as string,
-  });
+  // The fields as typed (strings); the shared schema checks them on submit.
+  const [values, setValues] = useState<Record<'firstName' | 'lastName' | 'jobTitle' | 'department' | 'phone' | 'bio' | 'language', string>>(
+    {
+      firstName: me.firstName,
+      lastName: me.lastName,
+      jobTitle: me.jobTitle ?? '',
+      department: me.department ?? '',
+      phone: me.phone ?? '',
+      bio: me.bio ?? '',
+      language: me.language,
+    },
+  );
   const save = useMutation({
     mutationFn: (body: unknown) => api.patch<Me>('/api/v1/users/me', body),
     onSuccess: async (updated) => {

@@ -15,7 +15,13 @@ function InviteForm() {
   const { t } = useTranslation();
   const form = useForm(createInvitationBodySchema);
   const create = useCreateInvitation();
-  const [values, setValues] = useState({ email: '', role: 'member', message: '', language: currentLanguage() as string });
+  // The fields as typed (strings); the shared schema checks them on submit.
+  const [values, setValues] = useState<Record<'email' | 'role' | 'message' | 'language', string>>({
+    email: '',
+    role: 'member',
+    message: '',
+    language: currentLanguage(),
+  });
   const [sentTo, setSentTo] = useState<string | null>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

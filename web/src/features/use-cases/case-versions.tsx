@@ -35,7 +35,8 @@ export function describeValue(t: TFunction, value: unknown, language: Language):
     if (entries.length === 0) return t('useCase.versions.empty');
     return entries.map(([key, v]) => `${fieldLabel(t, key)}: ${describeValue(t, v, language)}`).join(listSeparator(language));
   }
-  return String(value);
+  // Stored values are JSON, so nothing else arrives here; a bigint or symbol would still read as itself.
+  return typeof value === 'bigint' || typeof value === 'symbol' ? value.toString() : t('useCase.versions.empty');
 }
 
 function VersionEntry({ version }: { version: UseCaseVersion }) {

@@ -110,10 +110,10 @@ type BodyFilters = NonNullable<AdvancedSearchBody['filters']>;
 /** The filters as a JSON body takes them (advanced search, saved searches, custom export). */
 export function bodyFilters(state: LibraryState): BodyFilters {
   const filters: BodyFilters = {};
-  if (state.category.length) filters.category = state.category as BodyFilters['category'];
-  if (state.industry.length) filters.industry = state.industry as BodyFilters['industry'];
+  if (state.category.length) filters.category = state.category;
+  if (state.industry.length) filters.industry = state.industry;
   if (state.technology.length) filters.technology = state.technology;
-  if (state.region.length) filters.region = state.region as BodyFilters['region'];
+  if (state.region.length) filters.region = state.region;
   if (state.year.length) filters.year = state.year;
   if (state.city.length) filters.city = state.city;
   // The shared filter schema reads yes/no facets as the strings a query string carries.

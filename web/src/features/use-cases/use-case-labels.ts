@@ -4,32 +4,30 @@ import {
   REPORT_REASON_LABELS,
   USE_CASE_CATEGORY_LABELS,
   findPlace,
-  type Industry,
-  type ReportReason,
-  type SaudiRegion,
-  type UseCaseCategory,
   type UseCaseSummary,
 } from '@p2p/contracts';
 import type { Language } from '@p2p/contracts/enums';
 import { formatNumber } from '../../lib/format.js';
 
+// The label helpers take any string: a known value gets its label in the language, anything else (a
+// value from the address bar, a facet the server added) is shown as it is.
 function isKey<T extends string>(labels: Record<T, unknown>, value: string): value is T {
   return Object.prototype.hasOwnProperty.call(labels, value);
 }
 
-export function categoryLabel(category: UseCaseCategory | string, language: Language): string {
+export function categoryLabel(category: string, language: Language): string {
   return isKey(USE_CASE_CATEGORY_LABELS, category) ? USE_CASE_CATEGORY_LABELS[category][language] : category;
 }
 
-export function industryLabel(industry: Industry | string, language: Language): string {
+export function industryLabel(industry: string, language: Language): string {
   return isKey(INDUSTRY_LABELS, industry) ? INDUSTRY_LABELS[industry][language] : industry;
 }
 
-export function regionLabel(region: SaudiRegion | string, language: Language): string {
+export function regionLabel(region: string, language: Language): string {
   return isKey(REGION_LABELS, region) ? REGION_LABELS[region][language] : region;
 }
 
-export function reportReasonLabel(reason: ReportReason | string, language: Language): string {
+export function reportReasonLabel(reason: string, language: Language): string {
   return isKey(REPORT_REASON_LABELS, reason) ? REPORT_REASON_LABELS[reason][language] : reason;
 }
 
