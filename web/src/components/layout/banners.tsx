@@ -4,14 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../app/i18n.js';
 import { api } from '../../lib/api-client.js';
 import { errorMessage } from '../../lib/form-errors.js';
+import { useNow } from '../../lib/use-now.js';
 import { formatDate } from '../../lib/format.js';
 
 /** Asks an unverified user to confirm their email, with a resend button. */
 export function VerifyEmailBanner({ me }: { me: Me }) {
   const { t } = useTranslation();
   const resend = useMutation({ mutationFn: () => api.post('/api/auth/send-verification-email', { email: me.email }) });
+  const now = useNow();
   if (me.emailVerified || !me.verificationDeadline) return null;
-  const deadlinePassed = Date.parse(me.verificationDeadline) < Date.now();
+  const deadlinePassed = Date.parse(me.verificationDeadline) < now;
   return (
     <div className="banner banner--warning" role="region" aria-label={t('verifyBanner.resend')}>
       <p>
@@ -34,8 +36,9 @@ export function VerifyEmailBanner({ me }: { me: Me }) {
 /** An expired trial is shown to the organization's admins; everything keeps working. */
 export function TrialBanner({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const now = useNow();
   const { subscriptionTier, trialEndsAt } = me.organization;
-  if (me.orgRole !== 'admin' || subscriptionTier !== 'trial' || !trialEndsAt || Date.parse(trialEndsAt) > Date.now()) return null;
+  if (me.orgRole !== 'admin' || subscriptionTier !== 'trial' || !trialEndsAt || Date.parse(trialEndsAt) > now) return null;
   return (
     <div className="banner banner--info" role="status">
       <p>{t('trialBanner.expired', { date: formatDate(trialEndsAt, currentLanguage()) })}</p>

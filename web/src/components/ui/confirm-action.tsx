@@ -28,6 +28,8 @@ export function ConfirmAction({
     <div className="confirm" role="group" aria-label={label}>
       <p>{question}</p>
       <div className="actions">
+        {/* The question replaced the button just pressed: focus moves to its answer instead of falling back to the page. */}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
         <button type="button" className="button button--small button--danger" onClick={onConfirm} disabled={pending} autoFocus>
           {confirmLabel}
         </button>

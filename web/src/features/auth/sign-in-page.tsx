@@ -27,7 +27,7 @@ export function SignInPage() {
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: SIGNED_OUT_KEY });
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      navigate(safeNext(params.get('next')), { replace: true });
+      await navigate(safeNext(params.get('next')), { replace: true });
     },
     onError: form.showError,
   });

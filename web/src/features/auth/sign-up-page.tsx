@@ -24,7 +24,7 @@ export function SignUpPage() {
     mutationFn: (body: unknown) => api.post('/api/auth/sign-up/email', body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      navigate('/dashboard', { replace: true });
+      await navigate('/dashboard', { replace: true });
     },
     onError: form.showError,
   });

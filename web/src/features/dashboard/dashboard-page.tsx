@@ -4,17 +4,19 @@ import { currentLanguage, industryLabel } from '../../app/i18n.js';
 import { EmptyState, Spinner } from '../../components/ui/feedback.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { useMe } from '../../lib/session.js';
+import { useNow } from '../../lib/use-now.js';
 import { organizationName } from '../../lib/format.js';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const now = useNow();
   if (!me) return <Spinner />;
   const language = currentLanguage();
   const org = me.organization;
   const orgName = organizationName(org, language);
   const trialDays =
-    org.subscriptionTier === 'trial' && org.trialEndsAt ? Math.ceil((Date.parse(org.trialEndsAt) - Date.now()) / 86_400_000) : null;
+    org.subscriptionTier === 'trial' && org.trialEndsAt ? Math.ceil((Date.parse(org.trialEndsAt) - now) / 86_400_000) : null;
   return (
     <div className="stack">
       <PageTitle>{t('dashboard.title')}</PageTitle>

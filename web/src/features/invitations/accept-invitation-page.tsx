@@ -35,7 +35,7 @@ export function AcceptInvitationPage() {
       queryClient.removeQueries({ queryKey: SIGNED_OUT_KEY });
       queryClient.setQueryData(ME_KEY, user);
       await applyLanguage(user.language);
-      navigate('/dashboard', { replace: true });
+      await navigate('/dashboard', { replace: true });
     },
     onError: form.showError,
   });

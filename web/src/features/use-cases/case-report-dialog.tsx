@@ -88,7 +88,6 @@ export function CaseReportDialog({ useCase }: { useCase: UseCase }) {
                       name="reason"
                       value={value}
                       checked={reason === value}
-                      aria-invalid={reasonError ? true : undefined}
                       onChange={() => {
                         setReason(value);
                         setReasonError(false);

@@ -16,7 +16,8 @@ interface ComposerProps {
   error?: string | undefined;
   disabled?: boolean;
   rows?: number;
-  autoFocus?: boolean;
+  /** Focus the text as the composer appears: only for a form the reader has just opened (Reply, Edit). */
+  focusOnOpen?: boolean;
   /** Hide the label visually (it is still the textarea's accessible name). */
   hideLabel?: boolean;
 }
@@ -27,7 +28,7 @@ type Tab = 'write' | 'preview';
  * A Markdown editor with Write and Preview tabs. Preview is rendered by the server, so it looks exactly
  * like the published post. Typing `@` and two letters suggests people; choosing one writes `@[Name](id)`.
  */
-export function Composer({ label, value, onChange, error, disabled, rows = 8, autoFocus, hideLabel }: ComposerProps) {
+export function Composer({ label, value, onChange, error, disabled, rows = 8, focusOnOpen, hideLabel }: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();
   const ids = {
@@ -126,7 +127,9 @@ export function Composer({ label, value, onChange, error, disabled, rows = 8, au
           rows={rows}
           dir="auto"
           disabled={disabled}
-          autoFocus={autoFocus}
+          // Never on page load: set only when the reader pressed Reply or Edit, so focus follows them into the form that appeared.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus={focusOnOpen}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           aria-autocomplete="list"

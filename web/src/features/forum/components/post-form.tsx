@@ -11,12 +11,13 @@ interface PostFormProps {
   submitLabel: string;
   onSubmit: (body: string) => Promise<unknown>;
   onCancel?: () => void;
-  autoFocus?: boolean;
+  /** Focus the text as the form appears (the reader has just opened it). */
+  focusOnOpen?: boolean;
   rows?: number;
 }
 
 /** A reply or an edit: one Markdown body, its error in place, cleared after a successful send. */
-export function PostForm({ label, initial = '', submitLabel, onSubmit, onCancel, autoFocus, rows = 5 }: PostFormProps) {
+export function PostForm({ label, initial = '', submitLabel, onSubmit, onCancel, focusOnOpen, rows = 5 }: PostFormProps) {
   const { t } = useTranslation();
   const form = useForm(updateForumPostBodySchema);
   const [body, setBody] = useState(initial);
@@ -45,7 +46,7 @@ export function PostForm({ label, initial = '', submitLabel, onSubmit, onCancel,
           {form.formError.message}
         </Alert>
       ) : null}
-      <Composer label={label} value={body} onChange={setBody} error={form.fields.body} rows={rows} autoFocus={autoFocus} />
+      <Composer label={label} value={body} onChange={setBody} error={form.fields.body} rows={rows} focusOnOpen={focusOnOpen} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={pending}>
           {pending ? t('forum.sending') : submitLabel}

@@ -71,7 +71,7 @@ export function PostItem({
                 label={t('forum.post.editLabel')}
                 initial={post.body}
                 submitLabel={t('forum.form.saveChanges')}
-                autoFocus
+                focusOnOpen
                 onSubmit={async (body) => {
                   await update.mutateAsync({ id: post.id, body });
                   setMode('read');
@@ -132,7 +132,7 @@ export function PostItem({
           <PostForm
             label={t('forum.post.replyLabel', { name })}
             submitLabel={t('forum.post.sendReply')}
-            autoFocus
+            focusOnOpen
             onSubmit={async (body) => {
               const created = await reply.mutateAsync({ body, parentPostId: post.id });
               setMode('read');
