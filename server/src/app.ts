@@ -21,6 +21,7 @@ import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRoutes } fr
 import {
   canReadCaseFile,
   countOrganizationCasesSql,
+  countOrganizationPublicCasesSql,
   countOrganizationPublishedCasesSql,
   useCaseExportRoutes,
   useCaseRoutes,
@@ -149,6 +150,7 @@ export async function buildApp({
     forumPosts: countOrganizationPostsSql,
     useCases: countOrganizationCasesSql,
     publishedUseCases: countOrganizationPublishedCasesSql,
+    publicUseCases: countOrganizationPublicCasesSql,
   });
   const auth = createAuth({ config, db: database.db, mailer, logger: app.log, signUp: organizationSignUp });
   const sessions = createSessionResolver(auth, database.db);

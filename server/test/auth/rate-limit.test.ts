@@ -31,8 +31,8 @@ describe('rate limits', () => {
     }
     expect(statuses.slice(0, SIGN_IN_PER_IP)).toEqual(Array(SIGN_IN_PER_IP).fill(401));
     expect(statuses.slice(SIGN_IN_PER_IP)).toEqual([429, 429]);
-    expectProblem(last, 429, 'RATE_LIMITED');
-    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+    expectProblem(last!, 429, 'RATE_LIMITED');
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
 
     // Someone else is not affected.
     const bystander = new TestClient(direct.app, { remoteAddress: '203.0.113.8' });

@@ -7,6 +7,7 @@ import { invitations } from '../../src/modules/invitations/invitations.tables.js
 import { organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { users } from '../../src/modules/users/users.tables.js';
 import { queryRows } from '../../src/platform/db.js';
+import { col, row } from '../../src/platform/rows.js';
 import { TestClient, type TestContext, createTestApp, expectProblem } from '../helpers/app.js';
 import { addMember, createOrganization, invite } from '../invitations/factories.js';
 import { writeCase } from '../use-cases/factories.js';
@@ -127,7 +128,7 @@ describe('GET /api/v1/organizations/me/stats', () => {
     await setOrg(org.organizationId, { storageUsedBytes: 5_000_000_000 });
 
     // Forum content by the organization's people: two topics (one deleted later), three replies (one deleted).
-    const [category] = await queryRows<{ id: string }>(t.database.db, sql`select id from forum_categories where slug = 'general'`);
+    const [category] = await queryRows(t.database.db, row({ id: col.text }), sql`select id from forum_categories where slug = 'general'`);
     const topic = async (client: TestClient) =>
       (await client.post('/api/v1/forum/topics', { categoryId: category!.id, title: 'A topic to count', body: 'Body' })).json()
         .id as string;

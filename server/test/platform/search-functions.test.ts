@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, queryRows } from '../../src/platform/db.js';
+import { type Database, execute, queryRows } from '../../src/platform/db.js';
+import { col, row } from '../../src/platform/rows.js';
 import { openTestDatabase } from '../helpers/database.js';
 
 // The search functions of migration 0004 (p2p_fold_arabic, p2p_search_vector, p2p_search_query and the
@@ -11,8 +12,8 @@ import { openTestDatabase } from '../helpers/database.js';
 let database: Database;
 beforeAll(async () => {
   database = await openTestDatabase();
-  await queryRows(database.db, sql`create table search_doc (id int primary key, title text, body text)`);
-  await queryRows(
+  await execute(database.db, sql`create table search_doc (id int primary key, title text, body text)`);
+  await execute(
     database.db,
     sql`insert into search_doc (id, title, body) values
       (1, 'أحمد', null),
@@ -46,19 +47,20 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function find(q: string, ids?: number[]): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+  const rows = await queryRows(
     database.db,
+    row({ id: col.integer }),
     sql`select id from search_doc
         where p2p_search_vector(title, body) @@ p2p_search_query(${q})
           ${ids ? sql`and id = any(${`{${ids.join(',')}}`}::int[])` : sql``}
         order by id`,
   );
-  return rows.map((row) => Number(row.id));
+  return rows.map((found) => found.id);
 }
 
 async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
-  const [row] = await queryRows<{ value: T }>(database.db, query);
-  return row!.value;
+  const [found] = await queryRows(database.db, row({ value: col.jsonOrNull<T>() }), query);
+  return found!.value as T;
 }
 
 describe('p2p_fold_arabic', () => {
@@ -70,8 +72,9 @@ describe('p2p_fold_arabic', () => {
   });
 
   it('is immutable and parallel safe, as are the vector and query functions', async () => {
-    const rows = await queryRows<{ proname: string; provolatile: string; proparallel: string }>(
+    const rows = await queryRows(
       database.db,
+      row({ proname: col.text, provolatile: col.text, proparallel: col.text }),
       sql`select proname, provolatile, proparallel from pg_proc where proname like 'p2p\_%' order by proname`,
     );
     expect(rows).toEqual([
@@ -81,12 +84,12 @@ describe('p2p_fold_arabic', () => {
       { proname: 'p2p_use_case_vector', provolatile: 'i', proparallel: 's' },
     ]);
     // Usable in a generated column and an expression index.
-    await queryRows(
+    await execute(
       database.db,
       sql`create table search_generated (title text, body text, search tsvector generated always as (p2p_search_vector(title, body)) stored)`,
     );
-    await queryRows(database.db, sql`create index on search_doc using gin (p2p_search_vector(title, body))`);
-    await queryRows(database.db, sql`insert into search_generated (title, body) values ('مُهَنْدِس', 'pumps')`);
+    await execute(database.db, sql`create index on search_doc using gin (p2p_search_vector(title, body))`);
+    await execute(database.db, sql`insert into search_generated (title, body) values ('مُهَنْدِس', 'pumps')`);
     expect(await one(sql`select search::text as value from search_generated`)).toBe("'pump':4B 'pumps':3B 'مهندس':1A,2A");
   });
 });
@@ -162,12 +165,13 @@ describe('bilingual search', () => {
   });
 
   it('ranks a title match above a body match with ts_rank_cd', async () => {
-    const rows = await queryRows<{ id: number }>(
+    const rows = await queryRows(
       database.db,
+      row({ id: col.integer }),
       sql`select id from search_doc where id in (23, 24) and p2p_search_vector(title, body) @@ p2p_search_query('التبريد')
           order by ts_rank_cd(p2p_search_vector(title, body), p2p_search_query('التبريد')) desc`,
     );
-    expect(rows.map((row) => Number(row.id))).toEqual([23, 24]);
+    expect(rows.map((found) => found.id)).toEqual([23, 24]);
   });
 });
 

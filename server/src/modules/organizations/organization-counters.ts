@@ -14,6 +14,8 @@ export interface OrganizationCounters {
   forumPosts: OrganizationCounter;
   useCases: OrganizationCounter;
   publishedUseCases: OrganizationCounter;
+  /** What anyone may see on the organization's card: published, public, not hidden. */
+  publicUseCases: OrganizationCounter;
 }
 
 let provided: OrganizationCounters | null = null;

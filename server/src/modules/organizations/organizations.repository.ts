@@ -213,9 +213,7 @@ export async function findOrganizationWithMemberCount(
     .select({
       organization: organizations,
       memberCount: sql<unknown>`(${memberCount})`,
-      // The use cases' table by name (see countOrganizationContents).
-      publicUseCasesCount: sql<unknown>`(select count(*) from use_cases uc where uc.organization_id = organizations.id
-        and uc.status = 'published' and uc.visibility = 'public' and uc.deleted_at is null and uc.hidden_at is null)`,
+      publicUseCasesCount: sql<unknown>`(${organizationCounters().publicUseCases(id)})`,
     })
     .from(organizations)
     .where(eq(organizations.id, id))

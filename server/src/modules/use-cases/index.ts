@@ -21,3 +21,4 @@ export { buildListMeta } from './export/export-meta.js';
 export { renderPdfList } from './export/pdf.js';
 export { renderPdfCase } from './export/pdf-case.js';
 export { Report, STYLES, streamReport } from './export/pdf-report.js';
+export { countOrganizationPublicCasesSql } from './organization-counts.js';
