@@ -1,40 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { type Person, person, signIn, signUp } from './support/accounts.js';
-import { type Session, launchBrowser, openSession } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import type { Session } from './support/browser.js';
+import { journeySuite } from './support/suite.js';
 
 const superadmin = { email: `admin.${Date.now()}@p2p-platform.example`, password: 'Granite-Harbour-5820' };
 
-let server: RunningServer;
-let browser: Browser;
-const sessions: Session[] = [];
-
-before(async () => {
-  server = await startServer({ superadmin });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  // Every forum page visited was checked: no serious or critical accessibility finding, no console error.
-  assert.deepEqual(
-    sessions.flatMap((s) => s.a11y),
-    [],
-  );
-  assert.deepEqual(
-    sessions.flatMap((s) => s.errors),
-    [],
-  );
-});
-
-async function session(): Promise<Session> {
-  const s = await openSession(browser, server.baseUrl);
-  sessions.push(s);
-  return s;
-}
+const suite = journeySuite({ superadmin });
+const session = (locale?: string) => suite.session(locale);
 
 const CATEGORY = { en: 'Pumps and motors', ar: 'المضخات والمحركات', slug: `pumps-motors-${Date.now()}` };
 const TITLE = 'Pump maintenance schedule — جدول صيانة المضخات';

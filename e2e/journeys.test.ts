@@ -1,39 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
 import { person, signIn, signUp } from './support/accounts.js';
-import { type Session, launchBrowser, openSession } from './support/browser.js';
-import { type RunningServer, latestMail, startServer } from './support/server.js';
+import { latestMail } from './support/server.js';
+import { journeySuite } from './support/suite.js';
 
-let server: RunningServer;
-let browser: Browser;
-const sessions: Session[] = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  // Every page visited was checked: no serious or critical accessibility finding, no console error.
-  assert.deepEqual(
-    sessions.flatMap((s) => s.a11y),
-    [],
-  );
-  assert.deepEqual(
-    sessions.flatMap((s) => s.errors),
-    [],
-  );
-});
-
-async function session(locale?: string): Promise<Session> {
-  const s = await openSession(browser, server.baseUrl, locale);
-  sessions.push(s);
-  return s;
-}
+const suite = journeySuite();
+const session = (locale?: string) => suite.session(locale);
 
 /** A real 64×64 PNG (one teal colour), built byte by byte so the test needs no image library. */
 function tealSquarePng(): Buffer {
@@ -127,7 +100,7 @@ describe('browser journeys', () => {
     const s = await session();
     const p = person();
     await signUp(s, p);
-    const mail = await latestMail(server.baseUrl, p.email, 'verify-email');
+    const mail = await latestMail(suite.server().baseUrl, p.email, 'verify-email');
     await s.page.goto(mail.links[0]!);
     await s.page.waitForURL('**/email-verified');
     await s.page.getByRole('heading', { name: 'Email address confirmed' }).waitFor();
@@ -152,7 +125,7 @@ describe('browser journeys', () => {
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText(/a reset link is on its way/).waitFor();
 
-    const mail = await latestMail(server.baseUrl, p.email, 'reset-password');
+    const mail = await latestMail(suite.server().baseUrl, p.email, 'reset-password');
     await page.goto(mail.links[0]!);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await s.checkA11y('reset password');
@@ -256,7 +229,7 @@ describe('browser journeys', () => {
     await page.getByRole('cell', { name: invitee, exact: true }).waitFor();
     await admin.checkA11y('invitations');
 
-    const mail = await latestMail(server.baseUrl, invitee, 'invitation');
+    const mail = await latestMail(suite.server().baseUrl, invitee, 'invitation');
     const guest = await session();
     await guest.page.goto(mail.links[0]!);
     await guest.page.getByRole('heading', { level: 1, name: 'Join your company on P2P Sandbox' }).waitFor();
