@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_CATEGORIES } from '../src/modules/seed/index.js';
+import { DEMO_CATEGORIES } from '../src/tools/seed/index.js';
 import {
   SEARCH_TERMS,
   type Language,

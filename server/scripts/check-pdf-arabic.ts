@@ -17,10 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DEFAULT_EXPORT_FIELDS, EXPORT_FIELDS, type ExportField } from '@p2p/contracts';
-import { buildListMeta } from '../src/modules/use-cases/export/export-meta.js';
-import { renderPdfList } from '../src/modules/use-cases/export/pdf.js';
-import { renderPdfCase } from '../src/modules/use-cases/export/pdf-case.js';
-import { Report, STYLES, streamReport } from '../src/modules/use-cases/export/pdf-report.js';
+import { Report, STYLES, buildListMeta, renderPdfCase, renderPdfList, streamReport } from '../src/modules/use-cases/index.js';
 import {
   AWKWARD_CASE,
   BASE_URL,

@@ -3,7 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { createSuperadmin } from '../../src/modules/admin/create-superadmin.js';
+import { createSuperadmin } from '../../src/tools/create-admin/create-superadmin.js';
 import { TestClient, type TestContext, createTestApp, expectProblem, signUp, testConfig } from '../helpers/app.js';
 import { openTestDatabase } from '../helpers/database.js';
 

@@ -8,8 +8,8 @@ import {
   PLACEHOLDER_SIZE,
   initialsOf,
   renderPlaceholder,
-} from '../../src/modules/seed/index.js';
-import { colourOf } from '../../src/modules/seed/placeholder-image.js';
+} from '../../src/tools/seed/index.js';
+import { colourOf } from '../../src/tools/seed/placeholder-image.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 

@@ -19,9 +19,9 @@ import {
   clearDemo,
   seedDemo,
   verifyDemo,
-} from '../../src/modules/seed/index.js';
-import { colourOf } from '../../src/modules/seed/placeholder-image.js';
-import { DEMO_COVER_TITLES } from '../../src/modules/seed/demo-use-cases-covers.js';
+} from '../../src/tools/seed/index.js';
+import { colourOf } from '../../src/tools/seed/placeholder-image.js';
+import { DEMO_COVER_TITLES } from '../../src/tools/seed/demo-use-cases-covers.js';
 import { users } from '../../src/modules/users/index.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TestClient, signUp } from '../helpers/app.js';

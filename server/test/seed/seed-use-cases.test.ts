@@ -2,9 +2,9 @@ import { SAUDI_PLACES, USE_CASE_CATEGORIES, INDUSTRIES } from '@p2p/contracts';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiskStorage, files } from '../../src/modules/files/index.js';
-import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES } from '../../src/modules/seed/demo-use-cases.js';
-import { COVER_HEIGHT, COVER_WIDTH, DEMO_COVER_TITLES } from '../../src/modules/seed/demo-use-cases-covers.js';
-import { DEMO_PASSWORD, DEMO_USERS, clearDemo, seedDemo, verifyDemo } from '../../src/modules/seed/index.js';
+import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES } from '../../src/tools/seed/demo-use-cases.js';
+import { COVER_HEIGHT, COVER_WIDTH, DEMO_COVER_TITLES } from '../../src/tools/seed/demo-use-cases-covers.js';
+import { DEMO_PASSWORD, DEMO_USERS, clearDemo, seedDemo, verifyDemo } from '../../src/tools/seed/index.js';
 import {
   useCaseFiles,
   useCaseLikes,
@@ -16,7 +16,8 @@ import {
   useCaseViews,
   useCases,
 } from '../../src/modules/use-cases/use-cases.tables.js';
-import { queryRows } from '../../src/platform/db.js';
+import { execute, queryRows } from '../../src/platform/db.js';
+import { col, row } from '../../src/platform/rows.js';
 import { memberships } from '../../src/modules/organizations/index.js';
 import { TestClient, signUp } from '../helpers/app.js';
 import { countRows } from '../helpers/database.js';
@@ -55,6 +56,7 @@ const libraryCounts = () =>
 const counterMismatches = () =>
   queryRows(
     db(),
+    row({ title: col.text }),
     sql`select c.title from use_cases c
         where c.likes_count <> (select count(*) from use_case_likes l where l.use_case_id = c.id)
            or c.saves_count <> (select count(*) from use_case_saves s where s.use_case_id = c.id)
@@ -68,6 +70,7 @@ const counterMismatches = () =>
 const termMismatches = () =>
   queryRows(
     db(),
+    row({ kind: col.text, name: col.text, uses_count: col.integer }),
     sql`select t.kind, t.name, t.uses_count from use_case_terms t
         where t.normalized <> lower(p2p_fold_arabic(t.name))
            or t.uses_count <> (select count(*) from use_cases c where c.deleted_at is null
@@ -130,6 +133,7 @@ describe('demo use cases', () => {
     // Every case belongs to its author's organization.
     const owners = await queryRows(
       db(),
+      row({ id: col.text }),
       sql`select c.id from use_cases c join memberships m on m.user_id = c.author_id where m.organization_id <> c.organization_id`,
     );
     expect(owners).toEqual([]);
@@ -187,18 +191,20 @@ describe('demo use cases', () => {
     expect(rows.filter((r) => r.likesCount > 0 && r.savesCount > 0 && r.viewsCount > 0).length).toBe(rows.length - 1);
     expect(rows.find((r) => r.status === 'draft')).toMatchObject({ viewsCount: 0, likesCount: 0, savesCount: 0 });
 
-    const views = await queryRows<{ use_case_id: string; user_id: string; organization_id: string; viewed_at: Date; member_of: string }>(
+    const views = await queryRows(
       db(),
+      row({ use_case_id: col.text, user_id: col.text, organization_id: col.text, viewed_at: col.timestamp, member_of: col.text }),
       sql`select v.use_case_id, v.user_id, v.organization_id, v.viewed_at, m.organization_id as member_of
           from use_case_views v join memberships m on m.user_id = v.user_id`,
     );
     expect(views.length).toBe(rows.reduce((sum, r) => sum + r.viewsCount, 0));
     expect(views.every((v) => v.organization_id === v.member_of)).toBe(true);
-    const hour = (v: { viewed_at: Date }) => Math.floor(new Date(v.viewed_at).getTime() / 3_600_000);
+    const hour = (v: { viewed_at: Date | string }) => Math.floor(new Date(v.viewed_at).getTime() / 3_600_000);
     expect(new Set(views.map((v) => `${v.use_case_id}/${v.user_id}/${hour(v)}`)).size).toBe(views.length);
     // Each viewer's last counted view is recorded, so opening the case again within the hour does not count.
     const lastViews = await queryRows(
       db(),
+      row({ use_case_id: col.text, user_id: col.text, viewed_at: col.timestamp }),
       sql`select use_case_id, user_id, max(viewed_at) as viewed_at from use_case_views group by 1, 2
           except select use_case_id, user_id, viewed_at from use_case_viewers`,
     );
@@ -217,6 +223,7 @@ describe('demo use cases', () => {
     // Nobody engages with their own case, and only people who may see a case engage with it.
     const outsiders = await queryRows(
       db(),
+      row({ use_case_id: col.text }),
       sql`select e.use_case_id from (
             select use_case_id, user_id from use_case_views union all select use_case_id, user_id from use_case_likes
             union all select use_case_id, user_id from use_case_saves) e
@@ -286,8 +293,9 @@ describe('demo use cases', () => {
   it('are found by an Arabic query through the search vector, folded and stemmed', async () => {
     const titles = async (q: string) =>
       (
-        await queryRows<{ title: string }>(
+        await queryRows(
           db(),
+          row({ title: col.text }),
           sql`select title from use_cases where search_vector @@ p2p_search_query(${q}) order by title`,
         )
       ).map((r) => r.title);
@@ -317,7 +325,7 @@ describe('demo use cases', () => {
     const browse = async (client: TestClient, query: string): Promise<Page> => {
       const response = await client.get(`/api/v1/use-cases?pageSize=50&${query}`);
       expect(response.statusCode, response.body).toBe(200);
-      return response.json() as Page;
+      return response.json<Page>();
     };
     const titles = (page: Page) => page.items.map((item) => item.title);
     const rows = await db().select().from(useCases);
@@ -422,7 +430,7 @@ describe('demo use cases', () => {
     'clear removes them and the demo users\u2019 likes elsewhere, keeps other people\u2019s cases, and leaves the vocabulary exact',
     async () => {
       const outsider = await signUp(t.app, { organizationName: 'Outside Fabrication Co' });
-      const me = (await outsider.client.get('/api/v1/users/me')).json() as { id: string; organization: { id: string } };
+      const me = (await outsider.client.get('/api/v1/users/me')).json<{ id: string; organization: { id: string } }>();
       const [kept] = await db()
         .insert(useCases)
         .values({
@@ -442,9 +450,10 @@ describe('demo use cases', () => {
         })
         .returning();
       await db().insert(useCaseTerms).values({ kind: 'technology', name: 'Servo drives', normalized: 'servo drives', usesCount: 1 });
-      await queryRows(db(), sql`update use_case_terms set uses_count = uses_count + 1 where normalized in ('plc', 'lean')`);
-      const [demoA, demoB] = await queryRows<{ id: string; organization_id: string }>(
+      await execute(db(), sql`update use_case_terms set uses_count = uses_count + 1 where normalized in ('plc', 'lean')`);
+      const [demoA, demoB] = await queryRows(
         db(),
+        row({ id: col.text, organization_id: col.text }),
         sql`select u.id, m.organization_id from users u join memberships m on m.user_id = u.id where u.email in (${DEMO_USERS[1]!.email}, ${DEMO_USERS[4]!.email}) order by u.email`,
       );
       await db()
@@ -463,7 +472,7 @@ describe('demo use cases', () => {
       // Someone outside the demo joins the organization of a case with a cover, which is therefore kept.
       const keptOrganizationId = covers[0]!.organizationId;
       const guest = await signUp(t.app, { organizationName: 'Temporary Co' });
-      const guestId = ((await guest.client.get('/api/v1/users/me')).json() as { id: string }).id;
+      const guestId = (await guest.client.get('/api/v1/users/me')).json<{ id: string }>().id;
       await db().update(memberships).set({ organizationId: keptOrganizationId, role: 'member' }).where(eq(memberships.userId, guestId));
 
       const report = await clearDemo(db(), storage);

@@ -1,13 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSuperadmin } from '../../src/modules/admin/create-superadmin.js';
+import { createSuperadmin } from '../../src/tools/create-admin/create-superadmin.js';
 import { accounts } from '../../src/modules/auth/auth.tables.js';
 import { forumCategories, forumPosts, forumTopics } from '../../src/modules/forum/forum.tables.js';
-import { DEMO_TOPICS } from '../../src/modules/seed/demo-forum.js';
-import { DEMO_USE_CASES } from '../../src/modules/seed/demo-use-cases.js';
-import { DEMO_COVER_TITLES } from '../../src/modules/seed/demo-use-cases-covers.js';
+import { DEMO_TOPICS } from '../../src/tools/seed/demo-forum.js';
+import { DEMO_USE_CASES } from '../../src/tools/seed/demo-use-cases.js';
+import { DEMO_COVER_TITLES } from '../../src/tools/seed/demo-use-cases-covers.js';
 import { useCases } from '../../src/modules/use-cases/use-cases.tables.js';
 import { queryRows } from '../../src/platform/db.js';
+import { col, row } from '../../src/platform/rows.js';
 import { sql } from 'drizzle-orm';
 import { memberships, organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { LocalDiskStorage } from '../../src/modules/files/index.js';
@@ -22,7 +23,7 @@ import {
   clearDemo,
   seedDemo,
   verifyDemo,
-} from '../../src/modules/seed/index.js';
+} from '../../src/tools/seed/index.js';
 import { users } from '../../src/modules/users/users.tables.js';
 import { TestClient, signUp } from '../helpers/app.js';
 import { countRows } from '../helpers/database.js';
@@ -157,8 +158,9 @@ describe('demo data', () => {
 
   it('seeds forum topics in every category, in English and Arabic, threaded, with exact counters and solved topics', async () => {
     const db = t.database.db;
-    const topics = await queryRows<{ title: string; slug: string; best_post_id: string | null; pinned: boolean; locked: boolean }>(
+    const topics = await queryRows(
       db,
+      row({ title: col.text, slug: col.text, best_post_id: col.textOrNull, pinned: col.boolean, locked: col.boolean }),
       sql`select t.title, c.slug, t.best_post_id, t.pinned, t.locked from forum_topics t join forum_categories c on c.id = t.category_id`,
     );
     expect(topics).toHaveLength(DEMO_TOPICS.length);
@@ -166,10 +168,11 @@ describe('demo data', () => {
     expect(topics.filter((topic) => /[\u0600-\u06FF]/.test(topic.title)).length).toBeGreaterThanOrEqual(4);
     expect(topics.filter((topic) => topic.best_post_id).length).toBeGreaterThanOrEqual(5);
     expect(topics.some((topic) => topic.pinned) && topics.some((topic) => topic.locked)).toBe(true);
-    const [deepest] = await queryRows<{ depth: number }>(db, sql`select max(depth) as depth from forum_posts`);
+    const [deepest] = await queryRows(db, row({ depth: col.integerOrNull }), sql`select max(depth) as depth from forum_posts`);
     expect(Number(deepest!.depth)).toBeGreaterThanOrEqual(2);
     const mismatched = await queryRows(
       db,
+      row({ id: col.text }),
       sql`select t.id from forum_topics t where t.posts_count <> (select count(*) from forum_posts p where p.topic_id = t.id and p.deleted_at is null)
             or t.likes_count <> (select count(*) from forum_topic_likes l where l.topic_id = t.id)
           union all
@@ -286,8 +289,9 @@ describe('demo data', () => {
       // The user's own use cases go first (a case keeps its author); their likes and bookmarks elsewhere go with them.
       const goneCases = await db.delete(useCases).where(eq(useCases.authorId, goneRow!.id)).returning({ id: useCases.id });
       expect(goneCases.length).toBe(DEMO_USE_CASES.filter((c) => gone.email.startsWith(`${c.by}@`)).length);
-      const engagedBefore = await queryRows<{ use_case_id: string }>(
+      const engagedBefore = await queryRows(
         db,
+        row({ use_case_id: col.text }),
         sql`select use_case_id from use_case_likes where user_id = ${goneRow!.id} union select use_case_id from use_case_saves where user_id = ${goneRow!.id}`,
       );
       expect(engagedBefore.length).toBeGreaterThan(0);

@@ -3,11 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
-import type { Auth } from '../auth/auth.js';
-import { accounts } from '../auth/auth.tables.js';
-import { checkPasswordStrength } from '../auth/password-policy.js';
-import { findOrganizationByName, insertMembership, insertOrganization } from '../organizations/index.js';
-import { findUserByEmail, users } from '../users/index.js';
+import { type Auth, checkPasswordStrength } from '../../modules/auth/index.js';
+import { accounts } from '../../platform/schema.js';
+import { findOrganizationByName, insertMembership, insertOrganization } from '../../modules/organizations/index.js';
+import { findUserByEmail, users } from '../../modules/users/index.js';
 
 export const PLATFORM_ORGANIZATION_NAME = 'Platform';
 

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows, type Tx } from '../../platform/db.js';
-import { forumCategories, forumPostLikes, forumPosts, forumTopicLikes, forumTopics } from '../forum/forum.tables.js';
-import { recountCategoryTopics, renderMarkdown } from '../forum/index.js';
-import { memberships } from '../organizations/index.js';
-import { users } from '../users/index.js';
+import { type DbOrTx, type Tx, execute, queryRows } from '../../platform/db.js';
+import { col, row } from '../../platform/rows.js';
+import {
+  forumCategories,
+  forumPostLikes,
+  forumPosts,
+  forumTopicLikes,
+  forumTopics,
+  recountCategoryTopics,
+} from '../../modules/forum/index.js';
+import { renderMarkdown } from '../../platform/markdown.js';
+import { memberships } from '../../modules/organizations/index.js';
+import { users } from '../../modules/users/index.js';
 import { DEMO_EMAILS, type ProgressListener } from './demo-lookup.js';
 
 /** A reply in a demo thread: who writes it (the local part of a demo email), what, and who likes it. */
@@ -287,6 +295,8 @@ export const DEMO_TOPICS: DemoTopic[] = [
   },
 ];
 
+const topicIdRow = row({ topic_id: col.text });
+
 /** Topics by demo users, found by author and title (a demo topic is one of these). */
 async function findDemoTopicIds(db: DbOrTx): Promise<string[]> {
   const rows = await db
@@ -391,7 +401,7 @@ export async function seedForum(tx: Tx, onProgress: ProgressListener): Promise<{
         await insertPost(child, { id, rootId: parent?.rootId ?? id, depth: parent ? parent.depth + 1 : 0 });
     };
     for (const post of demo.posts) await insertPost(post, null);
-    await queryRows(
+    await execute(
       tx,
       sql`update forum_topics set best_post_id = ${bestPostId}, likes_count = ${demo.likes?.length ?? 0},
             posts_count = (select count(*) from forum_posts where topic_id = ${topicId}),
@@ -417,23 +427,20 @@ export async function removeDemoForum(tx: Tx): Promise<number> {
     sql`, `,
   )}))`;
   // What demo users wrote elsewhere goes too (with the replies beneath it); those topics' counters are recounted.
-  await queryRows(tx, sql`delete from forum_topics where author_id in ${demoUserIds}`);
+  await execute(tx, sql`delete from forum_topics where author_id in ${demoUserIds}`);
   await recountCategoryTopics(tx);
-  const touched = await queryRows<{ topic_id: string }>(
-    tx,
-    sql`delete from forum_posts where author_id in ${demoUserIds} returning topic_id`,
-  );
+  const touched = await queryRows(tx, topicIdRow, sql`delete from forum_posts where author_id in ${demoUserIds} returning topic_id`);
   const topics = [...new Set(touched.map((row) => row.topic_id))];
   if (topics.length > 0) {
     const ids = sql.join(
       topics.map((id) => sql`${id}`),
       sql`, `,
     );
-    await queryRows(
+    await execute(
       tx,
       sql`update forum_posts p set replies_count = (select count(*) from forum_posts c where c.parent_id = p.id) where p.topic_id in (${ids})`,
     );
-    await queryRows(
+    await execute(
       tx,
       sql`update forum_topics t set posts_count = (select count(*) from forum_posts p where p.topic_id = t.id and p.deleted_at is null) where t.id in (${ids})`,
     );

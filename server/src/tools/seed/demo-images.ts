@@ -9,9 +9,9 @@ import {
   inspectUpload,
   removeFile,
   storeFile,
-} from '../files/index.js';
-import { memberships, setOrganizationLogo, type OrganizationRow } from '../organizations/index.js';
-import { setUserAvatar, users } from '../users/index.js';
+} from '../../modules/files/index.js';
+import { memberships, setOrganizationLogo, type OrganizationRow } from '../../modules/organizations/index.js';
+import { setUserAvatar, users } from '../../modules/users/index.js';
 import { DEMO_ORGANIZATIONS, PLATFORM_KEY } from './demo-data.js';
 import { DEMO_EMAILS, type ProgressListener, demoOrganizationName, findDemoOrganizations } from './demo-lookup.js';
 import { DEMO_USERS } from './demo-users.js';

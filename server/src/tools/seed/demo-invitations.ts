@@ -1,9 +1,9 @@
 import { INVITATION_DAYS, INVITATION_STATUSES, type InvitationStatus, type Language, type OrgRole } from '@p2p/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db.js';
-import { effectiveStatus, hashInvitationToken, invitations, newInvitationToken } from '../invitations/index.js';
-import type { OrganizationRow } from '../organizations/index.js';
-import { users } from '../users/index.js';
+import { effectiveStatus, hashInvitationToken, invitations, newInvitationToken } from '../../modules/invitations/index.js';
+import type { OrganizationRow } from '../../modules/organizations/index.js';
+import { users } from '../../modules/users/index.js';
 import {
   type ProgressListener,
   demoOrganizationName,

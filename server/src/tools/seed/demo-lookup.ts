@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db.js';
-import { PLATFORM_ORGANIZATION_NAME } from '../admin/create-superadmin.js';
-import { findOrganizationByName, organizations, type OrganizationRow } from '../organizations/index.js';
+import { type DbOrTx, execute } from '../../platform/db.js';
+import { PLATFORM_ORGANIZATION_NAME } from '../create-admin/create-superadmin.js';
+import { findOrganizationByName, organizations, type OrganizationRow } from '../../modules/organizations/index.js';
 import { DEMO_ORGANIZATIONS, DEMO_PLATFORM_DOMAIN, PLATFORM_KEY, organizationWebsite } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
 
@@ -17,7 +17,7 @@ export type ProgressListener = (event: { label: string; done: number; total: num
  * decide a row is missing and insert it twice (organization names are not unique).
  */
 export async function lockDemoData(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(74202)`);
+  await execute(tx, sql`select pg_advisory_xact_lock(74202)`);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../platform/db.js';
+import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
+import { col, row } from '../../platform/rows.js';
 import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES, findDemoUseCases } from './demo-use-cases.js';
 import { findCounterMismatches, findTermUsage } from './demo-use-cases-upkeep.js';
+
+const versionRow = row({ title: col.text, version: col.integer, latest: col.integer });
 
 export interface UseCasesCheck {
   /** Demo cases present. */
@@ -30,8 +33,9 @@ export async function checkDemoUseCases(db: DbOrTx): Promise<UseCasesCheck> {
     problems.push(`use case "${row.title}" counts ${row.stored} likes / saves / views, but has ${row.counted}`);
   }
   if (ids.length > 0) {
-    const versions = await queryRows<{ title: string; version: number; latest: number }>(
+    const versions = await queryRows(
       db,
+      versionRow,
       sql`select c.title, c.version, coalesce((select max(v.version) from use_case_versions v where v.use_case_id = c.id), 1) as latest
           from use_cases c where c.id in (${sql.join(
             ids.map((id) => sql`${id}`),
@@ -39,7 +43,7 @@ export async function checkDemoUseCases(db: DbOrTx): Promise<UseCasesCheck> {
           )})`,
     );
     for (const row of versions) {
-      if (Number(row.version) !== Number(row.latest))
+      if (toNumber(row.version) !== toNumber(row.latest))
         problems.push(`use case "${row.title}" is at version ${row.version}, its history at ${row.latest}`);
     }
   }

@@ -3,8 +3,15 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { DbOrTx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { type FileStorage, type FilesContext, StoredObjectMissingError, files, inspectUpload, storeFile } from '../files/index.js';
-import { useCaseFiles } from '../use-cases/use-cases.tables.js';
+import {
+  type FileStorage,
+  type FilesContext,
+  StoredObjectMissingError,
+  files,
+  inspectUpload,
+  storeFile,
+} from '../../modules/files/index.js';
+import { useCaseFiles } from '../../modules/use-cases/index.js';
 import type { ProgressListener } from './demo-lookup.js';
 import { DEMO_USE_CASES, findDemoUseCases } from './demo-use-cases.js';
 import { colourOf } from './placeholder-image.js';

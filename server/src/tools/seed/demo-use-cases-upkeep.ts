@@ -1,14 +1,23 @@
 import type { TermKind } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows, type Tx } from '../../platform/db.js';
-import { type FilesContext, removeFile } from '../files/index.js';
-import { normalizeTerm } from '../use-cases/index.js';
+import { type DbOrTx, type Tx, execute, queryRows, toNumber } from '../../platform/db.js';
+import { col, row } from '../../platform/rows.js';
+import { type FilesContext, removeFile } from '../../modules/files/index.js';
+import { normalizeTerm } from '../../modules/use-cases/index.js';
 import { DEMO_EMAILS } from './demo-lookup.js';
 
 export interface TermRef {
   kind: TermKind;
   name: string;
 }
+
+const idRow = row({ id: col.text });
+const spellingRow = row({ kind: col.text, given: col.text, name: col.text });
+const counterMismatchRow = row({ id: col.text, title: col.text, counted: col.text, stored: col.text });
+const termUsageRow = row({ kind: col.text, name: col.text, stored: col.integerOrNull, used: col.bigint });
+const doomedCaseRow = row({ id: col.text, technologies: col.array<string>(), tags: col.array<string>() });
+const fileIdRow = row({ file_id: col.text });
+const useCaseIdRow = row({ use_case_id: col.text });
 
 /** Each term with its key in the vocabulary, as the use-case module computes it when a case is written. */
 const termValues = (terms: readonly TermRef[]): SQL =>
@@ -39,12 +48,13 @@ export const demoUserIds: SQL = sql`(select id from users where email in (${sql.
 export async function ensureTerms(tx: Tx, terms: readonly TermRef[]): Promise<Map<string, string>> {
   const spelling = new Map<string, string>();
   if (terms.length === 0) return spelling;
-  await queryRows(
+  await execute(
     tx,
     sql`insert into use_case_terms (kind, name, normalized) values ${termValues(terms)} on conflict (kind, normalized) do nothing`,
   );
-  const rows = await queryRows<{ kind: TermKind; given: string; name: string }>(
+  const rows = await queryRows(
     tx,
+    spellingRow,
     sql`select v.kind, v.given, t.name from (values ${termValues(terms)}) as v(kind, given, normalized)
         join use_case_terms t on t.kind = v.kind and t.normalized = v.normalized`,
   );
@@ -61,13 +71,14 @@ export async function recountTerms(tx: Tx, terms: readonly TermRef[], { dropUnus
   const scope = sql`(t.kind, t.normalized) in (select v.kind, v.normalized from (values ${termValues(terms)}) as v(kind, name, normalized))`;
   const changed = await queryRows(
     tx,
+    idRow,
     sql`update use_case_terms t set uses_count = u.n
         from (select t.id, ${usesOf({ kind: sql`t.kind`, name: sql`t.name` })} as n from use_case_terms t where ${scope}) u
         where u.id = t.id and t.uses_count <> u.n
         returning t.id`,
   );
   if (!dropUnused) return changed.length;
-  const dropped = await queryRows(tx, sql`delete from use_case_terms t where ${scope} and t.uses_count = 0 returning t.id`);
+  const dropped = await queryRows(tx, idRow, sql`delete from use_case_terms t where ${scope} and t.uses_count = 0 returning t.id`);
   return changed.length + dropped.length;
 }
 
@@ -76,6 +87,7 @@ export async function recountUseCaseCounters(tx: Tx, ids: readonly string[]): Pr
   if (ids.length === 0) return 0;
   const rows = await queryRows(
     tx,
+    idRow,
     sql`with counts as (
           select c.id,
             (select count(*) from use_case_likes l where l.use_case_id = c.id)::int as likes,
@@ -99,8 +111,9 @@ export async function findCounterMismatches(
   ids: readonly string[],
 ): Promise<Array<{ id: string; title: string; counted: string; stored: string }>> {
   if (ids.length === 0) return [];
-  return queryRows<{ id: string; title: string; counted: string; stored: string }>(
+  return queryRows(
     db,
+    counterMismatchRow,
     sql`select id, title, counted, stored from (
           select c.id, c.title,
             concat_ws(' / ', c.likes_count, c.saves_count, c.views_count) as stored,
@@ -122,17 +135,19 @@ export async function findTermUsage(
   terms: readonly TermRef[],
 ): Promise<Array<TermRef & { stored: number | null; used: number }>> {
   if (terms.length === 0) return [];
-  const rows = await queryRows<{ kind: TermKind; name: string; stored: number | null; used: number | null }>(
+  const rows = await queryRows(
     db,
+    termUsageRow,
     sql`select v.kind, v.name, t.uses_count as stored, ${usesOf({ kind: sql`t.kind`, name: sql`t.name` })} as used
         from (values ${termValues(terms)}) as v(kind, name, normalized)
         left join use_case_terms t on t.kind = v.kind and t.normalized = v.normalized`,
   );
   return rows.map((row) => ({
-    kind: row.kind,
+    // One of the kinds given in `terms`.
+    kind: row.kind as TermKind,
     name: row.name,
-    stored: row.stored === null ? null : Number(row.stored),
-    used: Number(row.used ?? 0),
+    stored: row.stored,
+    used: toNumber(row.used),
   }));
 }
 
@@ -145,22 +160,20 @@ export async function findTermUsage(
  * user is removed, and they still count.
  */
 export async function removeDemoUseCases(ctx: FilesContext, tx: Tx): Promise<{ useCases: number; files: number }> {
-  const doomed = await queryRows<{ id: string; technologies: string[]; tags: string[] }>(
-    tx,
-    sql`select id, technologies, tags from use_cases where author_id in ${demoUserIds}`,
-  );
+  const doomed = await queryRows(tx, doomedCaseRow, sql`select id, technologies, tags from use_cases where author_id in ${demoUserIds}`);
   let removedFiles = 0;
   if (doomed.length > 0) {
     const ids = sql.join(
       doomed.map((row) => sql`${row.id}`),
       sql`, `,
     );
-    const linked = await queryRows<{ file_id: string }>(tx, sql`select distinct file_id from use_case_files where use_case_id in (${ids})`);
+    const linked = await queryRows(tx, fileIdRow, sql`select distinct file_id from use_case_files where use_case_id in (${ids})`);
     for (const { file_id } of linked) if (await removeFile(ctx, tx, file_id)) removedFiles += 1;
-    await queryRows(tx, sql`delete from use_cases where id in (${ids})`);
+    await execute(tx, sql`delete from use_cases where id in (${ids})`);
   }
-  const touched = await queryRows<{ use_case_id: string }>(
+  const touched = await queryRows(
     tx,
+    useCaseIdRow,
     sql`with likes as (delete from use_case_likes where user_id in ${demoUserIds} returning use_case_id),
              saves as (delete from use_case_saves where user_id in ${demoUserIds} returning use_case_id)
         select use_case_id from likes union select use_case_id from saves`,

@@ -1,8 +1,8 @@
 import { findPlace, OUTCOME_KEYS } from '@p2p/contracts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db.js';
-import { renderMarkdown } from '../forum/index.js';
-import { memberships } from '../organizations/index.js';
+import { renderMarkdown } from '../../platform/markdown.js';
+import { memberships } from '../../modules/organizations/index.js';
 import {
   useCaseLikes,
   useCaseReports,
@@ -11,8 +11,8 @@ import {
   useCaseViewers,
   useCaseViews,
   useCases,
-} from '../use-cases/use-cases.tables.js';
-import { users } from '../users/index.js';
+} from '../../modules/use-cases/index.js';
+import { users } from '../../modules/users/index.js';
 import { CENTRAL_USE_CASES } from './demo-use-cases-central.js';
 import { EASTERN_USE_CASES } from './demo-use-cases-east.js';
 import { audienceOf, type Engager, generateEngagement } from './demo-use-cases-engagement.js';
@@ -164,17 +164,15 @@ export async function seedUseCases(tx: Tx, onProgress: ProgressListener): Promis
       .returning({ id: useCases.id });
     const useCaseId = row!.id;
     if (edits.length > 0) {
-      await tx
-        .insert(useCaseVersions)
-        .values(
-          edits.map((edit, i) => ({
-            useCaseId,
-            version: i + 2,
-            editorId: person(edit.by).id,
-            changes: edit.changes,
-            createdAt: editedAt[i]!,
-          })),
-        );
+      await tx.insert(useCaseVersions).values(
+        edits.map((edit, i) => ({
+          useCaseId,
+          version: i + 2,
+          editorId: person(edit.by).id,
+          changes: edit.changes,
+          createdAt: editedAt[i]!,
+        })),
+      );
     }
     if (engagement.views.length > 0) {
       await tx.insert(useCaseViews).values(engagement.views.map((view) => ({ useCaseId, ...view })));

@@ -2,14 +2,13 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TRIAL_DAYS } from '@p2p/contr
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { type Db, type Tx, toNumber } from '../../platform/db.js';
 import { withTransaction } from '../../platform/transaction.js';
-import { PLATFORM_ORGANIZATION_NAME } from '../admin/create-superadmin.js';
-import type { Auth } from '../auth/auth.js';
-import { accounts } from '../auth/auth.tables.js';
-import { checkPasswordStrength } from '../auth/password-policy.js';
-import type { FileStorage, FilesContext } from '../files/index.js';
-import { forumCategories } from '../forum/forum.tables.js';
-import { insertMembership, memberships, organizations } from '../organizations/index.js';
-import { users } from '../users/index.js';
+import { PLATFORM_ORGANIZATION_NAME } from '../create-admin/create-superadmin.js';
+import { type Auth, checkPasswordStrength } from '../../modules/auth/index.js';
+import { accounts } from '../../platform/schema.js';
+import type { FileStorage, FilesContext } from '../../modules/files/index.js';
+import { forumCategories } from '../../modules/forum/index.js';
+import { insertMembership, memberships, organizations } from '../../modules/organizations/index.js';
+import { users } from '../../modules/users/index.js';
 import {
   DEMO_CATEGORIES,
   DEMO_ORGANIZATIONS,
