@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn, setTimeout as afterTimers } from 'node:timers/promises';
 import { DEFAULT_EXPORT_FIELDS, type ExportField } from '@p2p/contracts';
 import Fastify from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ExportSourceCase } from '../../../src/modules/use-cases/export/export-fields.js';
 import { buildListMeta } from '../../../src/modules/use-cases/export/export-meta.js';
 import { renderPdfList } from '../../../src/modules/use-cases/export/pdf.js';
@@ -123,6 +123,23 @@ describe('PDF exports drawn in a worker thread', () => {
       await ownPool.close();
       expect(await failed).toMatch(/The PDF worker stopped/);
       await expect(ownPool.render(caseJob())).rejects.toThrow('The PDF workers have been stopped');
+    },
+    SLOW,
+  );
+
+  it(
+    'stop a worker that has been idle for the pool’s idle time, and start a new one for the next job',
+    async () => {
+      const idlePool = new PdfWorkerPool(1, 0);
+      try {
+        await collect(await idlePool.render(caseJob()));
+        await vi.waitFor(() => expect(idlePool.liveThreads).toBe(0), { timeout: 60_000, interval: 20 });
+        const text = (await extractPdfText(await collect(await idlePool.render(caseJob())))).text;
+        expect(text).toContain('Figures');
+        expect(idlePool.startedThreads).toBe(2);
+      } finally {
+        await idlePool.close();
+      }
     },
     SLOW,
   );

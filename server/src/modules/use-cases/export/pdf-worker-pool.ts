@@ -5,8 +5,8 @@
  *
  * A small pool of our own rather than a pool library: a job answers with a stream on its own port, and
  * a worker whose job failed is replaced, which task pools (one job in, one value out, the worker kept)
- * do not do. Workers start on the first job, live as long as the pool (each keeps the words it has laid
- * out, see pdf-fonts.ts) and are stopped by `close()`.
+ * do not do. Workers start on the first job, stay while jobs keep coming (each keeps the words it has
+ * laid out, see pdf-fonts.ts), stop after PDF_WORKER_IDLE_MS without one, and are stopped by `close()`.
  */
 import { Readable } from 'node:stream';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
@@ -29,7 +29,12 @@ interface PoolWorker {
   thread: Worker;
   task: Task | null;
   port: MessagePort | null;
+  /** Stops the worker once it has been idle for the pool's idle time (its heap is returned). */
+  idleTimer: NodeJS.Timeout | null;
 }
+
+/** A worker idle this long is stopped: exports come in bursts, and an idle worker holds a heap of its own. */
+export const PDF_WORKER_IDLE_MS = 60_000;
 
 /**
  * Starts a worker thread on pdf-render-worker: the compiled .js next to this file, or, when this file
@@ -54,8 +59,16 @@ export class PdfWorkerPool {
   private isClosed = false;
   private threadsStarted = 0;
 
-  constructor(readonly size: number = DEFAULT_PDF_WORKERS) {
+  constructor(
+    readonly size: number = DEFAULT_PDF_WORKERS,
+    private readonly idleMs: number = PDF_WORKER_IDLE_MS,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`A PDF worker pool needs at least one worker, not ${size}`);
+  }
+
+  /** Threads alive now. */
+  get liveThreads(): number {
+    return this.workers.size;
   }
 
   /** Threads started so far (a failed worker's replacement counts): for tests and diagnostics. */
@@ -79,6 +92,7 @@ export class PdfWorkerPool {
   /** Stops every worker: jobs in progress fail, waiting ones are refused. */
   async close(): Promise<void> {
     this.isClosed = true;
+    for (const worker of this.workers) if (worker.idleTimer) clearTimeout(worker.idleTimer);
     for (const task of this.queue.splice(0)) this.fail(task, new Error('The PDF workers have been stopped'));
     await Promise.all([...this.workers].map((worker) => worker.thread.terminate()));
   }
@@ -95,7 +109,7 @@ export class PdfWorkerPool {
   }
 
   private start(): PoolWorker {
-    const worker: PoolWorker = { thread: startThread(), task: null, port: null };
+    const worker: PoolWorker = { thread: startThread(), task: null, port: null, idleTimer: null };
     this.threadsStarted += 1;
     this.workers.add(worker);
     // An idle worker does not keep the process alive; a busy one does, so that its end (or failure) is heard.
@@ -107,6 +121,8 @@ export class PdfWorkerPool {
 
   private run(worker: PoolWorker, task: Task): void {
     const { port1, port2 } = new MessageChannel();
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    worker.idleTimer = null;
     worker.task = task;
     worker.port = port1;
     worker.thread.ref();
@@ -163,12 +179,21 @@ export class PdfWorkerPool {
     worker.port = null;
     worker.task = null;
     worker.thread.unref();
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    worker.idleTimer = this.isClosed
+      ? null
+      : setTimeout(() => {
+          // Its exit event takes it out of the pool; the next job starts a new one.
+          if (worker.task === null) void worker.thread.terminate();
+        }, this.idleMs).unref();
   }
 
   /** Takes `worker` out of the pool (it failed or stopped), failing its job with `error`; a new one starts when a job needs it. */
   private retire(worker: PoolWorker, error: Error): void {
     const { task } = worker;
     this.release(worker);
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    worker.idleTimer = null;
     if (task) this.fail(task, error);
     if (this.workers.delete(worker)) this.dispatch();
   }
