@@ -2,14 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../src/lib/api-client.js';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return vi
-    .spyOn(globalThis, 'fetch')
-    .mockResolvedValue(
-      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/problem+json', ...headers },
-      }),
-    );
+  return vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+    new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/problem+json', ...headers },
+    }),
+  );
 }
 
 describe('api client', () => {
