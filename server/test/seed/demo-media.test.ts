@@ -6,10 +6,10 @@ import {
   DEMO_ORGANIZATIONS,
   DEMO_USERS,
   PLACEHOLDER_SIZE,
+  colourOf,
   initialsOf,
   renderPlaceholder,
 } from '../../src/tools/seed/index.js';
-import { colourOf } from '../../src/tools/seed/placeholder-image.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
 

@@ -9,6 +9,7 @@ import { invitations } from '../../src/modules/invitations/index.js';
 import { memberships, organizations } from '../../src/modules/organizations/index.js';
 import {
   DEMO_AVATAR_EMAILS,
+  DEMO_COVER_TITLES,
   DEMO_INVITATIONS,
   DEMO_INVITATION_EMAILS,
   DEMO_ORGANIZATIONS,
@@ -17,11 +18,10 @@ import {
   DEMO_USERS,
   PLACEHOLDER_SIZE,
   clearDemo,
+  colourOf,
   seedDemo,
   verifyDemo,
 } from '../../src/tools/seed/index.js';
-import { colourOf } from '../../src/tools/seed/placeholder-image.js';
-import { DEMO_COVER_TITLES } from '../../src/tools/seed/demo-use-cases-covers.js';
 import { users } from '../../src/modules/users/index.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TestClient, signUp } from '../helpers/app.js';

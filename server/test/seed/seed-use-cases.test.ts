@@ -2,9 +2,18 @@ import { SAUDI_PLACES, USE_CASE_CATEGORIES, INDUSTRIES } from '@p2p/contracts';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiskStorage, files } from '../../src/modules/files/index.js';
-import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES } from '../../src/tools/seed/demo-use-cases.js';
-import { COVER_HEIGHT, COVER_WIDTH, DEMO_COVER_TITLES } from '../../src/tools/seed/demo-use-cases-covers.js';
-import { DEMO_PASSWORD, DEMO_USERS, clearDemo, seedDemo, verifyDemo } from '../../src/tools/seed/index.js';
+import {
+  COVER_HEIGHT,
+  COVER_WIDTH,
+  DEMO_COVER_TITLES,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DEMO_USE_CASES,
+  DEMO_USE_CASE_TERMS,
+  clearDemo,
+  seedDemo,
+  verifyDemo,
+} from '../../src/tools/seed/index.js';
 import {
   useCaseFiles,
   useCaseLikes,

@@ -1,11 +1,9 @@
+import { INVITATION_DAYS } from '@p2p/contracts';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSuperadmin } from '../../src/tools/create-admin/create-superadmin.js';
 import { accounts } from '../../src/modules/auth/auth.tables.js';
 import { forumCategories, forumPosts, forumTopics } from '../../src/modules/forum/forum.tables.js';
-import { DEMO_TOPICS } from '../../src/tools/seed/demo-forum.js';
-import { DEMO_USE_CASES } from '../../src/tools/seed/demo-use-cases.js';
-import { DEMO_COVER_TITLES } from '../../src/tools/seed/demo-use-cases-covers.js';
 import { useCases } from '../../src/modules/use-cases/use-cases.tables.js';
 import { queryRows } from '../../src/platform/db.js';
 import { col, row } from '../../src/platform/rows.js';
@@ -15,11 +13,14 @@ import { LocalDiskStorage } from '../../src/modules/files/index.js';
 import {
   DEMO_AVATAR_EMAILS,
   DEMO_CATEGORIES,
+  DEMO_COVER_TITLES,
   DEMO_EMAILS,
   DEMO_INVITATIONS,
   DEMO_ORGANIZATIONS,
   DEMO_PASSWORD,
+  DEMO_TOPICS,
   DEMO_USERS,
+  DEMO_USE_CASES,
   clearDemo,
   seedDemo,
   verifyDemo,
@@ -27,6 +28,16 @@ import {
 import { users } from '../../src/modules/users/users.tables.js';
 import { TestClient, signUp } from '../helpers/app.js';
 import { countRows } from '../helpers/database.js';
+import {
+  files,
+  forumPostLikes,
+  forumTopicLikes,
+  invitations,
+  useCaseFiles,
+  useCaseReports,
+  useCaseTerms,
+  useCaseVersions,
+} from '../../src/platform/schema.js';
 import { type FilesTestContext, createFilesTestApp, fileRow, filesOnDisk, liveFilesBytes, storageUsed } from '../files/helpers.js';
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -184,6 +195,158 @@ describe('demo data', () => {
     const { client } = await signInAs(DEMO_USERS[1]!.email, DEMO_PASSWORD);
     const found = (await client.get(`/api/v1/forum/search?q=${encodeURIComponent('الصيانه الوقائيه')}`)).json();
     expect(found.items[0].title.map((part: { text: string }) => part.text).join('')).toBe('جدول الصيانة الوقائية لمطاحن الأسمنت');
+  });
+
+  it('seeds exactly the rows the demo tables describe (counts and a sample of each kind, as before they became tables)', async () => {
+    const db = t.database.db;
+    // What the seed wrote on a fresh database before its data became one table per kind of row.
+    expect(
+      await countRows(db, {
+        organizations,
+        users,
+        memberships,
+        accounts,
+        invitations,
+        files,
+        forumTopics,
+        forumPosts,
+        forumTopicLikes,
+        forumPostLikes,
+        useCases,
+        useCaseVersions,
+        useCaseReports,
+        useCaseTerms,
+        useCaseFiles,
+      }),
+    ).toEqual({
+      organizations: 19,
+      users: 34,
+      memberships: 34,
+      accounts: 34,
+      invitations: 12,
+      files: 40,
+      forumTopics: 12,
+      forumPosts: 32,
+      forumTopicLikes: 20,
+      forumPostLikes: 14,
+      useCases: 22,
+      useCaseVersions: 5,
+      useCaseReports: 2,
+      useCaseTerms: 67,
+      useCaseFiles: 4,
+    });
+    const daysAgo = (at: Date | string | null) => Math.round((Date.now() - new Date(at!).getTime()) / 86_400_000);
+
+    const [platform] = await db.select().from(organizations).where(eq(organizations.name, 'Platform'));
+    expect(platform).toMatchObject({
+      nameAr: 'المنصة',
+      industry: null,
+      size: null,
+      city: 'Riyadh',
+      region: 'Riyadh',
+      website: 'https://p2p-sandbox.example',
+      contactEmail: 'support@p2p-sandbox.example',
+      contactPhone: null,
+      description: 'The team that runs P2P Sandbox.',
+      subscriptionTier: 'enterprise',
+      trialEndsAt: null,
+    });
+    const [circuits] = await db.select().from(organizations).where(eq(organizations.name, 'Smart Circuits Arabia'));
+    expect(circuits).toMatchObject({
+      nameAr: 'شركة الدوائر الذكية العربية',
+      industry: 'electronics',
+      size: '11-50',
+      city: 'KAEC',
+      region: 'Makkah',
+      website: 'https://smartcircuits-arabia.example',
+      contactEmail: 'info@smartcircuits-arabia.example',
+      contactPhone: '+966 12 510 3370',
+      description: 'A young company assembling printed circuit boards, sensors and controllers in King Abdullah Economic City.',
+      subscriptionTier: 'trial',
+    });
+
+    const [razan] = await db.select().from(users).where(eq(users.email, 'razan.alharbi@madinah-packaging.example'));
+    expect(razan).toMatchObject({
+      name: 'Razan Al-Harbi',
+      emailVerified: false,
+      jobTitle: 'Production Planner',
+      department: 'Planning',
+      phone: '+966 56 904 1187',
+      bio: 'Plans the corrugator and converting schedules; new to the platform.',
+      language: 'en',
+      platformRole: 'member',
+    });
+    const [tariq] = await db.select().from(users).where(eq(users.email, 'admin@p2p-sandbox.example'));
+    expect(tariq).toMatchObject({ name: 'Tariq Al-Harthi', emailVerified: true, platformRole: 'superadmin', language: 'en' });
+
+    const [cancelled] = await db.select().from(invitations).where(eq(invitations.email, 'salman.alshamrani@najd-steel.example'));
+    expect(cancelled).toMatchObject({ role: 'admin', language: 'ar', status: 'cancelled', sendCount: 1, acceptedUserId: null });
+    expect(cancelled!.message).toBe('سلمان، أرجو أن تتولى إدارة حساب المنظمة معي خلال فترة التوسعة.');
+    expect(daysAgo(cancelled!.createdAt)).toBe(9);
+    expect(cancelled!.cancelledAt!.getTime() - cancelled!.createdAt.getTime()).toBe(86_400_000);
+    expect(cancelled!.expiresAt.getTime() - cancelled!.createdAt.getTime()).toBe(INVITATION_DAYS * 86_400_000);
+
+    // A thread three levels deep: replies 47 minutes apart, depth first; the best answer and the last poster.
+    const [bearings] = await db
+      .select()
+      .from(forumTopics)
+      .where(eq(forumTopics.title, 'Bearing failures on the rolling-mill cooling pumps every 3 months'));
+    expect(bearings).toMatchObject({ viewsCount: 238, likesCount: 3, postsCount: 5, pinned: false, locked: false });
+    expect(daysAgo(bearings!.createdAt)).toBe(21);
+    const thread = await queryRows(
+      db,
+      row({ email: col.text, depth: col.integer, likes_count: col.integer, replies_count: col.integer, minutes: col.numeric }),
+      sql`select u.email, p.depth, p.likes_count, p.replies_count, extract(epoch from p.created_at - t.created_at) / 60 as minutes
+          from forum_posts p join users u on u.id = p.author_id join forum_topics t on t.id = p.topic_id
+          where p.topic_id = ${bearings!.id} order by p.created_at`,
+    );
+    expect(thread.map((p) => [p.email.split('@')[0], p.depth, p.likes_count, p.replies_count, Number(p.minutes)])).toEqual([
+      ['abdullah.alhajri', 0, 3, 2, 47],
+      ['khalid.alqahtani', 1, 0, 1, 94],
+      ['abdullah.alhajri', 2, 0, 0, 141],
+      ['turki.almutairi', 1, 0, 0, 188],
+      ['hussain.alnasser', 0, 1, 0, 235],
+    ]);
+    const [best] = await db.select({ authorId: forumPosts.authorId }).from(forumPosts).where(eq(forumPosts.id, bearings!.bestPostId!));
+    const [hussain] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'hussain.alnasser@dhahran-electrical.example'));
+    expect(bearings!.lastPosterId).toBe(hussain!.id);
+    expect(best!.authorId).not.toBe(hussain!.id);
+
+    // The draft, the archived case and a case edited twice.
+    const cases = await db.select().from(useCases);
+    const byTitle = (title: string) => cases.find((c) => c.title === title)!;
+    const draft = byTitle('Cutting corrugator waste with automatic splice and warp control');
+    expect(draft).toMatchObject({
+      status: 'draft',
+      visibility: 'public',
+      publishedAt: null,
+      version: 1,
+      viewsCount: 0,
+      likesCount: 0,
+      savesCount: 0,
+      extraOutcomes: [],
+      roiPercent: 251,
+      energySavingsPercent: null,
+      city: 'madinah',
+      country: 'SA',
+      implementationMonths: 4,
+    });
+    expect(daysAgo(draft.createdAt)).toBe(6 + 9);
+    const archived = byTitle('Drone surveys of quarry stockpiles');
+    expect(archived).toMatchObject({ status: 'archived', version: 1, featured: false, verified: false });
+    expect([daysAgo(archived.publishedAt), daysAgo(archived.updatedAt)]).toEqual([300, 70]);
+    const furnace = byTitle('Machine learning cuts electric arc furnace energy by 9%');
+    expect(furnace).toMatchObject({ version: 3, featured: true, verified: true, annualSavingsSar: 4_600_000 });
+    const versions = await db
+      .select({ version: useCaseVersions.version, createdAt: useCaseVersions.createdAt })
+      .from(useCaseVersions)
+      .where(eq(useCaseVersions.useCaseId, furnace.id))
+      .orderBy(useCaseVersions.version);
+    expect(versions.map((v) => [v.version, daysAgo(v.createdAt)])).toEqual([
+      [2, 480 - 40],
+      [3, 480 - 130],
+    ]);
+    expect(daysAgo(furnace.updatedAt)).toBe(480 - 130);
   });
 
   it(

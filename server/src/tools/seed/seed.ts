@@ -1,38 +1,33 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TRIAL_DAYS } from '@p2p/contracts';
-import { and, count, eq, inArray } from 'drizzle-orm';
-import { type Db, type Tx, toNumber } from '../../platform/db.js';
-import { withTransaction } from '../../platform/transaction.js';
-import { PLATFORM_ORGANIZATION_NAME } from '../create-admin/create-superadmin.js';
-import { type Auth, checkPasswordStrength } from '../../modules/auth/index.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { type Db, type Tx } from '../../platform/db.js';
 import { accounts } from '../../platform/schema.js';
-import type { FileStorage, FilesContext } from '../../modules/files/index.js';
+import { withTransaction } from '../../platform/transaction.js';
+import { type Auth, checkPasswordStrength } from '../../modules/auth/index.js';
+import type { FileStorage } from '../../modules/files/index.js';
 import { forumCategories } from '../../modules/forum/index.js';
 import { insertMembership, memberships, organizations } from '../../modules/organizations/index.js';
 import { users } from '../../modules/users/index.js';
-import {
-  DEMO_CATEGORIES,
-  DEMO_ORGANIZATIONS,
-  DEMO_PASSWORD,
-  DEMO_PLATFORM_DOMAIN,
-  PLATFORM_KEY,
-  organizationWebsite,
-} from './demo-data.js';
-import { removeDemoAvatars, removeOrganizationFiles, seedAvatars, seedLogos } from './demo-images.js';
-import { DEMO_INVITATIONS, removeDemoInvitations, seedInvitations } from './demo-invitations.js';
+import { DEMO_CATEGORIES, categoryValues } from './demo-data/categories.js';
+import { DEMO_TOPICS } from './demo-data/forum-topics.js';
+import { DEMO_INVITATIONS } from './demo-data/invitations.js';
+import { DEMO_ORGANIZATIONS, PLATFORM_KEY, PLATFORM_ORGANIZATION_VALUES, organizationValues } from './demo-data/organizations.js';
+import { DEMO_USE_CASES } from './demo-data/use-cases.js';
+import { DEMO_PASSWORD, DEMO_USERS, userValues } from './demo-data/users.js';
+import { seedForum } from './forum.js';
+import { seedAvatars, seedLogos } from './images.js';
+import { seedInvitations } from './invitations.js';
 import {
   DEMO_EMAILS,
   DEMO_ORGANIZATION_COUNT,
-  PLATFORM_DEMO_WEBSITE,
   type ProgressListener,
-  findDemoCreatedOrganizations,
+  filesContext,
   findDemoOrganizations,
   lockDemoData,
-} from './demo-lookup.js';
-import { DEMO_USERS, type DemoUser } from './demo-users.js';
-import { DEMO_TOPICS, removeDemoForum, seedForum } from './demo-forum.js';
-import { DEMO_USE_CASES, seedUseCases } from './demo-use-cases.js';
-import { seedUseCaseCovers } from './demo-use-cases-covers.js';
-import { removeDemoUseCases } from './demo-use-cases-upkeep.js';
+  noProgress,
+} from './lookup.js';
+import { seedUseCaseCovers } from './use-case-covers.js';
+import { seedUseCases } from './use-cases.js';
 
 /** What the seed needs from the auth library: its password hasher (the one sign-in verifies with). */
 export type PasswordHashSource = Pick<Auth, '$context'>;
@@ -60,32 +55,6 @@ export interface SeedReport {
   repaired: number;
   /** Images that could not be added (a full quota) and bytes that could not be cleaned up. */
   warnings: string[];
-}
-
-export interface ClearReport {
-  invitations: number;
-  forumTopics: number;
-  /** Use cases demo users wrote, with their engagement, versions and reports. */
-  useCases: number;
-  /** Files removed: the demo users' avatars, the demo cases' images and every file of the removed organizations (their bytes too). */
-  files: number;
-  users: number;
-  organizations: number;
-  /** Demo organizations kept (with their files) because people outside the demo belong to them. */
-  keptOrganizations: string[];
-  /** Bytes that could not be removed from storage. */
-  warnings: string[];
-}
-
-const noProgress: ProgressListener = () => undefined;
-
-/** The files module's context for the seed: the given storage, clean-up failures collected as warnings. */
-function filesContext(db: Db, storage: FileStorage, warnings: string[]): FilesContext {
-  return {
-    db,
-    storage,
-    reportError: (error, message) => warnings.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
-  };
 }
 
 /**
@@ -179,7 +148,7 @@ async function seedCategories(tx: Tx, onProgress: ProgressListener): Promise<{ c
   let created = 0;
   for (const [index, category] of DEMO_CATEGORIES.entries()) {
     if (!present.has(category.slug)) {
-      await tx.insert(forumCategories).values({ ...category, organizationId: null });
+      await tx.insert(forumCategories).values(categoryValues(category));
       created += 1;
     }
     onProgress({ label, done: index + 1, total: DEMO_CATEGORIES.length });
@@ -195,37 +164,13 @@ async function seedOrganizations(tx: Tx, onProgress: ProgressListener): Promise<
   let created = 0;
   for (const [index, org] of DEMO_ORGANIZATIONS.entries()) {
     if (!found.has(org.key)) {
-      await tx.insert(organizations).values({
-        name: org.name,
-        nameAr: org.nameAr,
-        industry: org.industry,
-        size: org.size,
-        city: org.city,
-        region: org.region,
-        website: organizationWebsite(org.domain),
-        contactEmail: `info@${org.domain}`,
-        contactPhone: org.contactPhone,
-        description: org.description,
-        subscriptionTier: org.tier,
-        trialEndsAt: org.tier === 'trial' ? trialEndsAt : null,
-      });
+      await tx.insert(organizations).values(organizationValues(org, trialEndsAt));
       created += 1;
     }
     onProgress({ label, done: index + 1, total: DEMO_ORGANIZATION_COUNT });
   }
-  // The superadmin's home, as create-admin makes it; an existing "Platform" organization is reused.
   if (!found.has(PLATFORM_KEY)) {
-    await tx.insert(organizations).values({
-      name: PLATFORM_ORGANIZATION_NAME,
-      nameAr: 'المنصة',
-      city: 'Riyadh',
-      region: 'Riyadh',
-      website: PLATFORM_DEMO_WEBSITE,
-      contactEmail: `support@${DEMO_PLATFORM_DOMAIN}`,
-      description: 'The team that runs P2P Sandbox.',
-      subscriptionTier: 'enterprise',
-      trialEndsAt: null,
-    });
+    await tx.insert(organizations).values(PLATFORM_ORGANIZATION_VALUES);
     created += 1;
   }
   onProgress({ label, done: DEMO_ORGANIZATION_COUNT, total: DEMO_ORGANIZATION_COUNT });
@@ -254,135 +199,32 @@ async function seedUsers(tx: Tx, passwordHash: string, onProgress: ProgressListe
     for (const a of credentials) withPassword.add(a.userId);
   }
   const idByEmail = new Map(existing.map((u) => [u.email, u.id]));
+  const credential = (userId: string) => ({ userId, accountId: userId, providerId: 'credential', password: passwordHash });
 
   let created = 0;
   let repaired = 0;
   for (const [index, demo] of DEMO_USERS.entries()) {
     const organization = orgs.get(demo.organization);
     if (!organization) throw new Error(`The demo organization "${demo.organization}" is missing; seed the organizations first`);
+    const membership = (userId: string) => ({ userId, organizationId: organization.id, role: demo.role });
     const id = idByEmail.get(demo.email);
     if (!id) {
-      const userId = await insertDemoUser(tx, demo);
-      await tx.insert(accounts).values({ userId, accountId: userId, providerId: 'credential', password: passwordHash });
-      await insertMembership(tx, { userId, organizationId: organization.id, role: demo.role });
+      const [row] = await tx.insert(users).values(userValues(demo)).returning({ id: users.id });
+      if (!row) throw new Error(`inserting the demo user ${demo.email} returned nothing`);
+      await tx.insert(accounts).values(credential(row.id));
+      await insertMembership(tx, membership(row.id));
       created += 1;
     } else {
       if (!withMembership.has(id)) {
-        await insertMembership(tx, { userId: id, organizationId: organization.id, role: demo.role });
+        await insertMembership(tx, membership(id));
         repaired += 1;
       }
       if (!withPassword.has(id)) {
-        await tx.insert(accounts).values({ userId: id, accountId: id, providerId: 'credential', password: passwordHash });
+        await tx.insert(accounts).values(credential(id));
         repaired += 1;
       }
     }
     onProgress({ label, done: index + 1, total: DEMO_USERS.length });
   }
   return { created, repaired };
-}
-
-async function insertDemoUser(tx: Tx, demo: DemoUser): Promise<string> {
-  const [row] = await tx
-    .insert(users)
-    .values({
-      email: demo.email,
-      name: `${demo.firstName} ${demo.lastName}`,
-      firstName: demo.firstName,
-      lastName: demo.lastName,
-      emailVerified: demo.emailVerified ?? true,
-      jobTitle: demo.jobTitle,
-      department: demo.department,
-      phone: demo.phone,
-      bio: demo.bio,
-      language: demo.language,
-      platformRole: demo.platformRole ?? 'member',
-    })
-    .returning({ id: users.id });
-  if (!row) throw new Error(`inserting the demo user ${demo.email} returned nothing`);
-  return row.id;
-}
-
-/**
- * Removes the rows the demo created and nothing else: the demo invitations, the forum content and
- * the use cases demo users wrote (with the demo users' likes and bookmarks elsewhere), then the demo users
- * (their avatars through the files module, so the quota is released and the bytes deleted after
- * commit; their memberships, password rows and sessions go with them), then the demo organizations
- * that nobody else belongs to, each with all its files. An organization that is kept keeps its files,
- * its logo included. The forum categories stay: they are the platform's defaults (migration 0008).
- */
-export async function clearDemo(db: Db, storage: FileStorage, onProgress: ProgressListener = noProgress): Promise<ClearReport> {
-  const warnings: string[] = [];
-  const files = filesContext(db, storage, warnings);
-  const removedInvitations = await withTransaction(db, async (tx) => {
-    await lockDemoData(tx);
-    const label = 'Removing demo invitations';
-    onProgress({ label, done: 0, total: 1 });
-    const removed = await removeDemoInvitations(tx);
-    onProgress({ label, done: 1, total: 1 });
-    return removed;
-  });
-
-  const removedTopics = await withTransaction(db, async (tx) => {
-    await lockDemoData(tx);
-    const label = 'Removing demo forum content';
-    onProgress({ label, done: 0, total: 1 });
-    const removed = await removeDemoForum(tx);
-    onProgress({ label, done: 1, total: 1 });
-    return removed;
-  });
-
-  // Before the users: a case keeps its author (author_id is `on delete restrict`).
-  const library = await withTransaction(db, async (tx) => {
-    await lockDemoData(tx);
-    const label = 'Removing demo use cases';
-    onProgress({ label, done: 0, total: 1 });
-    const removed = await removeDemoUseCases(files, tx);
-    onProgress({ label, done: 1, total: 1 });
-    return removed;
-  });
-
-  const people = await withTransaction(db, async (tx) => {
-    await lockDemoData(tx);
-    const label = 'Removing demo users';
-    onProgress({ label, done: 0, total: 1 });
-    const avatars = await removeDemoAvatars(files, tx);
-    const deleted = await tx
-      .delete(users)
-      .where(inArray(users.email, [...DEMO_EMAILS]))
-      .returning({ id: users.id });
-    onProgress({ label, done: 1, total: 1 });
-    return { removed: deleted.length, avatars };
-  });
-
-  const orgResult = await withTransaction(db, async (tx) => {
-    await lockDemoData(tx);
-    const candidates = await findDemoCreatedOrganizations(tx);
-    const kept: string[] = [];
-    const doomed: string[] = [];
-    for (const { row } of candidates) {
-      const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, row.id));
-      if (toNumber(members?.n) > 0) kept.push(row.name);
-      else doomed.push(row.id);
-    }
-    const removedFiles = await removeOrganizationFiles(files, tx, doomed, onProgress);
-    const label = 'Removing demo organizations';
-    let removed = 0;
-    for (const [index, id] of doomed.entries()) {
-      removed += (await tx.delete(organizations).where(eq(organizations.id, id)).returning({ id: organizations.id })).length;
-      onProgress({ label, done: index + 1, total: doomed.length });
-    }
-    if (doomed.length === 0) onProgress({ label, done: 0, total: 0 });
-    return { removed, kept, files: removedFiles };
-  });
-
-  return {
-    invitations: removedInvitations,
-    forumTopics: removedTopics,
-    useCases: library.useCases,
-    files: people.avatars + library.files + orgResult.files,
-    users: people.removed,
-    organizations: orgResult.removed,
-    keptOrganizations: orgResult.kept,
-    warnings,
-  };
 }

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../platform/db.js';
 import { col, row } from '../../platform/rows.js';
-import { DEMO_USE_CASE_TERMS, DEMO_USE_CASES, findDemoUseCases } from './demo-use-cases.js';
-import { findCounterMismatches, findTermUsage } from './demo-use-cases-upkeep.js';
+import { DEMO_USE_CASES } from './demo-data/use-cases.js';
+import { findCounterMismatches, findTermUsage } from './use-case-upkeep.js';
+import { DEMO_USE_CASE_TERMS, findDemoUseCases } from './use-cases.js';
 
 const versionRow = row({ title: col.text, version: col.integer, latest: col.integer });
 

@@ -12,8 +12,9 @@ import {
   storeFile,
 } from '../../modules/files/index.js';
 import { useCaseFiles } from '../../modules/use-cases/index.js';
-import type { ProgressListener } from './demo-lookup.js';
-import { DEMO_USE_CASES, findDemoUseCases } from './demo-use-cases.js';
+import { DEMO_USE_CASES } from './demo-data/use-cases.js';
+import type { ProgressListener } from './lookup.js';
+import { findDemoUseCases } from './use-cases.js';
 import { colourOf } from './placeholder-image.js';
 
 /** The cases that get a generated cover image. */

@@ -12,9 +12,9 @@ import {
 } from '../../modules/files/index.js';
 import { memberships, setOrganizationLogo, type OrganizationRow } from '../../modules/organizations/index.js';
 import { setUserAvatar, users } from '../../modules/users/index.js';
-import { DEMO_ORGANIZATIONS, PLATFORM_KEY } from './demo-data.js';
-import { DEMO_EMAILS, type ProgressListener, demoOrganizationName, findDemoOrganizations } from './demo-lookup.js';
-import { DEMO_USERS } from './demo-users.js';
+import { DEMO_ORGANIZATIONS, PLATFORM_KEY } from './demo-data/organizations.js';
+import { DEMO_USERS } from './demo-data/users.js';
+import { DEMO_EMAILS, type ProgressListener, demoOrganizationName, findDemoOrganizations } from './lookup.js';
 import { initialsOf, renderPlaceholder } from './placeholder-image.js';
 
 /** Every other demo user, starting with the platform admin, gets a placeholder avatar: about half of them. */

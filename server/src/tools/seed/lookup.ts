@@ -1,16 +1,34 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type DbOrTx, execute } from '../../platform/db.js';
+import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, type DbOrTx, execute } from '../../platform/db.js';
+import type { FileStorage, FilesContext } from '../../modules/files/index.js';
 import { PLATFORM_ORGANIZATION_NAME } from '../create-admin/create-superadmin.js';
-import { findOrganizationByName, organizations, type OrganizationRow } from '../../modules/organizations/index.js';
-import { DEMO_ORGANIZATIONS, DEMO_PLATFORM_DOMAIN, PLATFORM_KEY, organizationWebsite } from './demo-data.js';
-import { DEMO_USERS } from './demo-users.js';
+import { findOrganizationByName, memberships, organizations, type OrganizationRow } from '../../modules/organizations/index.js';
+import { users } from '../../modules/users/index.js';
+import { DEMO_ORGANIZATIONS, DEMO_PLATFORM_DOMAIN, PLATFORM_KEY, organizationWebsite } from './demo-data/organizations.js';
+import { DEMO_USERS } from './demo-data/users.js';
 
 export const DEMO_EMAILS: readonly string[] = DEMO_USERS.map((u) => u.email);
+/** The demo users' ids, as a subquery. */
+export const demoUserIds: SQL = sql`(select id from users where email in (${sql.join(
+  DEMO_EMAILS.map((email) => sql`${email}`),
+  sql`, `,
+)}))`;
 export const PLATFORM_DEMO_WEBSITE = organizationWebsite(DEMO_PLATFORM_DOMAIN);
 /** Every organization the demo users belong to: the companies and "Platform". */
 export const DEMO_ORGANIZATION_COUNT = DEMO_ORGANIZATIONS.length + 1;
 
 export type ProgressListener = (event: { label: string; done: number; total: number }) => void;
+
+export const noProgress: ProgressListener = () => undefined;
+
+/** The files module's context for the seed: the given storage, clean-up failures collected as warnings. */
+export function filesContext(db: Db, storage: FileStorage, warnings: string[]): FilesContext {
+  return {
+    db,
+    storage,
+    reportError: (error, message) => warnings.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+  };
+}
 
 /**
  * Serialises seed, clear and verify runs against one database, so that two runs at once cannot both
@@ -77,4 +95,34 @@ async function findDemoCompanyRows(db: DbOrTx): Promise<Array<{ key: string; row
 export function demoOrganizationName(key: string): string {
   if (key === PLATFORM_KEY) return PLATFORM_ORGANIZATION_NAME;
   return DEMO_ORGANIZATIONS.find((o) => o.key === key)?.name ?? key;
+}
+
+/** A demo user as the forum and the use cases refer to them: their organization and roles. */
+export interface DemoPerson {
+  id: string;
+  email: string;
+  organizationId: string;
+  role: string;
+  platformRole: string;
+}
+
+/** The demo users with their organization and roles, and a lookup by the local part of their email ("noura.alsubaie"). */
+export async function loadDemoPeople(db: DbOrTx): Promise<{ people: DemoPerson[]; person: (localPart: string) => DemoPerson }> {
+  const people = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      platformRole: users.platformRole,
+      organizationId: memberships.organizationId,
+      role: memberships.role,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(inArray(users.email, [...DEMO_EMAILS]));
+  const person = (localPart: string): DemoPerson => {
+    const found = people.find((p) => p.email.startsWith(`${localPart}@`));
+    if (!found) throw new Error(`The demo user ${localPart} is missing; seed the users first`);
+    return found;
+  };
+  return { people, person };
 }

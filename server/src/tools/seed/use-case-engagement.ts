@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UseCaseVisibility } from '@p2p/contracts';
+import type { DemoPerson } from './lookup.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -16,15 +17,6 @@ const VIEW_HOURS = [
   6, 7, 7, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 14, 15,
   15, 15, 16, 16, 17, 18, 19, 20, 20, 21, 21, 21, 22, 22, 23,
 ];
-
-/** A demo person who may engage with a case. */
-export interface Engager {
-  id: string;
-  email: string;
-  organizationId: string;
-  role: string;
-  platformRole: string;
-}
 
 export interface Engagement {
   views: Array<{ userId: string; organizationId: string; viewedAt: Date }>;
@@ -57,7 +49,12 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
  * Who may see a case besides its author: everyone for a public case; the owning organization's people
  * for an organization case; its admins for a private one; moderators always. Nobody engages with a draft.
  */
-export function audienceOf(people: readonly Engager[], author: Engager, visibility: UseCaseVisibility, isDraft: boolean): Engager[] {
+export function audienceOf(
+  people: readonly DemoPerson[],
+  author: DemoPerson,
+  visibility: UseCaseVisibility,
+  isDraft: boolean,
+): DemoPerson[] {
   if (isDraft) return [];
   return people.filter((p) => {
     if (p.id === author.id) return false;
@@ -80,7 +77,7 @@ function riyadhMidnight(at: number): number {
  */
 export function generateEngagement(input: {
   seed: string;
-  audience: readonly Engager[];
+  audience: readonly DemoPerson[];
   publishedAt: Date;
   until: Date;
   views: number;

@@ -1,4 +1,4 @@
-import { INVITATION_DAYS, INVITATION_STATUSES, type InvitationStatus, type Language, type OrgRole } from '@p2p/contracts';
+import { INVITATION_DAYS, INVITATION_STATUSES, type InvitationStatus } from '@p2p/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../platform/db.js';
 import { effectiveStatus, hashInvitationToken, invitations, newInvitationToken } from '../../modules/invitations/index.js';
@@ -10,139 +10,9 @@ import {
   findDemoCreatedOrganizations,
   findDemoOrganizations,
   lockDemoData,
-} from './demo-lookup.js';
-import { DEMO_USERS } from './demo-users.js';
-
-export interface DemoInvitation {
-  /** Key of the inviting organization; the invitation is sent by its first demo admin. */
-  organization: string;
-  /** On the organization's `.example` domain. An accepted invitation's is that of the demo user who accepted it. */
-  email: string;
-  role: OrgRole;
-  language: Language;
-  message: string | null;
-  state: InvitationStatus;
-  /** Days between sending it and the seed (for an accepted one: and its acceptance). */
-  sentDaysAgo: number;
-}
-
-export const DEMO_INVITATIONS: readonly DemoInvitation[] = [
-  // Jubail Polymers: every state, in English.
-  {
-    organization: 'jubail-polymers',
-    email: 'hamad.alkhaldi@jubail-polymers.example',
-    role: 'member',
-    language: 'en',
-    state: 'pending',
-    sentDaysAgo: 2,
-    message: 'Hamad, join us on P2P Sandbox so you can follow the OEE discussion for the extrusion halls with the quality team.',
-  },
-  {
-    organization: 'jubail-polymers',
-    email: 'lulwa.alfaraj@jubail-polymers.example',
-    role: 'admin',
-    language: 'en',
-    state: 'pending',
-    sentDaysAgo: 1,
-    message: "Lulwa, I'd like you to co-manage our organization while I am at the Hannover fair next month.",
-  },
-  {
-    organization: 'jubail-polymers',
-    email: 'mansour.alyami@jubail-polymers.example',
-    role: 'member',
-    language: 'ar',
-    state: 'expired',
-    sentDaysAgo: 12,
-    message: 'مرحبًا منصور، انضم إلينا لمتابعة تجربة قياس السماكة المباشر على خطوط الأفلام.',
-  },
-  {
-    organization: 'jubail-polymers',
-    email: 'sara.alamri@jubail-polymers.example',
-    role: 'member',
-    language: 'en',
-    state: 'accepted',
-    sentDaysAgo: 3,
-    message: 'Sara, please join so you can share the ISO 9001 audit checklist with the plant.',
-  },
-  {
-    organization: 'jubail-polymers',
-    email: 'bader.alenezi@jubail-polymers.example',
-    role: 'member',
-    language: 'en',
-    state: 'cancelled',
-    sentDaysAgo: 6,
-    message: null,
-  },
-  // Najd Steel Works: every state, mostly in Arabic (its admin uses the Arabic interface).
-  {
-    organization: 'najd-steel',
-    email: 'rakan.alosaimi@najd-steel.example',
-    role: 'member',
-    language: 'ar',
-    state: 'pending',
-    sentDaysAgo: 3,
-    message: 'أهلًا راكان، أدعوك للانضمام إلى المنصة لمتابعة نقاشات الصيانة التنبؤية لأفران الصهر.',
-  },
-  {
-    organization: 'najd-steel',
-    email: 'jawaher.alsuwailem@najd-steel.example',
-    role: 'member',
-    language: 'en',
-    state: 'expired',
-    sentDaysAgo: 15,
-    message: 'Jawaher, the furnace energy dashboard pilot is starting; join to see the data and the weekly notes.',
-  },
-  {
-    organization: 'najd-steel',
-    email: 'turki.almutairi@najd-steel.example',
-    role: 'member',
-    language: 'ar',
-    state: 'accepted',
-    sentDaysAgo: 4,
-    message: 'تركي، انضم إلينا لتنسيق خطط الصيانة مع فريق التحول الرقمي.',
-  },
-  {
-    organization: 'najd-steel',
-    email: 'salman.alshamrani@najd-steel.example',
-    role: 'admin',
-    language: 'ar',
-    state: 'cancelled',
-    sentDaysAgo: 9,
-    message: 'سلمان، أرجو أن تتولى إدارة حساب المنظمة معي خلال فترة التوسعة.',
-  },
-  // Red Sea Food Industries: a smaller set.
-  {
-    organization: 'red-sea-foods',
-    email: 'ahmed.baeshen@redsea-foods.example',
-    role: 'member',
-    language: 'en',
-    state: 'pending',
-    sentDaysAgo: 4,
-    message: 'Ahmed, join us to compare changeover times on the juice and dairy lines.',
-  },
-  {
-    organization: 'red-sea-foods',
-    email: 'hessa.bamatraf@redsea-foods.example',
-    role: 'member',
-    language: 'ar',
-    state: 'expired',
-    sentDaysAgo: 20,
-    message: 'حصة، ندعوك للانضمام لمتابعة متطلبات سلامة الغذاء وتدقيق الموردين.',
-  },
-  {
-    organization: 'red-sea-foods',
-    email: 'omar.bakhsh@redsea-foods.example',
-    role: 'member',
-    language: 'ar',
-    state: 'accepted',
-    sentDaysAgo: 2,
-    message: 'عمر، انضم إلينا لمشاركة خطة تحليل المخاطر ونقاط التحكم الحرجة مع الفريق.',
-  },
-];
-
-export const DEMO_INVITATION_EMAILS: readonly string[] = [...new Set(DEMO_INVITATIONS.map((i) => i.email))];
-
-const DAY = 86_400_000;
+} from './lookup.js';
+import { DEMO_INVITATIONS, DEMO_INVITATION_EMAILS, invitationValues } from './demo-data/invitations.js';
+import { DEMO_USERS } from './demo-data/users.js';
 
 function keyOf(organizationId: string, email: string): string {
   return `${organizationId} ${email}`;
@@ -152,50 +22,6 @@ function adminOf(organization: string): string {
   const admin = DEMO_USERS.find((u) => u.organization === organization && u.role === 'admin');
   if (!admin) throw new Error(`the demo organization "${organization}" has no demo admin to send its invitations`);
   return admin.email;
-}
-
-/** The rows a demo invitation is stored as, by state; only the hash of a fresh, never-kept token is stored. */
-function invitationValues(
-  demo: DemoInvitation,
-  organizationId: string,
-  invitedById: string,
-  now: number,
-  acceptedBy?: { id: string; createdAt: Date },
-) {
-  const sent = new Date((acceptedBy?.createdAt.getTime() ?? now) - demo.sentDaysAgo * DAY);
-  const base = {
-    organizationId,
-    email: demo.email,
-    role: demo.role,
-    message: demo.message,
-    language: demo.language,
-    tokenHash: hashInvitationToken(newInvitationToken()),
-    invitedById,
-    expiresAt: new Date(sent.getTime() + INVITATION_DAYS * DAY),
-    sendCount: 1,
-    lastSentAt: sent,
-    createdAt: sent,
-    updatedAt: sent,
-  };
-  switch (demo.state) {
-    case 'pending':
-    case 'expired':
-      return { ...base, status: 'pending' as const };
-    case 'accepted': {
-      if (!acceptedBy) throw new Error(`the accepted demo invitation of ${demo.email} needs that demo user`);
-      return {
-        ...base,
-        status: 'accepted' as const,
-        acceptedUserId: acceptedBy.id,
-        acceptedAt: acceptedBy.createdAt,
-        updatedAt: acceptedBy.createdAt,
-      };
-    }
-    case 'cancelled': {
-      const cancelledAt = new Date(sent.getTime() + DAY);
-      return { ...base, status: 'cancelled' as const, cancelledAt, updatedAt: cancelledAt };
-    }
-  }
 }
 
 async function findDemoInvitationRows(db: DbOrTx, organizationIds: string[]) {
@@ -239,7 +65,16 @@ export async function seedInvitations(tx: Tx, onProgress: ProgressListener): Pro
     const found = existing.get(keyOf(org.id, demo.email));
     if (!found) {
       const acceptedBy = demo.state === 'accepted' ? people.find((u) => u.email === demo.email) : undefined;
-      await tx.insert(invitations).values(invitationValues(demo, org.id, inviter.id, now, acceptedBy));
+      await tx.insert(invitations).values(
+        invitationValues(demo, {
+          organizationId: org.id,
+          invitedById: inviter.id,
+          // Only the hash of a fresh token is stored, and nobody keeps the token: the demo links cannot be opened.
+          tokenHash: hashInvitationToken(newInvitationToken()),
+          now,
+          acceptedBy,
+        }),
+      );
       created += 1;
     } else if (demo.state === 'pending' && found.invitation.status === 'pending' && found.isExpired === true) {
       await tx

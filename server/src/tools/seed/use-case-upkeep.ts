@@ -4,7 +4,7 @@ import { type DbOrTx, type Tx, execute, queryRows, toNumber } from '../../platfo
 import { col, row } from '../../platform/rows.js';
 import { type FilesContext, removeFile } from '../../modules/files/index.js';
 import { normalizeTerm } from '../../modules/use-cases/index.js';
-import { DEMO_EMAILS } from './demo-lookup.js';
+import { demoUserIds } from './lookup.js';
 
 export interface TermRef {
   kind: TermKind;
@@ -34,12 +34,6 @@ const termValues = (terms: readonly TermRef[]): SQL =>
 const usesOf = (term: { kind: SQL; name: SQL }): SQL => sql`case when ${term.kind} = 'technology'
   then (select count(*) from use_cases c where c.deleted_at is null and c.technologies @> array[${term.name}])
   else (select count(*) from use_cases c where c.deleted_at is null and c.tags @> array[${term.name}]) end`;
-
-/** The demo users' ids, as a subquery. */
-export const demoUserIds: SQL = sql`(select id from users where email in (${sql.join(
-  DEMO_EMAILS.map((email) => sql`${email}`),
-  sql`, `,
-)}))`;
 
 /**
  * Adds the terms the vocabulary lacks and answers each term's spelling in the vocabulary (which may be

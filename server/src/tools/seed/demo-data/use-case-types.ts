@@ -34,7 +34,8 @@ export interface DemoUseCase {
   tags: string[];
   vendors: string[];
   outcomes: Partial<Record<OutcomeField, number>>;
-  extraOutcomes: ExtraOutcome[];
+  /** Measured outcomes beyond the standard fields; none by default. */
+  extraOutcomes?: ExtraOutcome[];
   implementationMonths: number;
   /** A SAUDI_PLACES slug: the case takes the place's region and coordinates. */
   place: string;
