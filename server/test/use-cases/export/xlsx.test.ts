@@ -78,7 +78,7 @@ describe('Excel export', () => {
   it('lists the metadata on the info sheet', async () => {
     const info = (await exportWorkbook([PUMP_CASE], true)).getWorksheet(INFO_SHEET)!;
     const pairs = new Map<string, string>();
-    info.eachRow((row) => pairs.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    info.eachRow((row) => pairs.set(row.getCell(1).text, row.getCell(2).text));
     expect(pairs.get('Exported by')).toBe('Sara Al-Qahtani (شركة مضخات الخليج)');
     expect(pairs.get('Filters')).toBe('q=صيانة; roiMin=50');
     expect(pairs.get('Rows')).toBe('1');
