@@ -54,6 +54,13 @@ export type RowOf<S extends RowShape> = { [K in keyof S]: S[K] extends Column<in
 /** Declares a row shape (the identity, for inference). */
 export const row = <S extends RowShape>(shape: S): S => shape;
 
+type Nullable<S extends RowShape> = { [K in keyof S]: S[K] extends Column<infer T> ? Column<T | null> : never };
+
+/** Every column of `shape` declared nullable (the columns of an outer join that may find nothing). */
+export function nullable<S extends RowShape>(shape: S): Nullable<S> {
+  return Object.fromEntries(Object.entries(shape).map(([name, column]) => [name, { ...column, nullable: true }])) as Nullable<S>;
+}
+
 /** Shapes are checked when this is on: the test suite turns it on (see test/helpers/global-setup.ts). */
 export let rowChecks = false;
 

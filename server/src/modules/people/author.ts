@@ -1,6 +1,7 @@
 import type { ForumAuthor } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { fileUrlOrNull } from '../../platform/file-url.js';
+import { col, nullable, type RowOf, type RowShape } from '../../platform/rows.js';
 import { organizations } from '../organizations/index.js';
 import { FORMER_MEMBER_NAME, users } from '../users/index.js';
 
@@ -25,18 +26,38 @@ export function organizationJoin(organizationId: SQL, alias = 'o', { left = fals
   return sql`${sql.raw(left ? 'left join' : 'join')} ${organizations} ${a} on ${a}.id = ${organizationId}`;
 }
 
-/** The author columns as authorColumns names them. */
-export interface AuthorColumns {
-  a_id: string | null;
-  a_name: string | null;
-  a_image: string | null;
-  a_job_title: string | null;
-  a_former: boolean | null;
-  o_id: string | null;
-  o_name: string | null;
-  o_name_ar: string | null;
-  o_logo_file_id: string | null;
+/** The columns authorColumns selects: a user joined inner (always there) and their organization. */
+const AUTHOR = {
+  a_id: col.text,
+  a_name: col.text,
+  a_image: col.textOrNull,
+  a_job_title: col.textOrNull,
+  a_former: col.boolean,
+  o_id: col.text,
+  o_name: col.text,
+  o_name_ar: col.textOrNull,
+  o_logo_file_id: col.textOrNull,
+} as const;
+
+type AuthorShape = typeof AUTHOR;
+type Prefixed<S extends RowShape, P extends string> = { [K in keyof S & string as `${P}${K}`]: S[K] };
+
+function prefixed<S extends RowShape, P extends string>(shape: S, prefix: P): Prefixed<S, P> {
+  return Object.fromEntries(Object.entries(shape).map(([name, column]) => [`${prefix}${name}`, column])) as Prefixed<S, P>;
 }
+
+/** The row shape of authorColumns(…, prefix) for an author joined inner. */
+export function authorShape<P extends string = ''>(prefix: P = '' as P): Prefixed<AuthorShape, P> {
+  return prefixed(AUTHOR, prefix);
+}
+
+/** The row shape of authorColumns(…, prefix) for an author joined outer (all may be null). */
+export function optionalAuthorShape<P extends string = ''>(prefix: P = '' as P) {
+  return nullable(authorShape(prefix));
+}
+
+/** The author columns as authorColumns names them, of an optional author. */
+export type AuthorColumns = RowOf<ReturnType<typeof optionalAuthorShape<''>>>;
 
 /**
  * The author columns a forum read selects from a users alias and an organizations alias, named

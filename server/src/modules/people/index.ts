@@ -1,3 +1,12 @@
-export { authorColumns, authorFrom, authorJoin, organizationJoin, presentAuthor, type AuthorColumns } from './author.js';
+export {
+  authorColumns,
+  authorFrom,
+  authorJoin,
+  authorShape,
+  optionalAuthorShape,
+  organizationJoin,
+  presentAuthor,
+  type AuthorColumns,
+} from './author.js';
 export { peopleRoutes } from './people.routes.js';
 export { loadMe } from './me.service.js';

@@ -1,11 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, execute, queryRows, toNumber } from '../../../platform/db.js';
-import { col, row, type RowOf } from '../../../platform/rows.js';
+import { col, row, type RowOf, nullable } from '../../../platform/rows.js';
 import { toggle, toggleTurn } from '../../../platform/toggle.js';
-import { authorColumns, authorJoin } from '../../people/index.js';
+import { authorColumns, authorJoin, authorShape } from '../../people/index.js';
 import { type Reader, visibleCategory } from '../forum.reader.js';
 import { forumPostLikes, forumPosts } from '../forum.tables.js';
-import { authorShape, nullable } from './shapes.js';
 import type { TopicPlace } from './topics.queries.js';
 
 // The forum's replies in SQL: the hand-tuned thread (a page of top-level posts with every reply

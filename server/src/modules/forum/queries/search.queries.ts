@@ -2,11 +2,10 @@ import type { forumSearchQuerySchema } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, queryRows, toNumber } from '../../../platform/db.js';
-import { col, row, type RowOf } from '../../../platform/rows.js';
+import { col, row, type RowOf, nullable } from '../../../platform/rows.js';
 import { HEADLINE_TITLE, headlineExcerpt, titlePrefixQuery, TRENDING_INTERVALS } from '../../../platform/search-text.js';
-import { authorColumns, authorJoin } from '../../people/index.js';
+import { authorColumns, authorJoin, authorShape } from '../../people/index.js';
 import { type Reader, visibleTopic } from '../forum.reader.js';
-import { authorShape, nullable } from './shapes.js';
 import { endOfDay } from './topics.queries.js';
 
 // The forum's search in SQL: the hand-tuned full-text search (one statement that ranks, pages,

@@ -4,10 +4,9 @@ import type { z } from 'zod';
 import { type DbOrTx, execute, queryRows, toNumber } from '../../../platform/db.js';
 import { col, row, type RowOf } from '../../../platform/rows.js';
 import { toggle, toggleTurn } from '../../../platform/toggle.js';
-import { authorColumns, authorJoin } from '../../people/index.js';
+import { authorColumns, authorJoin, authorShape, optionalAuthorShape } from '../../people/index.js';
 import { type Reader, visibleCategory, visibleTopic } from '../forum.reader.js';
 import { forumTopicLikes, forumTopics } from '../forum.tables.js';
-import { authorShape, optionalAuthorShape } from './shapes.js';
 
 // The forum's topics in SQL: the hand-tuned topic list, one topic as its reader sees it, the place
 // permission checks need, the topic writes and the categories' topic counters they move.

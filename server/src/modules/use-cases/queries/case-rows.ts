@@ -1,7 +1,7 @@
 import type { ExtraOutcome } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { col, row, type RowOf } from '../../../platform/rows.js';
-import { organizationJoin } from '../../people/index.js';
+import { optionalAuthorShape, organizationJoin } from '../../people/index.js';
 
 /**
  * The columns a list row selects: the case `uc`, its organization `o` and its first image. Every
@@ -77,17 +77,7 @@ export const outcomeRow = row({
 export type OutcomeRow = RowOf<typeof outcomeRow>;
 
 /** The columns people's authorColumns(userAlias, organizationAlias) selects, all null for a left join that found no one. */
-export const authorRow = row({
-  a_id: col.textOrNull,
-  a_name: col.textOrNull,
-  a_image: col.textOrNull,
-  a_job_title: col.textOrNull,
-  a_former: col.booleanOrNull,
-  o_id: col.textOrNull,
-  o_name: col.textOrNull,
-  o_name_ar: col.textOrNull,
-  o_logo_file_id: col.textOrNull,
-});
+export const authorRow = optionalAuthorShape();
 
 /** `count(*) as n`. */
 export const countRow = row({ n: col.bigint });
