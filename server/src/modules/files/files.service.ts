@@ -5,19 +5,18 @@ import type { Db, Tx } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { afterCommit, currentTransaction, withTransaction } from '../../platform/transaction.js';
 import { type Actor, assertCanWrite, viewerOf } from '../../platform/actor.js';
-import { type OrganizationRow, findOrganizationById, setOrganizationLogo } from '../organizations/index.js';
+import {
+  type OrganizationRow,
+  findOrganizationById,
+  lockOrganizationStorage,
+  releaseStorage,
+  reserveStorage,
+  setOrganizationLogo,
+} from '../organizations/index.js';
 import { findUserById, setUserAvatar } from '../users/index.js';
 import { type InspectedFile, inspectUpload } from './files.inspect.js';
 import { canDeleteFile, canReadFile } from './files.policy.js';
-import {
-  type FileRow,
-  findLiveFile,
-  insertFile,
-  lockOrganizationStorage,
-  markFileDeleted,
-  releaseStorage,
-  reserveStorage,
-} from './files.repository.js';
+import { type FileRow, findLiveFile, insertFile, markFileDeleted } from './files.repository.js';
 import type { FileStorage } from './files.storage.js';
 import { fileUrl } from '../../platform/file-url.js';
 

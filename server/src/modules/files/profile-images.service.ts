@@ -2,10 +2,9 @@ import type { StoredFile } from '@p2p/contracts';
 import { AppError } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { type Actor } from '../../platform/actor.js';
-import { setOrganizationLogo } from '../organizations/index.js';
+import { lockOrganizationStorage, setOrganizationLogo } from '../organizations/index.js';
 import { setUserAvatar } from '../users/index.js';
 import { inspectUpload } from './files.inspect.js';
-import { lockOrganizationStorage } from './files.repository.js';
 import { type FilesContext, presentFile, removeFile, storeFile, writerContext } from './files.service.js';
 
 /**

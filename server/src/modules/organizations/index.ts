@@ -18,3 +18,4 @@ export { organizationsRoutes } from './organizations.routes.js';
 export { provideOrganizationCounters, type OrganizationCounters } from './organization-counters.js';
 export { organizationSignUp } from './organization-sign-up.js';
 export { lockOrganizationForQuota, membershipOrganizationSql, findOrganizationsNamed } from './organizations.repository.js';
+export { lockOrganizationStorage, releaseStorage, reserveStorage } from './organization-storage.js';
