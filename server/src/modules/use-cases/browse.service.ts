@@ -17,7 +17,7 @@ import { buildConditions, type CaseConditions, FACETS, withIndexedText } from '.
 import { facetsFor } from './facet-cache.js';
 import { countCapped, findBrowsePage, findCategoryStats, findFacetCounts, findFeatured, findTrending } from './queries/browse.queries.js';
 import { numberOrNull, toSummary } from './use-cases.presenter.js';
-import { type CaseReader, getCaseReader } from './use-cases.reader.js';
+import { type CaseReader, viewerOf } from './use-cases.reader.js';
 
 type ListQuery = z.output<typeof useCaseListQuerySchema>;
 
@@ -46,7 +46,7 @@ export function filtersOf(query: Partial<UseCaseFilters>): UseCaseFilters {
  * categories (every case has exactly one), so it costs no third statement.
  */
 export async function listUseCases(db: DbOrTx, actor: Actor | null, query: ListQuery): Promise<UseCasePage> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const filters = filtersOf(query);
   const conditions = buildConditions(reader, filters, query.scope);
   const offset = (query.page - 1) * query.pageSize;
@@ -89,7 +89,7 @@ export async function trendingUseCases(
   period: keyof typeof TRENDING_INTERVALS,
   limit: number,
 ): Promise<UseCaseTrending> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const rows = await findTrending(db, reader, period, limit);
   return {
     period,
@@ -104,14 +104,14 @@ export async function trendingUseCases(
 }
 
 export async function featuredUseCases(db: DbOrTx, actor: Actor | null, limit: number): Promise<UseCaseList> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const rows = await findFeatured(db, reader, limit);
   return { items: rows.map(toSummary) };
 }
 
 /** Per category over what the reader may see: how many, average ROI, engagement, and the three most used technologies. */
 export async function categoryStats(db: DbOrTx, actor: Actor | null): Promise<UseCaseCategoryStats> {
-  const reader: CaseReader = getCaseReader(actor);
+  const reader: CaseReader = viewerOf(actor);
   const { totals, technologies } = await findCategoryStats(db, reader);
   return {
     items: totals.map((row) => ({

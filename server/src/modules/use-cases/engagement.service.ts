@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/actor.js';
 import { countSaved, findEngagement, findSavedPage } from './queries/engagement.queries.js';
 import { toSummary } from './use-cases.presenter.js';
 import { accessOf, getVisibleCaseFacts, loadCase } from './use-cases.repository.js';
-import { getCaseReader, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
+import { viewerOf, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
 import { useCaseLikes, useCases, useCaseSaves } from './use-cases.tables.js';
 import { fileUrlOrNull } from '../../platform/file-url.js';
 
@@ -18,7 +18,7 @@ import { fileUrlOrNull } from '../../platform/file-url.js';
  * not counted.
  */
 export async function openUseCase(db: Db, actor: Actor | null, id: string): Promise<UseCase> {
-  return loadCase(db, getCaseReader(actor), id, { countView: true });
+  return loadCase(db, viewerOf(actor), id, { countView: true });
 }
 
 const TOGGLES = {
@@ -34,7 +34,7 @@ const TOGGLES = {
 export async function toggleUseCase(db: Db, actor: Actor, id: string, kind: keyof typeof TOGGLES): Promise<UseCaseToggleResult> {
   const table = TOGGLES[kind];
   return withTransaction(db, async (tx) => {
-    const reader = getCaseReader(actor);
+    const reader = viewerOf(actor);
     requireSignedIn(reader);
     const row = await getVisibleCaseFacts(tx, reader, id, { turn: toggleTurn(getTableName(table.rows), id, reader.userId) });
     if (row.status !== 'published' || row.hiddenAt)
@@ -45,7 +45,7 @@ export async function toggleUseCase(db: Db, actor: Actor, id: string, kind: keyo
 
 /** The reader's bookmarks that they may still see, most recently saved first. */
 export async function listSavedUseCases(db: Db, actor: Actor, page: number, pageSize: number): Promise<Page<UseCaseSummary>> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   requireSignedIn(reader);
   const rows = await findSavedPage(db, reader, pageSize, (page - 1) * pageSize);
   const total = rows.length > 0 ? toNumber(rows[0]!.total) : await countSaved(db, reader);
@@ -57,7 +57,7 @@ export async function listSavedUseCases(db: Db, actor: Actor, page: number, page
  * organizations whose people viewed it, and views by hour of day. Four aggregate statements.
  */
 export async function getEngagement(db: Db, actor: Actor, id: string, days: number): Promise<UseCaseEngagement> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   requireSignedIn(reader);
   const row = await getVisibleCaseFacts(db, reader, id);
   if (!isCaseOwner(reader, accessOf(row))) throw new AppError('FORBIDDEN', "Only the use case's owners see its engagement");

@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/actor.js';
 import { findNearby, findPlacePage, findRegionCityCounts, findRelated } from './queries/location.queries.js';
 import { numberOrNull, toSummary } from './use-cases.presenter.js';
 import { getVisibleCaseFacts } from './use-cases.repository.js';
-import { getCaseReader } from './use-cases.reader.js';
+import { viewerOf } from './use-cases.reader.js';
 
 type LocationQuery = z.output<typeof locationFilterQuerySchema>;
 
@@ -30,7 +30,7 @@ const COUNT_CAP = 1_000;
  * with its distance). A point needs a radius and the other way round.
  */
 export async function filterByLocation(db: DbOrTx, actor: Actor | null, query: LocationQuery): Promise<Page<UseCaseSummary>> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const hasPoint = query.lat !== undefined || query.lng !== undefined;
   if (hasPoint || query.radiusKm !== undefined) {
     if (query.lat === undefined || query.lng === undefined || query.radiusKm === undefined) {
@@ -55,7 +55,7 @@ export async function filterByLocation(db: DbOrTx, actor: Actor | null, query: L
 
 /** Listed cases within the radius of a case's own location, nearest first (none when it has no coordinates). */
 export async function nearbyUseCases(db: DbOrTx, actor: Actor | null, id: string, radiusKm: number, limit: number): Promise<UseCaseList> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const row = await getVisibleCaseFacts(db, reader, id);
   if (row.latitude === null || row.longitude === null) return { items: [] };
   const rows = await findNearby(db, reader, { id, lat: row.latitude, lng: row.longitude }, radiusKm, limit);
@@ -68,7 +68,7 @@ export async function nearbyUseCases(db: DbOrTx, actor: Actor | null, id: string
  * up to 2 for nearness, up to 1 for a similar ROI — and returned with the reasons.
  */
 export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: string, limit: number): Promise<{ items: RelatedUseCase[] }> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const source = await getVisibleCaseFacts(db, reader, id);
   const rows = await findRelated(db, reader, source, limit);
   return {
@@ -88,7 +88,7 @@ export async function relatedUseCases(db: DbOrTx, actor: Actor | null, id: strin
 
 /** Per region over what the reader may see: count, average ROI and the cities with most cases. */
 export async function locationStatistics(db: DbOrTx, actor: Actor | null): Promise<LocationStatistics> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const rows = await findRegionCityCounts(db, reader);
   const regions = new Map<string, { count: number; roiSum: number; roiN: number; cities: { value: string; count: number }[] }>();
   let withoutRegion = 0;

@@ -25,7 +25,7 @@ import {
   resolveReports,
 } from './queries/reports.queries.js';
 import { accessOf, findCaseRow, getVisibleCaseFacts } from './use-cases.repository.js';
-import { getCaseReader, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
+import { viewerOf, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
 import { removeCase } from './use-cases.service.js';
 import { fileUrlOrNull } from '../../platform/file-url.js';
 
@@ -34,7 +34,7 @@ import { fileUrlOrNull } from '../../platform/file-url.js';
  * partial unique index decides under concurrency, and a second answers 409 ALREADY_REPORTED.
  */
 export async function reportUseCase(db: Db, actor: Actor, id: string, body: ReportUseCaseBody): Promise<{ id: string }> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   requireSignedIn(reader);
   const row = await getVisibleCaseFacts(db, reader, id);
   if (isCaseOwner(reader, accessOf(row)) && !reader.isModerator)
@@ -87,7 +87,7 @@ export async function listReports(
   page: number,
   pageSize: number,
 ): Promise<Page<UseCaseReport>> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   assertModerator(reader);
   const { rows, total } = await findReportPage(db, status, pageSize, (page - 1) * pageSize);
   return toPage(rows.map(toReport), total, page, pageSize);
@@ -102,7 +102,7 @@ const OUTCOME: Record<ResolveReportBody['action'], ReportStatus> = { dismiss: 'd
  */
 export async function resolveReport(db: Db, actor: Actor, reportId: string, body: ResolveReportBody): Promise<UseCaseReport> {
   return withTransaction(db, async (tx) => {
-    const reader = getCaseReader(actor);
+    const reader = viewerOf(actor);
     assertModerator(reader);
     requireSignedIn(reader);
     const report = await lockReport(tx, reportId);
@@ -128,7 +128,7 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
 
 /** Every version of a case the reader can see, newest first, with who changed which fields. */
 export async function listVersions(db: Db, actor: Actor | null, id: string): Promise<{ items: UseCaseVersion[] }> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   await getVisibleCaseFacts(db, reader, id);
   const rows = await findVersions(db, id);
   return {

@@ -31,7 +31,7 @@ import {
 } from './queries/search.queries.js';
 import { buildConditions, withIndexedText } from './use-cases.filters.js';
 import { toSummary } from './use-cases.presenter.js';
-import { type CaseReader, getCaseReader, requireSignedIn } from './use-cases.reader.js';
+import { type CaseReader, viewerOf, requireSignedIn } from './use-cases.reader.js';
 
 type SearchBody = z.output<typeof advancedSearchBodySchema>;
 
@@ -44,7 +44,7 @@ type SearchBody = z.output<typeof advancedSearchBodySchema>;
  */
 export async function advancedSearch(db: Db, actor: Actor | null, body: SearchBody): Promise<UseCaseSearchResult> {
   const started = performance.now();
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   // The text condition as a sub-select (see withIndexedText): matches come from the search index even for a very common word.
   const conditions = withIndexedText(buildConditions(reader, { ...body.filters }), body.q);
   const [rows, facets] = await Promise.all([
@@ -70,7 +70,7 @@ export async function advancedSearch(db: Db, actor: Actor | null, body: SearchBo
  * the vocabulary that a listed case uses; titles similar to the text (trigram) when nothing else answers.
  */
 export async function suggestUseCases(db: DbOrTx, actor: Actor | null, q: string, limit: number): Promise<UseCaseSuggestion[]> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const { titles, companies, terms } = await findSuggestions(db, reader, q, titlePrefixQuery(q), limit);
   // Titles similar to a misspelling are the expensive part (a trigram scan over every title): looked
   // for only when nothing else — no title word, company, technology or tag — answers the text.
@@ -135,7 +135,7 @@ export async function searchHistory(db: Db, actor: Actor): Promise<SearchHistory
 }
 
 async function signedIn(db: DbOrTx, actor: Actor): Promise<CaseReader & { userId: string }> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   requireSignedIn(reader);
   return reader;
 }

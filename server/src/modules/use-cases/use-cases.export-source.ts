@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor.js';
 import { findExportRows } from './queries/browse.queries.js';
 import { buildConditions, type CaseScope } from './use-cases.filters.js';
 import { outcomesOf, toSummary } from './use-cases.presenter.js';
-import { type CaseReader, getCaseReader } from './use-cases.reader.js';
+import { type CaseReader, viewerOf } from './use-cases.reader.js';
 
 /** A case as exports carry it: the list row plus every outcome, implementation time, vendors and extra outcomes. */
 export interface ExportCase extends UseCaseSummary {
@@ -24,7 +24,7 @@ export async function findExportCases(
   query: { filters: Partial<UseCaseFilters>; sort: UseCaseSort; scope: CaseScope },
   limit: number,
 ): Promise<{ items: ExportCase[]; truncated: boolean; reader: CaseReader }> {
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   const conditions = buildConditions(reader, query.filters, query.scope);
   const rows = await findExportRows(db, { conditions, sort: query.sort, scope: query.scope, limit: limit + 1 });
   const items = rows.slice(0, limit).map((row): ExportCase => {

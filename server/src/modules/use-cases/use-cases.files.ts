@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db.js';
 import type { Actor } from '../../platform/actor.js';
 import { findFileCases } from './queries/case.queries.js';
-import { getCaseReader, canSeeCase } from './use-cases.reader.js';
+import { viewerOf, canSeeCase } from './use-cases.reader.js';
 
 /**
  * Attachments are private to their organization, except those linked to a use case: whoever may see
@@ -10,7 +10,7 @@ import { getCaseReader, canSeeCase } from './use-cases.reader.js';
 export async function canReadCaseFile(db: DbOrTx, actor: Actor | null, fileId: string): Promise<boolean> {
   const rows = await findFileCases(db, fileId);
   if (rows.length === 0) return false;
-  const reader = getCaseReader(actor);
+  const reader = viewerOf(actor);
   return rows.some((row) =>
     canSeeCase(reader, {
       organizationId: row.organization_id,

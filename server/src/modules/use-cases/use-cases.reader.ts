@@ -1,13 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, assertCanWrite, requireSignedIn, type Viewer, viewerOf } from '../../platform/actor.js';
+import { type Actor, assertCanWrite, requireSignedIn, type Viewer } from '../../platform/actor.js';
 
-export { GUEST, requireSignedIn } from '../../platform/actor.js';
+export { GUEST, requireSignedIn, viewerOf } from '../../platform/actor.js';
 
 /** Who reads the library: a guest, or a signed-in person with their organization (the request's viewer). */
 export type CaseReader = Viewer;
-
-/** The viewer of a request, from its actor (resolved once per request); no query. */
-export const getCaseReader = (actor: Actor | null): CaseReader => viewerOf(actor);
 
 /** The reader may write (verified in time, organization not suspended). */
 export function assertWriter(reader: CaseReader): asserts reader is CaseReader & { actor: Actor; userId: string; organizationId: string } {

@@ -19,7 +19,7 @@ import { invalidateFacetCache } from './facet-cache.js';
 import { countLiveCases } from './queries/case.queries.js';
 import { moveTermCounts, resolveTerms } from './terms.js';
 import { type CaseRow, getVisibleCaseRow, loadCase, accessOf } from './use-cases.repository.js';
-import { assertWriter, type CaseReader, getCaseReader, isCaseOwner } from './use-cases.reader.js';
+import { assertWriter, type CaseReader, viewerOf, isCaseOwner } from './use-cases.reader.js';
 import { useCaseFiles, useCases, useCaseVersions } from './use-cases.tables.js';
 
 type CaseValues = Partial<typeof useCases.$inferInsert>;
@@ -120,7 +120,7 @@ async function assertCaseQuota(tx: Tx, organizationId: string): Promise<void> {
 
 export async function createUseCase(db: Db, actor: Actor, body: CreateUseCaseBody): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = getCaseReader(actor);
+    const reader = viewerOf(actor);
     assertWriter(reader);
     await assertCaseQuota(tx, reader.organizationId);
     const values = await columnValues(tx, body);
@@ -222,7 +222,7 @@ async function applyChange(
 
 export async function updateUseCase(db: Db, actor: Actor, id: string, body: UpdateUseCaseBody): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = getCaseReader(actor);
+    const reader = viewerOf(actor);
     const row = await lockOwnedCase(tx, reader, id);
     assertWriter(reader);
     const { status, ...rest } = body;
@@ -244,7 +244,7 @@ export async function publishUseCase(db: Db, actor: Actor, id: string): Promise<
 
 export async function updateUseCaseLocation(db: Db, actor: Actor, id: string, body: UpdateUseCaseLocationBody): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = getCaseReader(actor);
+    const reader = viewerOf(actor);
     const row = await lockOwnedCase(tx, reader, id);
     assertWriter(reader);
     await applyChange(tx, reader, row, locationValues(body, row));
@@ -255,7 +255,7 @@ export async function updateUseCaseLocation(db: Db, actor: Actor, id: string, bo
 /** A removal: the case disappears for everyone; likes, saves and reports stay with the row for the record. */
 export async function deleteUseCase(db: Db, actor: Actor, id: string): Promise<void> {
   await withTransaction(db, async (tx) => {
-    const reader = getCaseReader(actor);
+    const reader = viewerOf(actor);
     const row = await lockOwnedCase(tx, reader, id);
     await removeCase(tx, row);
   });
@@ -272,7 +272,7 @@ export async function removeCase(tx: DbOrTx, row: CaseRow): Promise<void> {
 }
 
 export async function getUseCase(db: DbOrTx, actor: Actor | null, id: string): Promise<UseCase> {
-  return loadCase(db, getCaseReader(actor), id);
+  return loadCase(db, viewerOf(actor), id);
 }
 
 /** Featured, verified and hidden are the platform moderators' to set. */
@@ -283,7 +283,7 @@ export async function moderateUseCase(
   change: { featured?: boolean; verified?: boolean; hidden?: boolean },
 ): Promise<UseCase> {
   return withTransaction(db, async (tx) => {
-    const reader = getCaseReader(actor);
+    const reader = viewerOf(actor);
     const row = await getVisibleCaseRow(tx, reader, id, { lock: true });
     if (!reader.isModerator) throw new AppError('FORBIDDEN', 'Only platform moderators can feature, verify or hide use cases');
     const values: CaseValues = { updatedAt: new Date() };
