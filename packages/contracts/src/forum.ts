@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organizationRefSchema } from './organizations.js';
-import { pageQuerySchema, pageSchema } from './pagination.js';
+import { cursorQuerySchema, PAGE_SIZE_MAX, pageQuerySchema, pageSchema } from './pagination.js';
 
 const uuidFilter = z.uuid().optional();
 /** `true`/`false` in a query string. */
@@ -81,6 +81,8 @@ export const forumTopicListQuerySchema = pageQuerySchema.extend({
   from: dateQuery,
   to: dateQuery,
   sort: z.enum(FORUM_TOPIC_SORTS).default('activity'),
+  /** Walk on after the previous page's last topic (its nextCursor) instead of by page number. */
+  cursor: cursorQuerySchema,
 });
 export type ForumTopicListQuery = z.input<typeof forumTopicListQuerySchema>;
 
@@ -177,15 +179,47 @@ export const forumPostSchema = z
     createdAt: z.string(),
     editedAt: z.string().nullable(),
     can: forumPermissionsSchema,
+    /**
+     * On a top-level post of a thread page: how many replies of its branch the page leaves out (the
+     * page shows the first FORUM_BRANCH_REPLIES by time), fetched with GET /forum/posts/:id/replies?cursor=repliesCursor.
+     */
+    moreReplies: z.number().int().optional(),
+    /** Where the branch's left-out replies start (null when none is left out). */
+    repliesCursor: z.string().nullable().optional(),
   })
   .meta({ id: 'ForumPost' });
 export type ForumPost = z.infer<typeof forumPostSchema>;
 
-/** A page of top-level posts with every reply beneath them, flat in reading order. `total` counts top-level posts. */
+/** A thread page shows at most this many replies of each top-level post's branch (the first by time); the rest load on request. */
+export const FORUM_BRANCH_REPLIES = 10;
+
+export const forumThreadQuerySchema = pageQuerySchema.extend({
+  /** Walk on after the previous page's last top-level post (its nextCursor) instead of by page number. */
+  cursor: cursorQuerySchema,
+});
+export type ForumThreadQuery = z.input<typeof forumThreadQuerySchema>;
+
+/**
+ * A page of top-level posts, each followed by the first FORUM_BRANCH_REPLIES replies of its branch (any
+ * depth), flat in reading order; `moreReplies` on a top-level post counts the rest. `total` counts top-level posts.
+ */
 export const forumThreadSchema = pageSchema(forumPostSchema).meta({ id: 'ForumThread' });
 export type ForumThread = z.infer<typeof forumThreadSchema>;
 
-export const forumRepliesSchema = z.object({ items: z.array(forumPostSchema) }).meta({ id: 'ForumReplies' });
+export const FORUM_REPLIES_PAGE_DEFAULT = 50;
+
+export const forumRepliesQuerySchema = z.object({
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(FORUM_REPLIES_PAGE_DEFAULT),
+  /** The repliesCursor of a thread's top-level post, or the nextCursor of the previous page of replies. */
+  cursor: cursorQuerySchema,
+});
+export type ForumRepliesQuery = z.input<typeof forumRepliesQuerySchema>;
+
+/** Replies beneath a post (any depth), oldest first, a page at a time; `nextCursor` is null after the last. */
+export const forumRepliesSchema = z
+  .object({ items: z.array(forumPostSchema), nextCursor: z.string().nullable().optional() })
+  .meta({ id: 'ForumReplies' });
+export type ForumReplies = z.infer<typeof forumRepliesSchema>;
 
 export const createForumPostBodySchema = z
   .object({ body: markdownBody, parentPostId: z.uuid().nullable().optional() })

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INDUSTRIES } from './enums.js';
 import { forumAuthorSchema, TRENDING_PERIODS } from './forum.js';
 import { organizationRefSchema } from './organizations.js';
-import { pageQuerySchema, pageSchema } from './pagination.js';
+import { cursorQuerySchema, PAGE_SIZE_MAX, pageQuerySchema, pageSchema } from './pagination.js';
 import { SAUDI_REGIONS } from './places.js';
 import {
   REPORT_ACTIONS,
@@ -413,7 +413,16 @@ export const useCaseVersionSchema = z
   })
   .meta({ id: 'UseCaseVersion' });
 export type UseCaseVersion = z.infer<typeof useCaseVersionSchema>;
-export const useCaseVersionListSchema = z.object({ items: z.array(useCaseVersionSchema) }).meta({ id: 'UseCaseVersionList' });
+export const USE_CASE_VERSIONS_PAGE_DEFAULT = 20;
+export const useCaseVersionsQuerySchema = z.object({
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(USE_CASE_VERSIONS_PAGE_DEFAULT),
+  /** The previous page's nextCursor: older versions after it. */
+  cursor: cursorQuerySchema,
+});
+/** Versions newest first, a page at a time; `nextCursor` is null after the oldest. */
+export const useCaseVersionListSchema = z
+  .object({ items: z.array(useCaseVersionSchema), nextCursor: z.string().nullable().optional() })
+  .meta({ id: 'UseCaseVersionList' });
 
 export const useCaseToggleResultSchema = z.object({ active: z.boolean(), count: z.number().int() }).meta({ id: 'UseCaseToggleResult' });
 export type UseCaseToggleResult = z.infer<typeof useCaseToggleResultSchema>;
