@@ -40,6 +40,8 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFlag,
   BENCH_CEILING: booleanFlag,
+  METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  UPLOAD_SWEEP_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
 });
 
 /** Where uploaded bytes live when not on local disk under DATA_DIR/uploads. */
@@ -71,6 +73,10 @@ export interface Config {
   s3: S3StorageConfig | undefined;
   /** BENCH_CEILING=1 (benchmark runs only): registers GET /__bench/ceiling, one primary-key SELECT. */
   benchCeiling: boolean;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`; unset, it answers loopback callers only. */
+  metricsToken: string | undefined;
+  /** Upload bytes without a file row (a crashed upload) are removed once they are older than this. */
+  uploadSweepGraceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     benchCeiling: e.BENCH_CEILING,
+    metricsToken: e.METRICS_TOKEN,
+    uploadSweepGraceSeconds: e.UPLOAD_SWEEP_GRACE_SECONDS,
   };
 }
 
