@@ -119,7 +119,7 @@ export async function buildApp({
     crossOriginEmbedderPolicy: false,
   });
 
-  registerMetrics(app);
+  registerMetrics(app, { token: config.metricsToken });
 
   await app.register(swagger, {
     openapi: {
@@ -157,7 +157,7 @@ export async function buildApp({
   app.decorate('services', { auth, mailer, dispatcher });
   app.decorateRequest('actor', null);
 
-  await app.register(opsRoutes, { database, dispatcher, devMail: config.devMail });
+  await app.register(opsRoutes, { database, dispatcher, devMail: config.devMail, sessions });
   await app.register(authRoutes, { prefix: '/api/auth', auth, db: database.db, publicUrl: config.publicUrl });
   await app.register(
     async (api) => {

@@ -1,8 +1,28 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { sendProblem } from './errors.js';
+import { isLoopbackCaller } from './local-caller.js';
 
-/** Prometheus metrics: request duration by route and status, plus the process's own. One registry per app. */
-export function registerMetrics(app: FastifyInstance): Registry {
+export interface MetricsOptions {
+  /** METRICS_TOKEN: when set, scrapers send `Authorization: Bearer <token>`; unset, only loopback callers are answered. */
+  token: string | undefined;
+}
+
+/** Compares digests of equal length, so neither the content nor the length of the token leaks through timing. */
+export function bearerTokenMatches(authorization: string | undefined, token: string): boolean {
+  const match = /^Bearer[ \t]+(\S+)\s*$/i.exec(authorization ?? '');
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(match?.[1] ?? ''), digest(token)) && match !== null;
+}
+
+/**
+ * Prometheus metrics: request duration by route and status, plus the process's own. One registry per
+ * app. GET /metrics tells about traffic and the process, so it is not public: with a token configured
+ * it needs that token from every caller (401 otherwise); without one it answers callers on this machine
+ * only, and is not found for anyone else.
+ */
+export function registerMetrics(app: FastifyInstance, { token }: MetricsOptions): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -17,7 +37,15 @@ export function registerMetrics(app: FastifyInstance): Registry {
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (token) {
+      if (!bearerTokenMatches(request.headers.authorization, token)) {
+        void reply.header('www-authenticate', 'Bearer realm="metrics"');
+        return sendProblem(request, reply, 401, 'UNAUTHENTICATED', 'GET /metrics needs the bearer token set in METRICS_TOKEN');
+      }
+    } else if (!isLoopbackCaller(request)) {
+      return reply.callNotFound();
+    }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
   return registry;

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { SessionResolver } from './actor.js';
 import type { Database } from './db.js';
 import { getMigrationStatus, queryRows, toNumber } from './db.js';
+import { isLoopbackCaller } from './local-caller.js';
 import { listOutbox, type MailDispatcher } from './mail/index.js';
 import { col, row } from './rows.js';
 
@@ -10,6 +12,8 @@ export interface OpsRoutesOptions {
   database: Database;
   dispatcher: MailDispatcher;
   devMail: boolean;
+  /** Who is signed in: a superadmin may read /dev/mail from anywhere. */
+  sessions: SessionResolver;
 }
 
 const pendingMailRow = row({ pending: col.bigint });
@@ -23,7 +27,7 @@ const healthSchema = z
   })
   .meta({ id: 'Health' });
 
-export const opsRoutes: FastifyPluginAsyncZod<OpsRoutesOptions> = async (app, { database, dispatcher, devMail }) => {
+export const opsRoutes: FastifyPluginAsyncZod<OpsRoutesOptions> = async (app, { database, dispatcher, devMail, sessions }) => {
   app.get(
     '/health',
     {
@@ -67,7 +71,8 @@ export const opsRoutes: FastifyPluginAsyncZod<OpsRoutesOptions> = async (app, { 
       {
         schema: {
           tags: ['operations'],
-          summary: 'Development only (DEV_MAIL=1): the mail outbox, newest first',
+          summary:
+            'Development only (DEV_MAIL=1): the mail outbox, newest first; for callers on this machine (loopback) and signed-in superadmins, not found for anyone else',
           response: {
             200: z.object({
               items: z.array(
@@ -87,19 +92,26 @@ export const opsRoutes: FastifyPluginAsyncZod<OpsRoutesOptions> = async (app, { 
           },
         },
       },
-      async () => ({
-        items: (await listOutbox(database.db)).map((m) => ({
-          id: m.id,
-          to: m.recipient,
-          language: m.language,
-          template: m.template,
-          subject: m.subject,
-          text: m.text,
-          links: m.links,
-          status: m.status,
-          createdAt: m.createdAt.toISOString(),
-        })),
-      }),
+      async (request, reply) => {
+        // The outbox holds sign-in links: answered as if it did not exist unless the caller is on this
+        // machine (the socket, never a header) or a signed-in platform superadmin.
+        if (!isLoopbackCaller(request) && (await sessions.resolve(request, reply))?.platformRole !== 'superadmin') {
+          return reply.callNotFound();
+        }
+        return {
+          items: (await listOutbox(database.db)).map((m) => ({
+            id: m.id,
+            to: m.recipient,
+            language: m.language,
+            template: m.template,
+            subject: m.subject,
+            text: m.text,
+            links: m.links,
+            status: m.status,
+            createdAt: m.createdAt.toISOString(),
+          })),
+        };
+      },
     );
   }
 };

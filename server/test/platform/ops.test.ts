@@ -96,6 +96,85 @@ describe('operations', () => {
   });
 });
 
+describe('operations endpoints are not public', () => {
+  const outsider = '203.0.113.7';
+  const get = (app: typeof t.app, url: string, remoteAddress: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'GET', url, remoteAddress, headers });
+
+  it('answers /dev/mail to loopback callers only, whatever headers a remote caller sends', async () => {
+    await signUp(t.app);
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) {
+      expect((await get(t.app, '/dev/mail', address)).statusCode, address).toBe(200);
+    }
+    expectProblem(await get(t.app, '/dev/mail', outsider), 404, 'NOT_FOUND');
+    expectProblem(await get(t.app, '/dev/mail', '::ffff:203.0.113.7'), 404, 'NOT_FOUND');
+    expectProblem(await get(t.app, '/dev/mail', outsider, { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1' }), 404, 'NOT_FOUND');
+    expectProblem(await get(t.app, '/dev/mail', outsider, { host: 'localhost' }), 404, 'NOT_FOUND');
+    // A reverse proxy on this machine connects from loopback for callers anywhere.
+    expectProblem(await get(t.app, '/dev/mail', '127.0.0.1', { 'x-forwarded-for': outsider }), 404, 'NOT_FOUND');
+    expect((await t.app.inject({ method: 'HEAD', url: '/dev/mail', remoteAddress: outsider })).statusCode).toBe(404);
+  });
+
+  it('behind trusted proxies, judges the client they report and never the forwarded header alone', async () => {
+    const proxied = await createTestApp({ TRUSTED_PROXIES: '127.0.0.1,10.0.0.1' }, t.database);
+    try {
+      expectProblem(await get(proxied.app, '/dev/mail', '127.0.0.1', { 'x-forwarded-for': outsider }), 404, 'NOT_FOUND');
+      expectProblem(await get(proxied.app, '/dev/mail', '10.0.0.1', { 'x-forwarded-for': '127.0.0.1' }), 404, 'NOT_FOUND');
+      expectProblem(await get(proxied.app, '/metrics', '127.0.0.1', { 'x-forwarded-for': outsider }), 404, 'NOT_FOUND');
+      expect((await get(proxied.app, '/dev/mail', '127.0.0.1')).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('answers /dev/mail to a signed-in superadmin anywhere, and not to other signed-in people', async () => {
+    const { client: member } = await signUp(t.app, {}, { remoteAddress: outsider });
+    expectProblem(await member.get('/dev/mail'), 404, 'NOT_FOUND');
+    await createSuperadmin(t.database.db, t.app.services.auth, { email: 'ops-root@example.com', password: 'Platform-Keeper-2026' });
+    const admin = new TestClient(t.app, { remoteAddress: '203.0.113.8' });
+    expect(
+      (await admin.post('/api/auth/sign-in/email', { email: 'ops-root@example.com', password: 'Platform-Keeper-2026' })).statusCode,
+    ).toBe(200);
+    const list = await admin.get('/dev/mail');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('answers /metrics to loopback callers only when no METRICS_TOKEN is set', async () => {
+    expect((await get(t.app, '/metrics', '127.0.0.1')).statusCode).toBe(200);
+    expect((await get(t.app, '/metrics', '::1')).statusCode).toBe(200);
+    const refused = expectProblem(await get(t.app, '/metrics', outsider), 404, 'NOT_FOUND');
+    expect(JSON.stringify(refused)).not.toContain('http_request_duration');
+    expectProblem(await get(t.app, '/metrics', outsider, { 'x-forwarded-for': '127.0.0.1' }), 404, 'NOT_FOUND');
+    expectProblem(await get(t.app, '/metrics', '127.0.0.1', { 'x-forwarded-for': outsider }), 404, 'NOT_FOUND');
+  });
+
+  it('with METRICS_TOKEN, answers /metrics to the bearer of that token only, from anywhere', async () => {
+    const token = 'scrape-token-0123456789abcdef';
+    const guarded = await createTestApp({ METRICS_TOKEN: token }, t.database);
+    try {
+      for (const [remoteAddress, authorization] of [
+        [outsider, undefined],
+        ['127.0.0.1', undefined],
+        [outsider, `Bearer ${token}x`],
+        [outsider, `Bearer ${token.slice(0, -1)}`],
+        [outsider, `Basic ${Buffer.from(`x:${token}`).toString('base64')}`],
+        [outsider, token],
+      ] as const) {
+        const response = await get(guarded.app, '/metrics', remoteAddress, authorization ? { authorization } : {});
+        expectProblem(response, 401, 'UNAUTHENTICATED');
+        expect(response.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+      }
+      const scraped = await get(guarded.app, '/metrics', outsider, { authorization: `Bearer ${token}` });
+      expect(scraped.statusCode).toBe(200);
+      expect(scraped.body).toContain('process_resident_memory_bytes');
+      expect((await get(guarded.app, '/metrics', outsider, { authorization: `bearer  ${token}` })).statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('problem+json everywhere', () => {
   it('answers unknown routes, guests and malformed ids with problems that carry the request id', async () => {
     const guest = new TestClient(t.app);
