@@ -1,22 +1,21 @@
 import { z } from 'zod';
 import { INDUSTRIES, LANGUAGES } from './enums.js';
+import { text } from './text.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-export const emailSchema = z
-  .string()
+export const emailSchema = text()
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address' }))
   .describe('Email address');
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = text()
   .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters` });
 
-const personName = z.string().trim().min(1, { error: 'Required' }).max(100);
+const personName = text().trim().min(1, { error: 'Required' }).max(100);
 
 export const signUpBodySchema = z
   .object({
@@ -24,12 +23,12 @@ export const signUpBodySchema = z
     password: passwordSchema,
     firstName: personName,
     lastName: personName,
-    organizationName: z.string().trim().min(2, { error: 'Use at least 2 characters' }).max(200),
+    organizationName: text().trim().min(2, { error: 'Use at least 2 characters' }).max(200),
     industry: z.enum(INDUSTRIES).optional(),
     language: z.enum(LANGUAGES).optional(),
-    name: z.string().trim().min(1).max(200).optional().describe('Display name; derived from first and last name when absent'),
+    name: text().trim().min(1).max(200).optional().describe('Display name; derived from first and last name when absent'),
     rememberMe: z.boolean().optional().describe('Keep the session for 30 days instead of 7'),
-    callbackURL: z.string().optional(),
+    callbackURL: text().optional(),
   })
   .meta({ id: 'SignUpBody' });
 export type SignUpBody = z.infer<typeof signUpBodySchema>;
@@ -37,27 +36,30 @@ export type SignUpBody = z.infer<typeof signUpBodySchema>;
 export const signInBodySchema = z
   .object({
     email: emailSchema,
-    password: z.string().min(1, { error: 'Required' }).max(PASSWORD_MAX_LENGTH),
+    password: text().min(1, { error: 'Required' }).max(PASSWORD_MAX_LENGTH),
     rememberMe: z.boolean().optional().describe('Keep the session for 30 days instead of 7'),
-    callbackURL: z.string().optional(),
+    callbackURL: text().optional(),
   })
   .meta({ id: 'SignInBody' });
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
 export const requestPasswordResetBodySchema = z
-  .object({ email: emailSchema, redirectTo: z.string().optional() })
+  .object({ email: emailSchema, redirectTo: text().optional() })
   .meta({ id: 'RequestPasswordResetBody' });
 
 export const resetPasswordBodySchema = z
-  .object({ token: z.string().min(1, { error: 'Required' }), newPassword: passwordSchema })
+  .object({ token: text().min(1, { error: 'Required' }), newPassword: passwordSchema })
   .meta({ id: 'ResetPasswordBody' });
 
 export const changePasswordBodySchema = z
-  .object({ currentPassword: z.string().min(1), newPassword: passwordSchema, revokeOtherSessions: z.boolean().optional() })
+  .object({ currentPassword: text().min(1), newPassword: passwordSchema, revokeOtherSessions: z.boolean().optional() })
   .meta({ id: 'ChangePasswordBody' });
 
+/** The link of the verification email. */
+export const verifyEmailQuerySchema = z.object({ token: text().min(1), callbackURL: text().optional() });
+
 export const sendVerificationEmailBodySchema = z
-  .object({ email: emailSchema, callbackURL: z.string().optional() })
+  .object({ email: emailSchema, callbackURL: text().optional() })
   .meta({ id: 'SendVerificationEmailBody' });
 
 export const authUserSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { organizationRefSchema } from './organizations.js';
+import { text } from './text.js';
 import { cursorQuerySchema, PAGE_SIZE_MAX, pageQuerySchema, pageSchema } from './pagination.js';
 
 const uuidFilter = z.uuid().optional();
@@ -48,16 +49,15 @@ export const forumCategoryListSchema = z.object({ items: z.array(forumCategorySc
 
 export const createForumCategoryBodySchema = z
   .object({
-    slug: z
-      .string()
+    slug: text()
       .trim()
       .min(2)
       .max(60)
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and single hyphens' }),
-    nameEn: z.string().trim().min(2).max(80),
-    nameAr: z.string().trim().min(2).max(80),
-    descriptionEn: z.string().trim().max(500).nullable().optional(),
-    descriptionAr: z.string().trim().max(500).nullable().optional(),
+    nameEn: text().trim().min(2).max(80),
+    nameAr: text().trim().min(2).max(80),
+    descriptionEn: text({ multiline: true }).trim().max(500).nullable().optional(),
+    descriptionAr: text({ multiline: true }).trim().max(500).nullable().optional(),
     position: z.number().int().min(0).max(10_000).optional(),
     organizationId: z.uuid().nullable().optional(),
   })
@@ -143,8 +143,8 @@ export const forumTopicSchema = forumTopicSummarySchema
   .meta({ id: 'ForumTopic' });
 export type ForumTopic = z.infer<typeof forumTopicSchema>;
 
-const title = z.string().trim().min(5, { error: 'Use at least 5 characters' }).max(200);
-const markdownBody = z.string().trim().min(1, { error: 'Write something first' }).max(50_000);
+const title = text().trim().min(5, { error: 'Use at least 5 characters' }).max(200);
+const markdownBody = text({ multiline: true }).trim().min(1, { error: 'Write something first' }).max(50_000);
 
 export const createForumTopicBodySchema = z
   .object({ categoryId: z.uuid(), title, body: markdownBody })
@@ -236,10 +236,13 @@ export const forumBestAnswerResultSchema = z
   .object({ topicId: z.uuid(), bestPostId: z.uuid().nullable(), solved: z.boolean() })
   .meta({ id: 'ForumBestAnswerResult' });
 
-export const markdownPreviewBodySchema = z.object({ body: z.string().max(50_000) }).strict();
+export const markdownPreviewBodySchema = z.object({ body: text({ multiline: true }).max(50_000) }).strict();
 export const markdownPreviewSchema = z.object({ html: z.string() }).meta({ id: 'MarkdownPreview' });
 
 /** People one can @mention (any active member of the platform). */
+/** `GET /forum/people?q=`: the start of a name. */
+export const mentionQuerySchema = z.object({ q: text().trim().min(1).max(100) });
+
 export const mentionCandidateSchema = z
   .object({
     id: z.uuid(),
@@ -261,7 +264,7 @@ export const FORUM_SEARCH_SCOPES = ['all', 'topics', 'posts'] as const;
 export const FORUM_SEARCH_SORTS = ['relevance', 'date', 'likes'] as const;
 
 export const forumSearchQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().min(1).max(200),
+  q: text().trim().min(1).max(200),
   scope: z.enum(FORUM_SEARCH_SCOPES).default('all'),
   categoryId: uuidFilter,
   authorId: uuidFilter,
@@ -296,7 +299,7 @@ export const forumSearchResultSchema = pageSchema(forumSearchHitSchema).extend({
 export type ForumSearchResult = z.infer<typeof forumSearchResultSchema>;
 
 export const forumSuggestionsQuerySchema = z.object({
-  q: z.string().trim().min(1).max(100),
+  q: text().trim().min(1).max(100),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 export const forumSuggestionSchema = z

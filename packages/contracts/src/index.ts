@@ -13,3 +13,4 @@ export * from './places.js';
 export * from './use-case-constants.js';
 export * from './use-cases.js';
 export * from './use-case-search.js';
+export * from './text.js';

@@ -3,6 +3,7 @@ import { organizationRefSchema } from './organizations.js';
 import { emailSchema, passwordSchema } from './auth.js';
 import { INVITATION_STATUSES, LANGUAGES, ORG_ROLES } from './enums.js';
 import { pageQuerySchema, pageSchema } from './pagination.js';
+import { text } from './text.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -10,7 +11,7 @@ export const createInvitationBodySchema = z
   .object({
     email: emailSchema,
     role: z.enum(ORG_ROLES).default('member'),
-    message: z.string().trim().max(1000).optional(),
+    message: text({ multiline: true }).trim().max(1000).optional(),
     language: z.enum(LANGUAGES).optional().describe("Language of the email; the inviting admin's language when absent"),
   })
   .strict()
@@ -67,11 +68,14 @@ export const invitationPreviewSchema = z
   .meta({ id: 'InvitationPreview' });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
+/** The token of an invitation link, as its path carries it. */
+export const invitationTokenParamsSchema = z.object({ token: text().min(1).max(100) });
+
 export const acceptInvitationBodySchema = z
   .object({
-    token: z.string().min(1, { error: 'Required' }),
-    firstName: z.string().trim().min(1, { error: 'Required' }).max(100),
-    lastName: z.string().trim().min(1, { error: 'Required' }).max(100),
+    token: text().min(1, { error: 'Required' }),
+    firstName: text().trim().min(1, { error: 'Required' }).max(100),
+    lastName: text().trim().min(1, { error: 'Required' }).max(100),
     password: passwordSchema,
     language: z.enum(LANGUAGES).optional(),
   })

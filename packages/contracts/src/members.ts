@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { organizationRefSchema } from './organizations.js';
 import { ORG_ROLES, USER_STATUSES } from './enums.js';
 import { pageQuerySchema, pageSchema } from './pagination.js';
+import { text } from './text.js';
 
 /** A person in the admin's Members table. */
 export const memberSchema = z
@@ -27,10 +28,10 @@ export const MEMBER_SORTS = ['name', 'email', 'newest', 'oldest'] as const;
 
 export const memberListQuerySchema = pageQuerySchema
   .extend({
-    search: z.string().trim().max(200).optional().describe('Part of the name or email'),
+    search: text().trim().max(200).optional().describe('Part of the name or email'),
     role: z.enum(ORG_ROLES).optional(),
     status: z.enum(USER_STATUSES).optional(),
-    department: z.string().trim().max(120).optional(),
+    department: text().trim().max(120).optional(),
     sort: z.enum(MEMBER_SORTS).default('name'),
   })
   .meta({ id: 'MemberListQuery' });
@@ -43,8 +44,8 @@ export const updateMemberBodySchema = z
   .object({
     role: z.enum(ORG_ROLES).optional(),
     status: z.enum(['active', 'inactive']).optional(),
-    jobTitle: z.string().trim().max(120).nullable().optional(),
-    department: z.string().trim().max(120).nullable().optional(),
+    jobTitle: text().trim().max(120).nullable().optional(),
+    department: text().trim().max(120).nullable().optional(),
   })
   .strict()
   .meta({ id: 'UpdateMemberBody' });

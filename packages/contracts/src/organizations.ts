@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { INDUSTRIES, ORGANIZATION_SIZES, ORGANIZATION_STATUSES, SUBSCRIPTION_TIERS } from './enums.js';
+import { text, textRule } from './text.js';
 
-const nullableText = (max: number) => z.string().trim().max(max).nullable().optional();
+const nullableText = (max: number, multiline = false) => text({ multiline }).trim().max(max).nullable().optional();
 
 /** The own organization, as its members see it. */
 export const organizationSchema = z
@@ -34,7 +35,7 @@ export const organizationRefSchema = organizationSchema
 /** What an organization admin may change. Status and tier belong to the platform's superadmins. */
 export const updateOrganizationBodySchema = z
   .object({
-    name: z.string().trim().min(2, { error: 'Use at least 2 characters' }).max(200).optional(),
+    name: text().trim().min(2, { error: 'Use at least 2 characters' }).max(200).optional(),
     nameAr: nullableText(200),
     industry: z.enum(INDUSTRIES).nullable().optional(),
     size: z.enum(ORGANIZATION_SIZES).nullable().optional(),
@@ -43,17 +44,17 @@ export const updateOrganizationBodySchema = z
     website: z
       .url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://' })
       .max(300)
+      .check(textRule())
       .nullable()
       .optional(),
-    contactEmail: z.email({ error: 'Enter a valid email address' }).max(254).nullable().optional(),
-    contactPhone: z
-      .string()
+    contactEmail: z.email({ error: 'Enter a valid email address' }).max(254).check(textRule()).nullable().optional(),
+    contactPhone: text()
       .trim()
       .max(32)
       .regex(/^\+?[0-9 ()-]{6,32}$/, { error: 'Enter a phone number' })
       .nullable()
       .optional(),
-    description: nullableText(4000),
+    description: nullableText(4000, true),
   })
   .strict()
   .meta({ id: 'UpdateOrganizationBody' });

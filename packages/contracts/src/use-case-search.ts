@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { highlightSchema } from './forum.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, pageSchema } from './pagination.js';
+import { text } from './text.js';
 import { EXPORT_FIELDS, EXPORT_FORMATS, SINGLE_EXPORT_FORMATS, USE_CASE_SEARCH_SORTS, USE_CASE_SORTS } from './use-case-constants.js';
 import { useCaseFacetsSchema, useCaseFiltersSchema, useCaseListQuerySchema, useCaseSummarySchema } from './use-cases.js';
 
@@ -11,7 +12,7 @@ import { useCaseFacetsSchema, useCaseFiltersSchema, useCaseListQuerySchema, useC
 /** The body of an advanced search: a query, the browse filters, a sort and a page. */
 export const advancedSearchBodySchema = z
   .object({
-    q: z.string().trim().min(1).max(200),
+    q: text().trim().min(1).max(200),
     filters: useCaseFiltersSchema.omit({ q: true }).partial().optional(),
     sort: z.enum(USE_CASE_SEARCH_SORTS).default('relevance'),
     page: z.number().int().min(1).default(1),
@@ -37,7 +38,7 @@ export const useCaseSearchResultSchema = pageSchema(useCaseSearchHitSchema)
 export type UseCaseSearchResult = z.infer<typeof useCaseSearchResultSchema>;
 
 export const useCaseSuggestionsQuerySchema = z.object({
-  q: z.string().trim().min(1).max(100),
+  q: text().trim().min(1).max(100),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 export const useCaseSuggestionSchema = z
@@ -52,7 +53,7 @@ export type UseCaseSuggestion = z.infer<typeof useCaseSuggestionSchema>;
 export const useCaseSuggestionListSchema = z.object({ items: z.array(useCaseSuggestionSchema) }).meta({ id: 'UseCaseSuggestionList' });
 
 export const savedSearchBodySchema = z
-  .object({ name: z.string().trim().min(1).max(100), search: advancedSearchBodySchema.omit({ page: true, pageSize: true }) })
+  .object({ name: text().trim().min(1).max(100), search: advancedSearchBodySchema.omit({ page: true, pageSize: true }) })
   .strict()
   .meta({ id: 'SavedSearchBody' });
 export type SavedSearchBody = z.input<typeof savedSearchBodySchema>;
@@ -85,7 +86,10 @@ export type SearchHistory = z.infer<typeof searchHistorySchema>;
 
 // ---- Export ----
 
-export const exportQuerySchema = useCaseListQuerySchema
+// The list's fields without its paging (an export has no page, so the list's page-depth refinement, which
+// forbids .omit() on the refined object, does not apply).
+export const exportQuerySchema = z
+  .object(useCaseListQuerySchema.shape)
   .omit({ page: true, pageSize: true, facets: true })
   .extend({ format: z.enum(EXPORT_FORMATS).default('json') });
 export type ExportQuery = z.input<typeof exportQuerySchema>;

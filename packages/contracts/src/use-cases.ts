@@ -4,6 +4,7 @@ import { forumAuthorSchema, TRENDING_PERIODS } from './forum.js';
 import { organizationRefSchema } from './organizations.js';
 import { cursorQuerySchema, PAGE_SIZE_MAX, pageQuerySchema, pageSchema } from './pagination.js';
 import { SAUDI_REGIONS } from './places.js';
+import { isCleanText, text } from './text.js';
 import {
   REPORT_ACTIONS,
   REPORT_REASONS,
@@ -34,9 +35,9 @@ export type UseCaseOutcomes = z.infer<typeof useCaseOutcomesSchema>;
 /** A further measured outcome in the case's own words (e.g. "Scrap rate", 2.1, "%"). */
 export const extraOutcomeSchema = z
   .object({
-    label: z.string().trim().min(1).max(80),
+    label: text().trim().min(1).max(80),
     value: z.number().finite(),
-    unit: z.string().trim().max(20),
+    unit: text().trim().max(20),
   })
   .meta({ id: 'UseCaseExtraOutcome' });
 export type ExtraOutcome = z.infer<typeof extraOutcomeSchema>;
@@ -150,17 +151,17 @@ export type UseCase = z.infer<typeof useCaseSchema>;
 
 // ---- Writing ----
 
-const termList = z.array(z.string().trim().min(1).max(60)).max(30);
+const termList = z.array(text().trim().min(1).max(60)).max(30);
 
 export const useCaseWriteSchema = z
   .object({
-    title: z.string().trim().min(5, { error: 'Use at least 5 characters' }).max(200),
-    titleAr: z.string().trim().max(200).nullable().optional(),
-    summary: z.string().trim().min(20, { error: 'Use at least 20 characters' }).max(2000),
-    summaryAr: z.string().trim().max(2000).nullable().optional(),
-    challenge: z.string().trim().max(20_000).optional(),
-    solution: z.string().trim().max(20_000).optional(),
-    results: z.string().trim().max(20_000).optional(),
+    title: text().trim().min(5, { error: 'Use at least 5 characters' }).max(200),
+    titleAr: text().trim().max(200).nullable().optional(),
+    summary: text({ multiline: true }).trim().min(20, { error: 'Use at least 20 characters' }).max(2000),
+    summaryAr: text({ multiline: true }).trim().max(2000).nullable().optional(),
+    challenge: text({ multiline: true }).trim().max(20_000).optional(),
+    solution: text({ multiline: true }).trim().max(20_000).optional(),
+    results: text({ multiline: true }).trim().max(20_000).optional(),
     category: z.enum(USE_CASE_CATEGORIES),
     industry: z.enum(INDUSTRIES),
     technologies: termList.optional(),
@@ -168,11 +169,11 @@ export const useCaseWriteSchema = z
     outcomes: useCaseOutcomesSchema.partial().optional(),
     extraOutcomes: z.array(extraOutcomeSchema).max(20).optional(),
     implementationMonths: z.number().finite().min(0).max(240).nullable().optional(),
-    vendors: z.array(z.string().trim().min(1).max(120)).max(20).optional(),
+    vendors: z.array(text().trim().min(1).max(120)).max(20).optional(),
     /** A SAUDI_PLACES slug: fills region and coordinates unless they are given. */
-    city: z.string().trim().max(100).nullable().optional(),
+    city: text().trim().max(100).nullable().optional(),
     region: z.enum(SAUDI_REGIONS).nullable().optional(),
-    country: z.string().trim().length(2).toUpperCase().optional(),
+    country: text().trim().length(2).toUpperCase().optional(),
     latitude: z.number().min(-90).max(90).nullable().optional(),
     longitude: z.number().min(-180).max(180).nullable().optional(),
     imageFileIds: z.array(z.uuid()).max(12).optional(),
@@ -221,7 +222,9 @@ const listQuery = <T extends z.ZodType>(item: T) =>
         value === undefined
           ? undefined
           : (Array.isArray(value) ? (value as unknown[]) : String(value as string).split(','))
-              .map((entry) => String(entry as string).trim())
+              // Trimmed only when clean: a control character at an edge is refused by the item's text rule, not trimmed away.
+              .map((entry) => String(entry as string))
+              .map((entry) => (isCleanText(entry) ? entry.trim() : entry))
               .filter((entry) => entry.length > 0),
       z.array(item).max(30),
     )
@@ -237,12 +240,12 @@ const booleanQuery = z
  * technologies); different facets must all match.
  */
 export const useCaseFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   category: listQuery(z.enum(USE_CASE_CATEGORIES)),
   industry: listQuery(z.enum(INDUSTRIES)),
-  technology: listQuery(z.string().max(60)),
-  tag: listQuery(z.string().max(60)),
-  city: listQuery(z.string().max(100)),
+  technology: listQuery(text().max(60)),
+  tag: listQuery(text().max(60)),
+  city: listQuery(text().max(100)),
   region: listQuery(z.enum(SAUDI_REGIONS)),
   year: listQuery(z.string().regex(/^\d{4}$/)),
   organizationId: z.uuid().optional(),
@@ -358,9 +361,9 @@ export const nearbyQuerySchema = z.object({
 });
 
 export const locationFilterQuerySchema = pageQuerySchema.extend({
-  city: z.string().trim().max(100).optional(),
+  city: text().trim().max(100).optional(),
   region: z.enum(SAUDI_REGIONS).optional(),
-  country: z.string().trim().length(2).toUpperCase().optional(),
+  country: text().trim().length(2).toUpperCase().optional(),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
   radiusKm: z.coerce.number().positive().max(2000).optional(),
@@ -428,7 +431,7 @@ export const useCaseToggleResultSchema = z.object({ active: z.boolean(), count: 
 export type UseCaseToggleResult = z.infer<typeof useCaseToggleResultSchema>;
 
 export const reportUseCaseBodySchema = z
-  .object({ reason: z.enum(REPORT_REASONS), details: z.string().trim().max(2000).optional() })
+  .object({ reason: z.enum(REPORT_REASONS), details: text({ multiline: true }).trim().max(2000).optional() })
   .strict()
   .meta({ id: 'ReportUseCaseBody' });
 export type ReportUseCaseBody = z.infer<typeof reportUseCaseBodySchema>;
@@ -455,7 +458,7 @@ export const useCaseReportPageSchema = pageSchema(useCaseReportSchema).meta({ id
 export const reportListQuerySchema = pageQuerySchema.extend({ status: z.enum(REPORT_STATUSES).default('open') });
 
 export const resolveReportBodySchema = z
-  .object({ action: z.enum(REPORT_ACTIONS), note: z.string().trim().max(2000).optional() })
+  .object({ action: z.enum(REPORT_ACTIONS), note: text({ multiline: true }).trim().max(2000).optional() })
   .strict()
   .meta({ id: 'ResolveReportBody' });
 export type ResolveReportBody = z.infer<typeof resolveReportBodySchema>;
@@ -464,7 +467,7 @@ export type ResolveReportBody = z.infer<typeof resolveReportBodySchema>;
 
 export const termQuerySchema = z.object({
   kind: z.enum(TERM_KINDS),
-  q: z.string().trim().max(60).default(''),
+  q: text().trim().max(60).default(''),
   limit: z.coerce.number().int().min(1).max(30).default(10),
 });
 export const termListSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDUSTRIES, LANGUAGES, ORG_ROLES, ORGANIZATION_STATUSES, PLATFORM_ROLES, SUBSCRIPTION_TIERS, USER_STATUSES } from './enums.js';
+import { text } from './text.js';
 
 export const organizationSummarySchema = z
   .object({
@@ -55,23 +56,22 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const sessionListSchema = z.object({ items: z.array(sessionInfoSchema) }).meta({ id: 'SessionList' });
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number, multiline = false) => text({ multiline }).trim().max(max).nullable().optional();
 
 /** What a user may change on their own profile; email, role, organization and status are not here. */
 export const updateMeBodySchema = z
   .object({
-    firstName: z.string().trim().min(1, { error: 'Required' }).max(100).optional(),
-    lastName: z.string().trim().min(1, { error: 'Required' }).max(100).optional(),
+    firstName: text().trim().min(1, { error: 'Required' }).max(100).optional(),
+    lastName: text().trim().min(1, { error: 'Required' }).max(100).optional(),
     jobTitle: optionalText(120),
     department: optionalText(120),
-    phone: z
-      .string()
+    phone: text()
       .trim()
       .max(32)
       .regex(/^\+?[0-9 ()-]{6,32}$/, { error: 'Enter a phone number' })
       .nullable()
       .optional(),
-    bio: optionalText(2000),
+    bio: optionalText(2000, true),
     language: z.enum(LANGUAGES).optional(),
   })
   .strict()

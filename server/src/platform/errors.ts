@@ -95,10 +95,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (error.validationContext === 'params') return sendProblem(request, reply, 404, 'NOT_FOUND', 'Resource not found');
       const errors: FieldError[] = error.validation.map((v) => {
         const issue = v.params.issue as { code?: string; path?: PropertyKey[] } | undefined;
+        // A custom check may name its own code in its params (the contracts' text rule: invalid_characters).
+        const named = (v.params.params as { code?: unknown } | undefined)?.code;
+        const customCode = v.keyword === 'custom' && typeof named === 'string' ? named : undefined;
         return {
           path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (issue?.path?.map(String).join('.') ?? ''),
           message: v.message ?? 'Invalid value',
-          code: issue?.code ?? v.keyword,
+          code: customCode ?? issue?.code ?? v.keyword,
         };
       });
       return sendProblem(request, reply, 400, 'VALIDATION_FAILED', 'The request is not valid', errors);

@@ -9,6 +9,7 @@ import {
   signUpBodySchema,
   statusResponseSchema,
   type FieldError,
+  verifyEmailQuerySchema,
 } from '@p2p/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -246,7 +247,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags,
         summary: 'Verifies the email address with the mailed token; redirects when callbackURL is given',
-        querystring: z.object({ token: z.string().min(1), callbackURL: z.string().optional() }),
+        querystring: verifyEmailQuerySchema,
         response: {
           200: statusResponseSchema.extend({ user: z.object({}).loose().nullable().optional() }),
           302: z.null(),

@@ -6,6 +6,7 @@ import {
   invitationPreviewSchema,
   invitationSchema,
   invitationStatsSchema,
+  invitationTokenParamsSchema,
   meSchema,
   problemSchema,
 } from '@p2p/contracts';
@@ -122,7 +123,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
       schema: {
         tags,
         summary: 'What an invitation link offers (public: the token is the credential)',
-        params: z.object({ token: z.string().min(1).max(100) }),
+        params: invitationTokenParamsSchema,
         response: { 200: invitationPreviewSchema, 404: problemSchema, 409: problemSchema, 410: problemSchema },
       },
     },
