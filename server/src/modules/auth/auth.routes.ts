@@ -277,6 +277,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags,
         summary: 'Changes the password of the signed-in user',
+        security: [{ sessionCookie: [] }],
         body: changePasswordBodySchema,
         response: { 200: z.object({}).loose(), ...errorResponses },
       },
