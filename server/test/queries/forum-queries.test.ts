@@ -1,15 +1,15 @@
-import { forumSearchQuerySchema, forumTopicListQuerySchema } from '@p2p/contracts';
+import { encodeCursor, FORUM_BRANCH_REPLIES, forumSearchQuerySchema, forumTopicListQuerySchema } from '@p2p/contracts';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { threadQuery } from '../../src/modules/forum/queries/posts.queries.js';
+import { repliesQuery, threadQuery } from '../../src/modules/forum/queries/posts.queries.js';
 import {
   searchQuery,
   similarTitlesQuery,
   termSuggestionsQuery,
   titleSuggestionsQuery,
 } from '../../src/modules/forum/queries/search.queries.js';
-import { topicListQuery } from '../../src/modules/forum/queries/topics.queries.js';
+import { topicKey, topicListQuery } from '../../src/modules/forum/queries/topics.queries.js';
 import { toActor } from '../../src/platform/actor.js';
 
 // The forum's hand-tuned readers as PostgreSQL receives them, checked in: a change to their SQL shows
@@ -40,6 +40,7 @@ const moderator = toActor({
 const TOPIC_ID = '00000000-0000-4000-8000-000000000010';
 const CATEGORY_ID = '00000000-0000-4000-8000-000000000011';
 const AUTHOR_ID = '00000000-0000-4000-8000-000000000012';
+const POST_ID = '00000000-0000-4000-8000-000000000013';
 
 /** Statements as text with their parameters, one after the other. */
 function render(...statements: [string, SQL][]): string {
@@ -52,11 +53,15 @@ function render(...statements: [string, SQL][]): string {
 }
 
 describe('the forum readers’ SQL', () => {
-  it('the thread (a page of top-level posts with every reply beneath them)', async () => {
+  it('the thread (a page of top-level posts with the first replies of each branch) and the replies beneath a post', async () => {
+    const after = { at: '2026-02-01T08:30:00.123456Z', id: POST_ID };
     await expect(
       render(
-        ['page 2 of 20, a member', threadQuery(reader, TOPIC_ID, 2, 20)],
-        ['page 1 of 50, a moderator', threadQuery(moderator, TOPIC_ID, 1, 50)],
+        ['page 2 of 20, a member', threadQuery(reader, TOPIC_ID, 2, 20, FORUM_BRANCH_REPLIES)],
+        ['page 1 of 50, a moderator', threadQuery(moderator, TOPIC_ID, 1, 50, FORUM_BRANCH_REPLIES)],
+        ['20 after a cursor', threadQuery(reader, TOPIC_ID, 1, 20, FORUM_BRANCH_REPLIES, after)],
+        ["a top-level post's branch after a cursor", repliesQuery(reader, { id: POST_ID, isTopLevel: true }, 51, after)],
+        ["a reply's descendants, first page", repliesQuery(reader, { id: POST_ID, isTopLevel: false }, 51)],
       ),
     ).toMatchFileSnapshot('./__queries__/forum-thread.sql');
   });
@@ -72,11 +77,18 @@ describe('the forum readers’ SQL', () => {
       page: '3',
       pageSize: '10',
     });
+    const walkByActivity = forumTopicListQuerySchema.parse({
+      categoryId: CATEGORY_ID,
+      cursor: encodeCursor([false, '2026-02-01T08:30:00.123456Z', TOPIC_ID]),
+    });
+    const walkByViews = forumTopicListQuerySchema.parse({ sort: 'views', cursor: encodeCursor([false, 42, TOPIC_ID]) });
     await expect(
       render(
         ['a category, by activity, counted by the categories', topicListQuery(reader, byCategory)],
         ['filtered, by likes, counted up to the limit', topicListQuery(reader, filtered)],
         ['everything, a moderator', topicListQuery(moderator, forumTopicListQuerySchema.parse({ sort: 'replies' }))],
+        ['a category, by activity, after a cursor', topicListQuery(reader, walkByActivity, topicKey(walkByActivity))],
+        ['everything, by views, after a cursor', topicListQuery(reader, walkByViews, topicKey(walkByViews))],
       ),
     ).toMatchFileSnapshot('./__queries__/forum-topic-list.sql');
   });

@@ -7,12 +7,14 @@ import {
   forumCategorySchema,
   forumLikeResultSchema,
   forumPostSchema,
+  forumRepliesQuerySchema,
   forumRepliesSchema,
   forumSearchQuerySchema,
   forumSearchResultSchema,
   forumStatsSchema,
   forumSuggestionListSchema,
   forumSuggestionsQuerySchema,
+  forumThreadQuerySchema,
   forumThreadSchema,
   forumTopicListQuerySchema,
   forumTopicPageSchema,
@@ -23,7 +25,6 @@ import {
   markdownPreviewSchema,
   mentionQuerySchema,
   mentionCandidateListSchema,
-  pageQuerySchema,
   problemSchema,
   updateForumCategoryBodySchema,
   updateForumPostBodySchema,
@@ -200,13 +201,13 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
         tags,
         security,
         summary:
-          'The thread: a page of top-level replies, oldest first, each followed by all its replies (any depth), flat in reading order; deleted posts with replies as tombstones',
+          'The thread: a page of top-level replies, oldest first (by page, or after nextCursor), each followed by the first 10 replies of its branch by time (any depth), flat in reading order; moreReplies and repliesCursor on a top-level post lead to the rest; deleted posts with replies as tombstones',
         params: idParams,
-        querystring: pageQuerySchema,
+        querystring: forumThreadQuerySchema,
         response: { 200: forumThreadSchema, ...errors, 400: problemSchema },
       },
     },
-    async (request) => getThread(db, actorOf(request), request.params.id, request.query.page, request.query.pageSize),
+    async (request) => getThread(db, actorOf(request), request.params.id, request.query),
   );
 
   app.post(
@@ -230,12 +231,14 @@ export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app
       schema: {
         tags,
         security,
-        summary: 'Every reply beneath a post, flat in reading order',
+        summary:
+          'Replies beneath a post (any depth), oldest first, a page at a time after cursor (a top-level post’s repliesCursor, then each page’s nextCursor)',
         params: idParams,
-        response: { 200: forumRepliesSchema, ...errors },
+        querystring: forumRepliesQuerySchema,
+        response: { 200: forumRepliesSchema, ...errors, 400: problemSchema },
       },
     },
-    async (request) => ({ items: await getReplies(db, actorOf(request), request.params.id) }),
+    async (request) => getReplies(db, actorOf(request), request.params.id, request.query),
   );
 
   app.put(

@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { type CreateForumPostBody, type ForumLikeResult, type ForumPost, type Page, toPage } from '@p2p/contracts';
-import { type Db, type DbOrTx } from '../../platform/db.js';
+import {
+  type CreateForumPostBody,
+  type CursorKey,
+  encodeCursor,
+  FORUM_BRANCH_REPLIES,
+  type ForumLikeResult,
+  type ForumPost,
+  type ForumReplies,
+  type forumRepliesQuerySchema,
+  type forumThreadQuerySchema,
+  type Page,
+  toPage,
+} from '@p2p/contracts';
+import type { z } from 'zod';
+import { type Db, type DbOrTx, toNumber } from '../../platform/db.js';
+import { nextCursor, readCursor } from '../../platform/keyset.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { type Actor } from '../../platform/actor.js';
@@ -14,23 +28,28 @@ import { findTopicPlace, type TopicPlace } from './topics.service.js';
 import {
   countParentReply,
   countTopicReply,
-  findBranchRows,
   findPostForChange,
   findPostPlace,
   findPostRow,
+  findReplyRows,
   findThreadRows,
   insertPost,
   lockPostRow,
+  type PostKey,
   type PostRow,
   removePost,
   takePostLikeTurn,
   togglePostLikeRow,
+  type ThreadPostRow,
   tombstonePost,
   uncountParentReply,
   uncountTopicReply,
   updatePostBody,
 } from './queries/posts.queries.js';
 import { setTopicBestPost } from './queries/topics.queries.js';
+
+type ForumThreadQueryOutput = z.output<typeof forumThreadQuerySchema>;
+type ForumRepliesQueryOutput = z.output<typeof forumRepliesQuerySchema>;
 
 function presentPost(row: PostRow, topic: TopicPlace, reader: Reader): ForumPost {
   const deleted = row.deleted_at !== null;
@@ -60,16 +79,24 @@ function presentPost(row: PostRow, topic: TopicPlace, reader: Reader): ForumPost
   };
 }
 
+type Timed = { id: string; created_at: Date | string; created_key?: string | null };
+
+/** Oldest first, by the exact time when the row has it (microseconds), then by id. */
+function byTime(a: Timed, b: Timed): number {
+  const at = (row: Timed) => row.created_key ?? new Date(row.created_at).toISOString();
+  return at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : a.id < b.id ? -1 : 1;
+}
+
 /**
  * Posts in reading order: each parent followed by its replies (depth first), siblings oldest first.
  * `rows` may hold several branches; those whose parent is not among them start a branch, in order.
  */
-export function threadOrder<T extends { id: string; parent_id: string | null; created_at: Date | string }>(rows: T[]): T[] {
-  const byTime = [...rows].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || (a.id < b.id ? -1 : 1));
+export function threadOrder<T extends Timed & { parent_id: string | null }>(rows: T[]): T[] {
+  const sorted = [...rows].sort(byTime);
   const ids = new Set(rows.map((row) => row.id));
   const children = new Map<string, T[]>();
   const starts: T[] = [];
-  for (const row of byTime) {
+  for (const row of sorted) {
     if (row.parent_id && ids.has(row.parent_id)) {
       const list = children.get(row.parent_id);
       if (list) list.push(row);
@@ -87,36 +114,57 @@ export function threadOrder<T extends { id: string; parent_id: string | null; cr
   return ordered;
 }
 
-/**
- * A page of top-level posts with every reply beneath them, flat in reading order, in one query
- * whatever the thread's size: the topic (404 when the reader may not see it), the count of its
- * top-level posts, and the page of branches with all their posts (through root_id).
- */
-export async function getThread(db: Db, actor: Actor, topicId: string, page: number, pageSize: number): Promise<Page<ForumPost>> {
-  const reader = actor;
-  const thread = await findThreadRows(db, reader, topicId, page, pageSize);
-  if (!thread) throw notFound('Topic');
-  return toPage(
-    threadOrder(thread.posts).map((row) => presentPost(row, thread.topic, reader)),
-    thread.totalRoots,
-    page,
-    pageSize,
-  );
+/** Where a walk of posts goes on, read from a cursor (400 naming `cursor` when it is not a post's). */
+function postKey(cursor: CursorKey | undefined): PostKey | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = readCursor(cursor, ['time', 'uuid'] as const);
+  return { at, id };
 }
 
-/** Every reply beneath a post (not the post itself), flat in reading order. */
-export async function getReplies(db: Db, actor: Actor, postId: string): Promise<ForumPost[]> {
+/**
+ * A page of top-level posts (by page number, or after a cursor), each followed by the first
+ * FORUM_BRANCH_REPLIES replies of its branch by time, flat in reading order, in one query whatever the
+ * thread's size: a top-level post says how many replies it leaves out and where they start.
+ */
+export async function getThread(db: Db, actor: Actor, topicId: string, query: ForumThreadQueryOutput): Promise<Page<ForumPost>> {
   const reader = actor;
+  const after = postKey(query.cursor);
+  const thread = await findThreadRows(db, reader, topicId, { ...query, branchReplies: FORUM_BRANCH_REPLIES, after });
+  if (!thread) throw notFound('Topic');
+  const present = (row: ThreadPostRow): ForumPost => {
+    const post = presentPost(row, thread.topic, reader);
+    if (row.parent_id !== null) return post;
+    const moreReplies = toNumber(row.more_replies);
+    const repliesCursor =
+      moreReplies > 0 && row.last_reply_key && row.last_reply_id ? encodeCursor([row.last_reply_key, row.last_reply_id]) : null;
+    return { ...post, moreReplies, repliesCursor };
+  };
+  const roots = thread.posts.filter((row) => row.parent_id === null).sort(byTime);
+  const lastRoot = roots.at(-1);
+  const page = toPage(threadOrder(thread.posts).map(present), thread.totalRoots, query.page, query.pageSize);
+  // By page number the total tells whether another page follows; walking by cursor, a full page may have one.
+  const hasNext = after ? roots.length === query.pageSize : page.hasNext;
+  const next = hasNext && lastRoot ? encodeCursor([lastRoot.created_key, lastRoot.id]) : null;
+  return after ? { ...page, hasNext, hasPrevious: true, nextCursor: next } : { ...page, nextCursor: next };
+}
+
+/**
+ * Replies beneath a post (any depth), oldest first, a page at a time after the cursor (the
+ * repliesCursor of a thread's top-level post, or the previous page's nextCursor); each page in reading
+ * order among its own posts.
+ */
+export async function getReplies(db: Db, actor: Actor, postId: string, query: ForumRepliesQueryOutput): Promise<ForumReplies> {
+  const reader = actor;
+  const after = postKey(query.cursor);
   const post = await findPostPlace(db, postId);
   if (!post) throw notFound('Post');
   const topic = await findTopicPlace(db, reader, post.topic_id);
-  const ordered = threadOrder(await findBranchRows(db, reader, post.root_id));
-  // The descendants of the post: the rows after it in reading order that are deeper than it.
-  const start = ordered.findIndex((row) => row.id === postId);
-  const depth = ordered[start]?.depth ?? 0;
-  const replies: typeof ordered = [];
-  for (let i = start + 1; i < ordered.length && ordered[i]!.depth > depth; i += 1) replies.push(ordered[i]!);
-  return replies.map((row) => presentPost(row, topic, reader));
+  const rows = await findReplyRows(db, reader, { id: postId, isTopLevel: post.parent_id === null }, query.pageSize + 1, after);
+  const shown = rows.slice(0, query.pageSize);
+  return {
+    items: threadOrder(shown).map((row) => presentPost(row, topic, reader)),
+    nextCursor: nextCursor(rows, query.pageSize, (last) => [last.created_key, last.id]),
+  };
 }
 
 async function loadPost(db: DbOrTx, reader: Reader, topic: TopicPlace, postId: string): Promise<ForumPost> {

@@ -2,6 +2,7 @@ import {
   type CreateForumTopicBody,
   type ForumLikeResult,
   type ForumTopic,
+  encodeCursor,
   type ForumTopicSummary,
   type Page,
   toPage,
@@ -34,6 +35,8 @@ import {
   type TopicPlace,
   type TopicSummaryRow,
   toggleTopicLikeRow,
+  topicKey,
+  topicKeyOf,
   updateTopicRow,
 } from './queries/topics.queries.js';
 
@@ -57,12 +60,20 @@ function presentSummary(row: TopicSummaryRow): ForumTopicSummary {
   };
 }
 
-/** Topics the reader may see, pinned first, in the chosen order; `total` stops counting at COUNT_LIMIT. */
+/**
+ * Topics the reader may see, pinned first, in the chosen order, by page number or after a cursor;
+ * `total` stops counting at COUNT_LIMIT.
+ */
 export async function listTopics(db: Db, actor: Actor, query: TopicListQuery): Promise<Page<ForumTopicSummary>> {
-  const { rows, total: counted } = await listTopicRows(db, actor, query);
-  if (countedByCategory(query)) return toPage(rows.map(presentSummary), counted, query.page, query.pageSize);
-  const page = toPage(rows.map(presentSummary), Math.min(counted, COUNT_LIMIT), query.page, query.pageSize);
-  return counted > COUNT_LIMIT ? { ...page, totalIsExact: false } : page;
+  const after = topicKey(query);
+  const { rows, total: counted } = await listTopicRows(db, actor, query, after);
+  const shown = rows.slice(0, query.pageSize);
+  const exact = countedByCategory(query) || counted <= COUNT_LIMIT;
+  const page = toPage(shown.map(presentSummary), exact ? counted : COUNT_LIMIT, query.page, query.pageSize);
+  const hasNext = after ? rows.length > query.pageSize : page.hasNext;
+  const last = shown.at(-1);
+  const nextCursor = hasNext && last ? encodeCursor(topicKeyOf(query.sort, last)) : null;
+  return { ...page, ...(exact ? {} : { totalIsExact: false }), ...(after ? { hasNext, hasPrevious: true } : {}), nextCursor };
 }
 
 /** The topic as its reader sees it (one query), or 404 when missing, deleted or not visible. */

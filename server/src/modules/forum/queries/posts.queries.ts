@@ -3,12 +3,14 @@ import { type DbOrTx, execute, queryRows, toNumber } from '../../../platform/db.
 import { col, row, type RowOf, nullable } from '../../../platform/rows.js';
 import { toggle, toggleTurn } from '../../../platform/toggle.js';
 import { authorColumns, authorJoin, authorShape } from '../../people/index.js';
+import { exactTime } from '../../../platform/keyset.js';
 import { type Reader, visibleCategory } from '../forum.reader.js';
 import { forumPostLikes, forumPosts } from '../forum.tables.js';
 import type { TopicPlace } from './topics.queries.js';
 
-// The forum's replies in SQL: the hand-tuned thread (a page of top-level posts with every reply
-// beneath them), branches, one post, and the writes with the counters they move.
+// The forum's replies in SQL: the hand-tuned thread (a page of top-level posts with the first replies
+// of each branch), the replies beneath a post a page at a time, one post, and the writes with the
+// counters they move.
 
 const POST_FIELDS = sql`p.id, p.topic_id, p.parent_id, p.root_id, p.depth, p.author_id, p.body, p.body_html,
   p.likes_count, p.replies_count, p.created_at, p.edited_at, p.deleted_at`;
@@ -50,17 +52,36 @@ const threadRow = row({
   t_category_organization_id: col.textOrNull,
   total_roots: col.bigint,
   ...nullable(postRow),
+  /** The post's exact time (a cursor's key). */
+  created_key: col.textOrNull,
+  /** On a top-level post: its branch's replies left out, and the exact time of the last one shown. */
+  more_replies: col.bigintOrNull,
+  last_reply_key: col.textOrNull,
+  last_reply_id: col.textOrNull,
 });
-type ThreadRow = RowOf<typeof threadRow>;
+export type ThreadPostRow = PostRow & {
+  created_key: string;
+  more_replies: number | string | null;
+  last_reply_key: string | null;
+  last_reply_id: string | null;
+};
 
 /** The posts are left joined: a row has one exactly when it has its id. */
-const hasPost = (found: ThreadRow): found is ThreadRow & PostRow => found.id !== null;
+const hasPost = (found: RowOf<typeof threadRow>): found is RowOf<typeof threadRow> & ThreadPostRow => found.id !== null;
+
+/** Where a walk goes on: after the post with this exact time and id. */
+export interface PostKey {
+  at: string;
+  id: string;
+}
 
 /**
  * The thread in one statement whatever its size: the topic (no row when the reader may not see it),
- * the count of its top-level posts, and the page of branches with all their posts (through root_id).
+ * the count of its top-level posts, the page of top-level posts (by page number, or after `after`),
+ * and the first `branchReplies` replies of each one's branch by time (through root_id), with the
+ * count of the rest and the key of the last one shown.
  */
-export function threadQuery(reader: Reader, topicId: string, page: number, pageSize: number): SQL {
+export function threadQuery(reader: Reader, topicId: string, page: number, pageSize: number, branchReplies: number, after?: PostKey): SQL {
   return sql`with topic as (
           select t.id as t_id, t.author_id as t_author_id, t.locked as t_locked, t.best_post_id as t_best_post_id,
             c.organization_id as t_category_organization_id
@@ -68,18 +89,32 @@ export function threadQuery(reader: Reader, topicId: string, page: number, pageS
           where t.id = ${topicId} and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}),
         roots as (
           select id from forum_posts where topic_id = (select t_id from topic) and parent_id is null
-          order by created_at, id limit ${pageSize} offset ${(page - 1) * pageSize}),
-        total as (select count(*) as total_roots from forum_posts where topic_id = (select t_id from topic) and parent_id is null)
-        select topic.*, total.total_roots, ${postColumns(reader)}
+          ${after ? sql`and (created_at, id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
+          order by created_at, id limit ${pageSize} ${after ? sql`` : sql`offset ${(page - 1) * pageSize}`}),
+        total as (select count(*) as total_roots from forum_posts where topic_id = (select t_id from topic) and parent_id is null),
+        shown as (
+          select r.id as root_id, f.id, f.created_at from roots r cross join lateral (
+            select id, created_at from forum_posts where root_id = r.id and parent_id is not null
+            order by created_at, id limit ${branchReplies}) f),
+        branches as (
+          select r.id as root_id,
+            (select count(*) from forum_posts b where b.root_id = r.id) - 1 - (select count(*) from shown s where s.root_id = r.id) as more_replies,
+            l.last_reply_key, l.last_reply_id
+          from roots r left join lateral (
+            select ${exactTime(sql`s.created_at`)} as last_reply_key, s.id as last_reply_id from shown s where s.root_id = r.id
+            order by s.created_at desc, s.id desc limit 1) l on true)
+        select topic.*, total.total_roots, ${postColumns(reader)}, ${exactTime(sql`p.created_at`)} as created_key,
+          b.more_replies, b.last_reply_key, b.last_reply_id
         from topic cross join total
-        left join (forum_posts p ${postAuthorJoin()}) on p.root_id in (select id from roots)`;
+        left join (forum_posts p ${postAuthorJoin()}) on p.id in (select id from roots union all select id from shown)
+        left join branches b on b.root_id = p.id`;
 }
 
 export interface ThreadRows {
   topic: TopicPlace;
   totalRoots: number;
-  /** The page's branches, in no particular order. */
-  posts: PostRow[];
+  /** The page's top-level posts and the replies shown of their branches, in no particular order. */
+  posts: ThreadPostRow[];
 }
 
 /** The thread's topic, count and posts; none when the reader may not see the topic. */
@@ -87,10 +122,9 @@ export async function findThreadRows(
   db: DbOrTx,
   reader: Reader,
   topicId: string,
-  page: number,
-  pageSize: number,
+  page: { page: number; pageSize: number; branchReplies: number; after?: PostKey | undefined },
 ): Promise<ThreadRows | undefined> {
-  const rows = await queryRows(db, threadRow, threadQuery(reader, topicId, page, pageSize));
+  const rows = await queryRows(db, threadRow, threadQuery(reader, topicId, page.page, page.pageSize, page.branchReplies, page.after));
   const first = rows[0];
   if (!first) return undefined;
   return {
@@ -106,18 +140,49 @@ export async function findThreadRows(
   };
 }
 
-const postPlaceRow = row({ topic_id: col.text, root_id: col.text, deleted_at: col.timestampOrNull });
+const postPlaceRow = row({ topic_id: col.text, root_id: col.text, parent_id: col.textOrNull, deleted_at: col.timestampOrNull });
 export type PostPlace = RowOf<typeof postPlaceRow>;
 
 /** The post's topic and branch, deleted or not. */
 export async function findPostPlace(db: DbOrTx, postId: string): Promise<PostPlace | undefined> {
-  const [found] = await queryRows(db, postPlaceRow, sql`select topic_id, root_id, deleted_at from forum_posts where id = ${postId}`);
+  const [found] = await queryRows(
+    db,
+    postPlaceRow,
+    sql`select topic_id, root_id, parent_id, deleted_at from forum_posts where id = ${postId}`,
+  );
   return found;
 }
 
-/** Every post of a branch (the top-level post and all beneath it). */
-export async function findBranchRows(db: DbOrTx, reader: Reader, rootId: string): Promise<PostRow[]> {
-  return queryRows(db, postRow, sql`select ${postColumns(reader)} from forum_posts p ${postAuthorJoin()} where p.root_id = ${rootId}`);
+const replyRow = row({ ...postRow, created_key: col.text });
+export type ReplyRow = RowOf<typeof replyRow>;
+
+/**
+ * Replies beneath a post (any depth), oldest first, `limit` of them after `after`. Beneath a
+ * top-level post they are its branch (root_id's index, in key order); beneath a reply, its
+ * descendants found through parent_id.
+ */
+export function repliesQuery(reader: Reader, post: { id: string; isTopLevel: boolean }, limit: number, after?: PostKey): SQL {
+  const afterKey = after ? sql`and (p.created_at, p.id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``;
+  const beneath = post.isTopLevel
+    ? sql`p.root_id = ${post.id} and p.parent_id is not null`
+    : sql`p.id in (with recursive below as (
+            select id from forum_posts where parent_id = ${post.id}
+            union all select c.id from forum_posts c join below on c.parent_id = below.id)
+          select id from below)`;
+  return sql`select ${postColumns(reader)}, ${exactTime(sql`p.created_at`)} as created_key
+      from forum_posts p ${postAuthorJoin()}
+      where ${beneath} ${afterKey}
+      order by p.created_at, p.id limit ${limit}`;
+}
+
+export function findReplyRows(
+  db: DbOrTx,
+  reader: Reader,
+  post: { id: string; isTopLevel: boolean },
+  limit: number,
+  after?: PostKey,
+): Promise<ReplyRow[]> {
+  return queryRows(db, replyRow, repliesQuery(reader, post, limit, after));
 }
 
 export async function findPostRow(db: DbOrTx, reader: Reader, postId: string): Promise<PostRow | undefined> {

@@ -2,6 +2,7 @@ import type { forumTopicListQuerySchema } from '@p2p/contracts';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, execute, queryRows, toNumber } from '../../../platform/db.js';
+import { exactTime, readCursor } from '../../../platform/keyset.js';
 import { col, row, type RowOf } from '../../../platform/rows.js';
 import { toggle, toggleTurn } from '../../../platform/toggle.js';
 import { authorColumns, authorJoin, authorShape, optionalAuthorShape } from '../../people/index.js';
@@ -23,6 +24,35 @@ const SORT_COLUMNS: Record<TopicListQuery['sort'], string> = {
   likes: 't.likes_count',
   replies: 't.posts_count',
 };
+
+/** The sorts by a time (the others count something). */
+const TIME_SORTS: ReadonlySet<TopicListQuery['sort']> = new Set(['activity', 'newest']);
+
+/** Where a walk of the topic list goes on: after the topic with this pin, sort value and id. */
+export type TopicKey = [pinned: boolean, value: string | number, id: string];
+
+/** The cursor's key for the list's sort (400 naming `cursor` when it is another list's). */
+export function topicKey(query: TopicListQuery): TopicKey | undefined {
+  if (!query.cursor) return undefined;
+  return TIME_SORTS.has(query.sort)
+    ? readCursor(query.cursor, ['boolean', 'time', 'uuid'] as const)
+    : readCursor(query.cursor, ['boolean', 'integer', 'uuid'] as const);
+}
+
+/** The key of a listed topic, for the cursor after it. */
+export function topicKeyOf(sort: TopicListQuery['sort'], found: TopicListRow): TopicKey {
+  return [found.pinned, TIME_SORTS.has(sort) ? found.sort_key : Number(found.sort_key), found.id];
+}
+
+/** The sort column's value as a cursor keeps it: a time exactly, a count as it is. */
+const sortKeyColumn = (sort: TopicListQuery['sort']): SQL =>
+  TIME_SORTS.has(sort) ? exactTime(sql.raw(SORT_COLUMNS[sort])) : sql.raw(SORT_COLUMNS[sort]);
+
+/** Rows after the key in the list's order (pinned desc, sort column desc, id desc: one row comparison, read from the page index). */
+function afterTopicKey(sort: TopicListQuery['sort'], [pinned, value, id]: TopicKey): SQL {
+  const typed = TIME_SORTS.has(sort) ? sql`${value}::timestamptz` : sql`${value}::integer`;
+  return sql`(t.pinned, ${sql.raw(SORT_COLUMNS[sort])}, t.id) < (${pinned}::boolean, ${typed}, ${id}::uuid)`;
+}
 
 const SUMMARY_COLUMNS = sql`t.id, t.category_id, t.title, left(t.body, 600) as body_start, t.pinned, t.locked, t.best_post_id,
   t.views_count, t.likes_count, t.posts_count, t.last_activity_at, t.created_at, t.author_id`;
@@ -46,7 +76,8 @@ export const topicSummaryRow = row({
 });
 export type TopicSummaryRow = RowOf<typeof topicSummaryRow>;
 
-const topicListRow = row({ ...topicSummaryRow, total_count: col.bigint });
+const topicListRow = row({ ...topicSummaryRow, total_count: col.bigint, sort_key: col.text });
+export type TopicListRow = RowOf<typeof topicListRow>;
 const countRow = row({ n: col.bigint });
 
 /** A date-only upper bound includes the whole day. */
@@ -85,20 +116,29 @@ function topicListTotal(reader: Reader, query: TopicListQuery): SQL {
  * The topic list: topics the reader may see, pinned first, in the chosen order, with their authors;
  * the total rides along with the page's rows (one round trip).
  */
-export function topicListQuery(reader: Reader, query: TopicListQuery): SQL {
+export function topicListQuery(reader: Reader, query: TopicListQuery, after?: TopicKey): SQL {
   const order = sql.raw(`t.pinned desc, ${SORT_COLUMNS[query.sort]} desc, t.id desc`);
-  return sql`select ${SUMMARY_COLUMNS}, ${authorColumns()}, ${topicListTotal(reader, query)} as total_count
+  // Walking by cursor: the rows after the key, and one more to tell whether a next page follows.
+  const page = after
+    ? sql`and ${afterTopicKey(query.sort, after)} order by ${order} limit ${query.pageSize + 1}`
+    : sql`order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`;
+  return sql`select ${SUMMARY_COLUMNS}, ${authorColumns()}, ${topicListTotal(reader, query)} as total_count,
+          ${sortKeyColumn(query.sort)}::text as sort_key
         from forum_topics t ${authorJoin(sql`t.author_id`, sql`t.organization_id`)}
-        where ${topicListWhere(reader, query)} order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`;
+        where ${topicListWhere(reader, query)} ${page}`;
 }
 
-/** A page of the topic list and its total (a page past the end has no rows to carry it: it is asked for alone). */
+/**
+ * A page of the topic list and its total (a page past the end has no rows to carry it: it is asked
+ * for alone); walking by cursor, one row more than the page when another page follows.
+ */
 export async function listTopicRows(
   db: DbOrTx,
   reader: Reader,
   query: TopicListQuery,
-): Promise<{ rows: TopicSummaryRow[]; total: number }> {
-  const rows = await queryRows(db, topicListRow, topicListQuery(reader, query));
+  after?: TopicKey,
+): Promise<{ rows: TopicListRow[]; total: number }> {
+  const rows = await queryRows(db, topicListRow, topicListQuery(reader, query, after));
   if (rows[0]) return { rows, total: toNumber(rows[0].total_count) };
   const [counted] = await queryRows(db, countRow, sql`select ${topicListTotal(reader, query)} as n`);
   return { rows, total: toNumber(counted?.n) };
