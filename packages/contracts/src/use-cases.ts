@@ -426,6 +426,7 @@ export const useCaseVersionsQuerySchema = z.object({
 export const useCaseVersionListSchema = z
   .object({ items: z.array(useCaseVersionSchema), nextCursor: z.string().nullable().optional() })
   .meta({ id: 'UseCaseVersionList' });
+export type UseCaseVersionList = z.infer<typeof useCaseVersionListSchema>;
 
 export const useCaseToggleResultSchema = z.object({ active: z.boolean(), count: z.number().int() }).meta({ id: 'UseCaseToggleResult' });
 export type UseCaseToggleResult = z.infer<typeof useCaseToggleResultSchema>;
