@@ -7,11 +7,36 @@ import { text } from './text.js';
 
 export const INVITATION_DAYS = 7;
 
+/** The personal message of an invitation: plain text, this long at most. */
+export const INVITATION_MESSAGE_MAX = 500;
+
+// What a mail client would turn into a link: a scheme (https:, mailto:, …), "www.", an e-mail address or
+// a bare domain ("evil.example/x"), with the dots that IDNA reads as dots (。．｡). Plain prose passes.
+const DOT = '[.\u3002\uFF0E\uFF61]';
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?';
+const LINK_PATTERNS = [
+  /\b[a-z][a-z0-9+.-]*:\/\//iu,
+  /\b(?:mailto|tel|sms|javascript|data):/iu,
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])www${DOT}`, 'iu'),
+  /[^\s@]+@[^\s@]+/u,
+  new RegExp(`${LABEL}(?:${DOT}${LABEL})*${DOT}\\p{L}{2,}(?![\\p{L}\\p{N}])`, 'iu'),
+];
+
+/** Whether a text carries something a mail client would make a link of (a URL, www., a domain, an e-mail address). */
+export function containsLink(text: string): boolean {
+  return LINK_PATTERNS.some((pattern) => pattern.test(text));
+}
+
 export const createInvitationBodySchema = z
   .object({
     email: emailSchema,
     role: z.enum(ORG_ROLES).default('member'),
-    message: text({ multiline: true }).trim().max(1000).optional(),
+    message: text({ multiline: true })
+      .trim()
+      .max(INVITATION_MESSAGE_MAX)
+      .refine((value) => !containsLink(value), { error: 'The message is plain text: no links, web addresses or e-mail addresses' })
+      .optional()
+      .describe('Plain text without links, web or e-mail addresses'),
     language: z.enum(LANGUAGES).optional().describe("Language of the email; the inviting admin's language when absent"),
   })
   .strict()
