@@ -44,3 +44,32 @@ export const invitations = pgTable(
     index('invitations_organization_status_idx').on(t.organizationId, t.status),
   ],
 );
+
+/**
+ * Every invitation email sent: the first one of an invitation (`invite`, also a renewal through a new
+ * invitation of the same address) and each `resend`. The sending limits are counted from these rows,
+ * under the organization's lock, so they stay exact when requests run at once.
+ */
+export const invitationSends = pgTable(
+  'invitation_sends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invitationId: uuid('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The address as invited (lower-cased), for the per-address limit. */
+    email: text('email').notNull(),
+    sentById: uuid('sent_by_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: ['invite', 'resend'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('invitation_sends_organization_idx').on(t.organizationId, t.createdAt.desc()),
+    index('invitation_sends_sender_idx').on(t.sentById, t.createdAt.desc()),
+    index('invitation_sends_invitation_idx').on(t.invitationId, t.createdAt.desc()),
+    index('invitation_sends_address_idx').on(t.organizationId, t.email, t.createdAt.desc()),
+  ],
+);

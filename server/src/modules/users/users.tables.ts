@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, uniqueIndex, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, uniqueIndex, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * People. The auth library reads and writes this table as its "user" model (id, name, email,
@@ -36,4 +36,20 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_email_lowercase', sql`${t.email} = lower(${t.email})`)],
+);
+
+/**
+ * Each download of a person's own data (GET /users/me/export): the rate limit counts these rows, and
+ * they go with the rest of the person's data when the account is deleted.
+ */
+export const userDataExports = pgTable(
+  'user_data_exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('user_data_exports_user_idx').on(t.userId, t.createdAt.desc())],
 );
