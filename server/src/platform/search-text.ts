@@ -24,12 +24,41 @@ export function toHighlight(marked: string): Highlight {
 }
 
 /**
- * The typed words as a prefix query on titles: every word must start a title word, by
- * its stem, so "pump" and "pumps" and "صيانه" complete as expected. Null when nothing word-like was typed.
+ * p2p_fold_arabic (migrations 0004 and 0007) in JavaScript, applied where search text is cut into words
+ * here: harakat and other marks (U+064B–U+065F), superscript alef and tatweel removed; alef variants
+ * أ إ آ ٱ → ا, ى → ي, ؤ → و, ئ → ي; every ة → ه, then a word-final ه → ة. Letter case is untouched.
+ */
+export function foldArabic(text: string): string {
+  return text
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ه(?=[^\u0621-\u064A]|$)/g, 'ة');
+}
+
+/** At most this many typed words are completed. */
+const PREFIX_WORDS_MAX = 8;
+
+/**
+ * The words of a search text as the index sees them: folded first (so a word written with harakat or
+ * tatweel stays one word) and lower-cased, then cut at everything that is not a letter or digit. A
+ * word that folds to nothing (tatweel alone, harakat alone) is no word; punctuation is none either.
+ */
+export function searchWords(q: string): string[] {
+  return foldArabic(q.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The typed words as a prefix query on titles (the folded title vector): every word must start a
+ * title word, by its stem, so "pump" and "pumps" and "صيانه" complete as expected. Null when nothing
+ * word-like was typed: an empty quoted term is a tsquery syntax error.
  */
 export function titlePrefixQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 8);
-  return words?.length ? words.map((word) => `'${word}':*`).join(' & ') : null;
+  const words = searchWords(q).slice(0, PREFIX_WORDS_MAX);
+  return words.length > 0 ? words.map((word) => `'${word}':*`).join(' & ') : null;
 }
 
 /** The periods of trending searches, as PostgreSQL intervals. */

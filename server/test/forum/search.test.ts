@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/platform/db.js';
 import type { TestContext } from '../helpers/app.js';
 import { createTestApp, expectProblem } from '../helpers/app.js';
+import { insertMember } from '../helpers/people.js';
 import { createOrganization, type OrganizationFixture } from '../invitations/factories.js';
 import { createCategory, reply, setPlatformRole, startTopic } from './factories.js';
 
@@ -136,27 +137,68 @@ describe('forum search', () => {
     expect((await org.admin.get('/api/v1/forum/search/suggestions?q=budget')).json().items).toEqual([]);
   });
 
-  it('logs searches for trending terms: each person counts once per term, by period', async () => {
+  it('answers words that fold to nothing (tatweel, harakat, punctuation) with nothing, and mixed text as usual', async () => {
+    for (const q of ['ـــ', 'ـ ـ ـ', '\u064E\u064F\u0650\u0651', '?!… ،؛', 'ـ َ !']) {
+      const suggestions = await org.admin.get(`/api/v1/forum/search/suggestions?q=${encodeURIComponent(q)}`);
+      expect(suggestions.statusCode, q).toBe(200);
+      expect(suggestions.json().items, q).toEqual([]);
+      const found = await search(`q=${encodeURIComponent(q)}`);
+      expect(found.total, q).toBe(0);
+    }
+    for (const q of ['صيـــانة', 'صِيَانَة ـــ', 'ـ جدول !']) {
+      const suggestions = (await org.admin.get(`/api/v1/forum/search/suggestions?q=${encodeURIComponent(q)}`)).json().items as {
+        topicId: string;
+      }[];
+      expect(
+        suggestions.map((s) => s.topicId),
+        q,
+      ).toContain(ids.arabic);
+      expect(
+        (await search(`q=${encodeURIComponent(q)}`)).items.map((i) => i.topicId),
+        q,
+      ).toContain(ids.arabic);
+    }
+  });
+
+  it('trends only terms searched by 3 people of 2 organizations that match public content; suggests no logged searches', async () => {
     await execute(t.database.db, sql`delete from forum_search_log`);
-    for (const client of [org.admin, other.admin]) await search('q=Compressor', client);
+    const [colleague, secondColleague] = [
+      await insertMember(t.app, t.database.db, org.organizationId),
+      await insertMember(t.app, t.database.db, org.organizationId),
+    ];
+    // Three people of two companies, public content: trends.
+    for (const client of [org.admin, colleague.client, other.admin]) await search('q=Compressor', client);
     await search('q=compressor');
-    await search(`q=${encodeURIComponent('صيانة')}`);
-    await execute(
-      t.database.db,
-      sql`insert into forum_search_log (term, results_count, created_at) values ('old term', 3, now() - interval '3 days')`,
-    );
+    // Three people of one company: that company's words stay its own.
+    for (const client of [org.admin, colleague.client, secondColleague.client]) await search('q=maintenance', client);
+    // One person, however often.
+    for (let i = 0; i < 3; i += 1) await search('q=vibration', other.admin);
+    // Three people of two companies, but the word finds only a private category.
+    const logged = (term: string, userId: string, ago = '0 days') =>
+      execute(
+        t.database.db,
+        sql`insert into forum_search_log (term, user_id, results_count, created_at) values (${term}, ${userId}, 1, now() - ${ago}::interval)`,
+      );
+    for (const userId of [org.adminId, colleague.id, other.adminId]) await logged('budget', userId);
+    // Three days ago: in the week, not in the day.
+    for (const userId of [org.adminId, colleague.id, other.adminId]) await logged('schedule', userId, '3 days');
+
     const day = (await org.admin.get('/api/v1/forum/search/trending?period=day')).json();
-    expect(day).toEqual({
-      period: 'day',
-      items: [
-        { term: 'compressor', count: 2 },
-        { term: 'صيانة', count: 1 },
-      ],
-    });
-    const week = (await org.admin.get('/api/v1/forum/search/trending?period=week')).json();
-    expect(week.items.map((i: { term: string }) => i.term)).toContain('old term');
-    const suggestions = (await org.admin.get('/api/v1/forum/search/suggestions?q=comp')).json().items;
-    expect(suggestions[0]).toEqual({ kind: 'term', text: 'compressor', topicId: null });
+    expect(day).toEqual({ period: 'day', items: [{ term: 'compressor', count: 3 }] });
+    const week = (await other.admin.get('/api/v1/forum/search/trending?period=week')).json();
+    expect(week.items).toEqual([
+      { term: 'compressor', count: 3 },
+      { term: 'schedule', count: 3 },
+    ]);
+    // Suggestions come from titles the reader may see, never from the log.
+    for (const q of ['comp', 'budg', 'maint', 'vib']) {
+      const items = (await other.admin.get(`/api/v1/forum/search/suggestions?q=${q}`)).json().items as { kind: string }[];
+      expect(
+        items.filter((item) => item.kind === 'term'),
+        q,
+      ).toEqual([]);
+    }
+    expect((await org.admin.get('/api/v1/forum/search/suggestions?q=budg')).json().items).toEqual([]);
   });
 });
 

@@ -6,8 +6,8 @@ import { repliesQuery, threadQuery } from '../../src/modules/forum/queries/posts
 import {
   searchQuery,
   similarTitlesQuery,
-  termSuggestionsQuery,
   titleSuggestionsQuery,
+  trendingTermsQuery,
 } from '../../src/modules/forum/queries/search.queries.js';
 import { topicKey, topicListQuery } from '../../src/modules/forum/queries/topics.queries.js';
 import { toActor } from '../../src/platform/actor.js';
@@ -120,11 +120,13 @@ describe('the forum readers’ SQL', () => {
     expect(titles).not.toBeNull();
     expect(titleSuggestionsQuery(reader, '  ', 8)).toBeNull();
     await expect(
-      render(
-        ['titles completing the typed words', titles!],
-        ['popular searches', termSuggestionsQuery('Pump  Vib')],
-        ['similar titles (typos)', similarTitlesQuery(reader, 'pmup vibraton', 8)],
-      ),
+      render(['titles completing the typed words', titles!], ['similar titles (typos)', similarTitlesQuery(reader, 'pmup vibraton', 8)]),
     ).toMatchFileSnapshot('./__queries__/forum-suggestions.sql');
+  });
+
+  it('the trending terms', async () => {
+    await expect(render(['the week’s, at most 10', trendingTermsQuery('week', 10)])).toMatchFileSnapshot(
+      './__queries__/forum-trending.sql',
+    );
   });
 });

@@ -346,6 +346,25 @@ describe('advanced search', () => {
     expect((await items('budget', member.client)).map((item) => item.text)).toContain('Packaging line PLC budget (private)');
   });
 
+  it('answers words that fold to nothing (tatweel, harakat, punctuation) with nothing, and mixed text as usual', async () => {
+    const suggestions = async (q: string) => {
+      const response = await guest.get(`/api/v1/use-cases/search/suggestions?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode, `${q}: ${response.body}`).toBe(200);
+      return response.json().items as { kind: string; text: string; id: string | null }[];
+    };
+    for (const q of ['ـــ', 'ـــــ', '\u064E\u064F\u0650\u0651', '?!… ،؛', 'ـ َ !']) {
+      expect(await suggestions(q), q).toEqual([]);
+      expect((await search({ q })).total, q).toBe(0);
+    }
+    for (const q of ['أتمـــتة', 'أَتْمَتَة ـــ', 'ـ خط !']) {
+      expect(
+        (await suggestions(q)).map((item) => item.id),
+        q,
+      ).toContain(ids.arabic);
+      expect(idsOf((await search({ q })).items.map((hit) => hit.useCase)), q).toContain(ids.arabic);
+    }
+  });
+
   it('saves searches, runs them again, and keeps each person’s history', async () => {
     await search({ q: 'caps', filters: { industry: ['food_beverage'] } }, other.admin);
     const saved = await other.admin.post('/api/v1/use-cases/search/saved', {

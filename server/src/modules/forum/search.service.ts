@@ -1,13 +1,12 @@
 import { type ForumSearchResult, type ForumSuggestion, type ForumTrending, toPage } from '@p2p/contracts';
 import { type Db } from '../../platform/db.js';
 import { type Actor } from '../../platform/actor.js';
-import { toHighlight, type TRENDING_INTERVALS } from '../../platform/search-text.js';
+import { searchWords, toHighlight, type TRENDING_INTERVALS } from '../../platform/search-text.js';
 import { iso } from '../../platform/time.js';
 import { presentAuthor } from '../people/index.js';
 import { plainText } from '../../platform/markdown.js';
 import {
   findSimilarTitles,
-  findTermSuggestions,
   findTitleSuggestions,
   findTrendingTerms,
   SEARCH_CANDIDATES,
@@ -25,6 +24,8 @@ export { SEARCH_CANDIDATES } from './queries/search.queries.js';
  */
 export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Promise<ForumSearchResult> {
   const started = performance.now();
+  // Nothing word-like (tatweel, harakat or punctuation alone) finds nothing and is not logged.
+  if (searchWords(query.q).length === 0) return { ...toPage([], 0, query.page, query.pageSize), tookMs: 0 };
   const found = await searchRows(db, actor, query);
   const capped = found.topics >= SEARCH_CANDIDATES || found.posts >= SEARCH_CANDIDATES;
   const items = found.hits.map((row) => ({
@@ -45,20 +46,21 @@ export async function searchForum(db: Db, actor: Actor, query: SearchQuery): Pro
 }
 
 /**
- * Suggestions while typing: popular searches that start with what was typed, topic titles whose
- * words start with the typed words, and — when no title does and the text is long enough to hold a
- * typo — titles similar to it.
+ * Suggestions while typing, only from what the reader may see: topic titles whose words start with
+ * the typed words, and — when no title does and the text is long enough to hold a typo — titles
+ * similar to it. Never other people's searches. None when nothing word-like was typed.
  */
 export async function suggest(db: Db, actor: Actor, q: string, limit: number): Promise<ForumSuggestion[]> {
-  const [titles, terms] = await Promise.all([findTitleSuggestions(db, actor, q, limit), findTermSuggestions(db, q)]);
+  if (searchWords(q).length === 0) return [];
+  const titles = await findTitleSuggestions(db, actor, q, limit);
   if (titles.length === 0 && q.trim().length >= TYPO_MIN_LENGTH) titles.push(...(await findSimilarTitles(db, actor, q, limit)));
-  return [
-    ...terms.map((term) => ({ kind: 'term' as const, text: term, topicId: null })),
-    ...titles.map((row) => ({ kind: 'topic' as const, text: row.title, topicId: row.id })),
-  ].slice(0, limit);
+  return titles.map((row) => ({ kind: 'topic' as const, text: row.title, topicId: row.id }));
 }
 
-/** The terms most people searched for in the period (each person counts once per term). */
+/**
+ * The terms most people searched for in the period (each person counts once per term), only those
+ * searched across organizations and matching public content (see findTrendingTerms).
+ */
 export async function trendingTerms(db: Db, period: keyof typeof TRENDING_INTERVALS, limit: number): Promise<ForumTrending> {
   return { period, items: await findTrendingTerms(db, period, limit) };
 }

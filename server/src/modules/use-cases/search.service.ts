@@ -13,7 +13,7 @@ import { notFound } from '../../platform/errors.js';
 import type { Actor } from '../../platform/actor.js';
 import { iso, isoOrNull } from '../../platform/time.js';
 import { plainText } from '../../platform/markdown.js';
-import { titlePrefixQuery, toHighlight } from '../../platform/search-text.js';
+import { searchWords, titlePrefixQuery, toHighlight } from '../../platform/search-text.js';
 import { countFacets, filtersOf, totalOf } from './browse.service.js';
 import { facetsFor } from './facet-cache.js';
 import {
@@ -67,9 +67,11 @@ export async function advancedSearch(db: Db, actor: Actor | null, body: SearchBo
 /**
  * Suggestions while typing: case titles completing the typed words (by stem, through the title
  * vector), companies with listed cases whose name contains the text, and technologies and tags from
- * the vocabulary that a listed case uses; titles similar to the text (trigram) when nothing else answers.
+ * the vocabulary that a listed case uses; titles similar to the text (trigram) when nothing else
+ * answers. None when nothing word-like was typed (tatweel, harakat or punctuation alone).
  */
 export async function suggestUseCases(db: DbOrTx, actor: Actor | null, q: string, limit: number): Promise<UseCaseSuggestion[]> {
+  if (searchWords(q).length === 0) return [];
   const reader = viewerOf(actor);
   const { titles, companies, terms } = await findSuggestions(db, reader, q, titlePrefixQuery(q), limit);
   // Titles similar to a misspelling are the expensive part (a trigram scan over every title): looked

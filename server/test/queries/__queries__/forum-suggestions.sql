@@ -1,17 +1,11 @@
 -- titles completing the typed words
 select id, title from (
                 select t.id, t.title, t.pinned, t.last_activity_at from forum_topics t
-                where t.title_vector @@ to_tsquery('public.p2p_bilingual', p2p_fold_arabic($1))
+                where t.title_vector @@ to_tsquery('public.p2p_bilingual', $1)
                   and t.deleted_at is null and t.category_id in (select c.id from forum_categories c where (c.organization_id is null or c.organization_id = $2))
                 limit $3) candidates
               order by pinned desc, last_activity_at desc, id desc limit $4
 -- params: ["'pump':* & 'vib':*","00000000-0000-4000-8000-000000000003",100,8]
-
--- popular searches
-select term from forum_search_log
-          where starts_with(term, regexp_replace(p2p_fold_arabic(lower($1)), '\s+', ' ', 'g')) and created_at > now() - interval '30 days' and results_count > 0
-          group by term order by count(distinct user_id) desc, term limit 3
--- params: ["Pump  Vib"]
 
 -- similar titles (typos)
 select id, title from (

@@ -4,12 +4,13 @@ import type { z } from 'zod';
 import { type DbOrTx, queryRows, toNumber } from '../../../platform/db.js';
 import { col, row, type RowOf, nullable } from '../../../platform/rows.js';
 import { HEADLINE_TITLE, headlineExcerpt, titlePrefixQuery, TRENDING_INTERVALS } from '../../../platform/search-text.js';
+import { membershipOrganizationSql } from '../../organizations/index.js';
 import { authorColumns, authorJoin, authorShape } from '../../people/index.js';
 import { type Reader, visibleTopic } from '../forum.reader.js';
 import { endOfDay } from './topics.queries.js';
 
 // The forum's search in SQL: the hand-tuned full-text search (one statement that ranks, pages,
-// highlights and logs), the suggestions while typing and the trending terms.
+// highlights and logs), the suggestions while typing (titles the reader may see) and the trending terms.
 
 export type SearchQuery = z.output<typeof forumSearchQuerySchema>;
 
@@ -151,17 +152,10 @@ export function titleSuggestionsQuery(reader: Reader, q: string, limit: number):
   if (!prefix) return null;
   return sql`select id, title from (
                 select t.id, t.title, t.pinned, t.last_activity_at from forum_topics t
-                where t.title_vector @@ to_tsquery('public.p2p_bilingual', p2p_fold_arabic(${prefix}))
+                where t.title_vector @@ to_tsquery('public.p2p_bilingual', ${prefix})
                   and ${visibleTopic(reader)}
                 limit ${SUGGESTION_CANDIDATES}) candidates
               order by pinned desc, last_activity_at desc, id desc limit ${limit}`;
-}
-
-/** Popular searches of the last 30 days that start with what was typed. */
-export function termSuggestionsQuery(q: string): SQL {
-  return sql`select term from forum_search_log
-          where starts_with(term, regexp_replace(${folded(q)}, '\\s+', ' ', 'g')) and created_at > now() - interval '30 days' and results_count > 0
-          group by term order by count(distinct user_id) desc, term limit 3`;
 }
 
 /**
@@ -177,7 +171,6 @@ export function similarTitlesQuery(reader: Reader, q: string, limit: number): SQ
 }
 
 const titleRow = row({ id: col.text, title: col.text });
-const termRow = row({ term: col.text });
 export type TitleRow = RowOf<typeof titleRow>;
 
 export async function findTitleSuggestions(db: DbOrTx, reader: Reader, q: string, limit: number): Promise<TitleRow[]> {
@@ -185,28 +178,47 @@ export async function findTitleSuggestions(db: DbOrTx, reader: Reader, q: string
   return query ? queryRows(db, titleRow, query) : [];
 }
 
-export async function findTermSuggestions(db: DbOrTx, q: string): Promise<string[]> {
-  return (await queryRows(db, termRow, termSuggestionsQuery(q))).map((found) => found.term);
-}
-
 export async function findSimilarTitles(db: DbOrTx, reader: Reader, q: string, limit: number): Promise<TitleRow[]> {
   return queryRows(db, titleRow, similarTitlesQuery(reader, q, limit));
 }
 
+/**
+ * A term trends only when at least this many different people searched it in the period (one
+ * person's searches, however many, never make a trend: they would show what that person typed)…
+ */
+export const TRENDING_MIN_PEOPLE = 3;
+/** …and those people belong to at least this many different organizations (one company's words stay its own). */
+export const TRENDING_MIN_ORGANIZATIONS = 2;
+
+/**
+ * Trending terms: searched with results in the period by at least TRENDING_MIN_PEOPLE people of at
+ * least TRENDING_MIN_ORGANIZATIONS organizations (a person's organization as their membership gives
+ * it), and matching a topic or reply in a public category, so a word that only finds an
+ * organization's private category never shows, whoever searched it. Most people first.
+ */
+export function trendingTermsQuery(period: keyof typeof TRENDING_INTERVALS, limit: number): SQL {
+  return sql`with searches as (
+        select l.term, l.user_id, ${membershipOrganizationSql(sql`l.user_id`)} as organization_id from forum_search_log l
+        where l.created_at > now() - ${TRENDING_INTERVALS[period]}::interval and l.results_count > 0 and l.user_id is not null),
+      shared as (
+        select term, count(distinct user_id) as n from searches group by term
+        having count(distinct user_id) >= ${TRENDING_MIN_PEOPLE} and count(distinct organization_id) >= ${TRENDING_MIN_ORGANIZATIONS})
+    select shared.term, shared.n from shared cross join lateral (select p2p_search_query(shared.term) as query) q
+    where exists (select 1 from forum_topics t join forum_categories c on c.id = t.category_id
+                  where t.search_vector @@ q.query and t.deleted_at is null and c.organization_id is null)
+       or exists (select 1 from forum_posts p join forum_topics t on t.id = p.topic_id join forum_categories c on c.id = t.category_id
+                  where p.search_vector @@ q.query and p.deleted_at is null and t.deleted_at is null and c.organization_id is null)
+    order by shared.n desc, shared.term limit ${limit}`;
+}
+
 const trendingRow = row({ term: col.text, n: col.bigint });
 
-/** The terms most people searched for in the period (each person counts once per term). */
+/** The terms most people searched for in the period, as far as they may be shown to everyone (trendingTermsQuery). */
 export async function findTrendingTerms(
   db: DbOrTx,
   period: keyof typeof TRENDING_INTERVALS,
   limit: number,
 ): Promise<{ term: string; count: number }[]> {
-  const rows = await queryRows(
-    db,
-    trendingRow,
-    sql`select term, count(distinct coalesce(user_id, id)) as n from forum_search_log
-        where created_at > now() - ${TRENDING_INTERVALS[period]}::interval and results_count > 0
-        group by term order by n desc, term limit ${limit}`,
-  );
+  const rows = await queryRows(db, trendingRow, trendingTermsQuery(period, limit));
   return rows.map((found) => ({ term: found.term, count: toNumber(found.n) }));
 }

@@ -109,7 +109,7 @@ export async function findSuggestions(
           db,
           titleRow,
           sql`select uc.id, uc.title from use_cases uc
-              where uc.title_vector @@ to_tsquery('public.p2p_bilingual', p2p_fold_arabic(${prefix})) and ${listed}
+              where uc.title_vector @@ to_tsquery('public.p2p_bilingual', ${prefix}) and ${listed}
               order by uc.views_count desc, uc.id limit ${limit}`,
         )
       : Promise.resolve([]),
