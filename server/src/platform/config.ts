@@ -42,6 +42,12 @@ const envSchema = z.object({
   BENCH_CEILING: booleanFlag,
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   UPLOAD_SWEEP_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
+  // Receiving one request (headers and body) may take this long: the largest upload (25 MB) at
+  // 2 Mbit/s takes about 105 s. A body that stalls is answered 408 and its connection closed.
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(120_000),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  // Longer than a load balancer's idle timeout (commonly 60 s), so the proxy closes first.
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(72_000),
 });
 
 /** Where uploaded bytes live when not on local disk under DATA_DIR/uploads. */
@@ -77,6 +83,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Upload bytes without a file row (a crashed upload) are removed once they are older than this. */
   uploadSweepGraceSeconds: number;
+  /** Most time to receive one request, headers and body (408 after); at most time for the headers alone; idle keep-alive. */
+  timeouts: { requestMs: number; headersMs: number; keepAliveMs: number };
 }
 
 export class ConfigError extends Error {
@@ -103,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   problems.push(...s3Problems(e));
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) problems.push('HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -139,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     benchCeiling: e.BENCH_CEILING,
     metricsToken: e.METRICS_TOKEN,
     uploadSweepGraceSeconds: e.UPLOAD_SWEEP_GRACE_SECONDS,
+    timeouts: { requestMs: e.REQUEST_TIMEOUT_MS, headersMs: e.HEADERS_TIMEOUT_MS, keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS },
   };
 }
 
