@@ -6,7 +6,11 @@ import {
   toPage,
   type UseCaseReport,
   type UseCaseVersion,
+  type UseCaseVersionList,
+  type useCaseVersionsQuerySchema,
 } from '@p2p/contracts';
+import type { z } from 'zod';
+import { nextCursor, readCursor } from '../../platform/keyset.js';
 import { type Db, toNumber } from '../../platform/db.js';
 import { AppError, isUniqueViolation, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
@@ -28,6 +32,8 @@ import { accessOf, findCaseRow, getVisibleCaseFacts } from './use-cases.reposito
 import { viewerOf, isCaseOwner, requireSignedIn } from './use-cases.reader.js';
 import { removeCase } from './use-cases.service.js';
 import { fileUrlOrNull } from '../../platform/file-url.js';
+
+type UseCaseVersionsQuery = z.output<typeof useCaseVersionsQuerySchema>;
 
 /**
  * A report on a case the reader can see (not their own). One open report per person and case: the
@@ -126,17 +132,22 @@ export async function resolveReport(db: Db, actor: Actor, reportId: string, body
   });
 }
 
-/** Every version of a case the reader can see, newest first, with who changed which fields. */
-export async function listVersions(db: Db, actor: Actor | null, id: string): Promise<{ items: UseCaseVersion[] }> {
+/**
+ * Versions of a case the reader can see, newest first, a page at a time (after the cursor: older
+ * ones), with who changed which fields.
+ */
+export async function listVersions(db: Db, actor: Actor | null, id: string, query: UseCaseVersionsQuery): Promise<UseCaseVersionList> {
   const reader = viewerOf(actor);
+  const before = query.cursor ? readCursor(query.cursor, ['integer'] as const)[0] : undefined;
   await getVisibleCaseFacts(db, reader, id);
-  const rows = await findVersions(db, id);
+  const rows = await findVersions(db, id, query.pageSize + 1, before);
   return {
-    items: rows.map((row) => ({
+    items: rows.slice(0, query.pageSize).map((row) => ({
       version: row.version,
       editor: authorFrom(row),
       createdAt: iso(row.created_at),
       changes: (typeof row.changes === 'string' ? JSON.parse(row.changes) : row.changes) as UseCaseVersion['changes'],
     })),
+    nextCursor: nextCursor(rows, query.pageSize, (last) => [last.version]),
   };
 }

@@ -38,6 +38,7 @@ import {
   useCaseTrendingQuerySchema,
   useCaseTrendingSchema,
   useCaseVersionListSchema,
+  useCaseVersionsQuerySchema,
 } from '@p2p/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -158,12 +159,12 @@ export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async 
       schema: {
         tags,
         security,
-        summary: 'The shared vocabulary of technologies and tags, for autocomplete',
+        summary: 'The vocabulary of technologies and tags used by the cases the reader may see, with their counts, for autocomplete',
         querystring: termQuerySchema,
         response: { 200: termListSchema, 400: problemSchema },
       },
     },
-    async (request) => ({ items: await findTerms(db, request.query.kind, request.query.q, request.query.limit) }),
+    async (request) => ({ items: await findTerms(db, request.actor, request.query.kind, request.query.q, request.query.limit) }),
   );
 
   // ---- Search ----
@@ -457,11 +458,13 @@ export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async 
       schema: {
         tags,
         security,
-        summary: 'Every edit of the published case: who, when, which fields',
+        summary:
+          'Edits of the published case, newest first, a page at a time (cursor: the previous page’s nextCursor): who, when, which fields',
         params: idParams,
+        querystring: useCaseVersionsQuerySchema,
         response: { 200: useCaseVersionListSchema, ...errors },
       },
     },
-    async (request) => listVersions(db, request.actor, request.params.id),
+    async (request) => listVersions(db, request.actor, request.params.id, request.query),
   );
 };

@@ -99,13 +99,14 @@ export async function resolveReports(
 
 export const versionRow = row({ ...authorRow, version: col.integer, created_at: col.timestamp, changes: col.json<unknown>() });
 
-/** Every version of a case, newest first, with its editor (null once removed). */
-export function findVersions(db: DbOrTx, useCaseId: string): Promise<RowOf<typeof versionRow>[]> {
-  return queryRows(
-    db,
-    versionRow,
-    sql`select v.version, v.created_at, v.changes, ${authorColumns('u', 'o')}
+/** Versions of a case, newest first, `limit` of them older than `before` (a version number), with their editor (null once removed). */
+export function versionsQuery(useCaseId: string, limit: number, before?: number): SQL {
+  return sql`select v.version, v.created_at, v.changes, ${authorColumns('u', 'o')}
         from use_case_versions v ${personJoin(sql`v.editor_id`)}
-        where v.use_case_id = ${useCaseId} order by v.version desc`,
-  );
+        where v.use_case_id = ${useCaseId} ${before === undefined ? sql`` : sql`and v.version < ${before}`}
+        order by v.version desc limit ${limit}`;
+}
+
+export function findVersions(db: DbOrTx, useCaseId: string, limit: number, before?: number): Promise<RowOf<typeof versionRow>[]> {
+  return queryRows(db, versionRow, versionsQuery(useCaseId, limit, before));
 }
