@@ -23,6 +23,7 @@ const READS: [string, Read][] = [
   ['forum topics of a category', (p, f) => p.client.get(`/api/v1/forum/topics?categoryId=${pick(f.categories)}`)],
   ['forum topic', (p, f) => p.client.get(`/api/v1/forum/topics/${pick(f.topics).id}`)],
   ['forum thread', (p, f) => p.client.get(`/api/v1/forum/topics/${pick(f.topics).id}/posts?page=${1 + randomInt(5)}`)],
+  ['replies beneath a post', (p, f) => p.client.get(`/api/v1/forum/posts/${pick(f.postsByTopic.get(pick(f.topics).id) ?? [])}/replies`)],
   ['forum search', (p, f) => p.client.get(`/api/v1/forum/search?q=${pick(f.searchWords)}`)],
   ['forum suggestions', (p, f) => p.client.get(`/api/v1/forum/search/suggestions?q=${pick(f.searchWords).slice(0, 4)}`)],
   ['forum stats', (p) => p.client.get('/api/v1/forum/stats')],
