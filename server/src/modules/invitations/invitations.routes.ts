@@ -49,8 +49,12 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
         tags,
         security,
         summary: 'Invite someone to my organization by email (organization admins); the link is valid for 7 days and can be used once',
+        description:
+          'The answer is the same whether or not the address has an account in another organization: the invitee learns that on accepting. ' +
+          'Limited per organization (100 emails a day), per admin (20 an hour) and per address (3 new invitations a day): 429 with Retry-After. ' +
+          'The message is plain text without links, web or e-mail addresses.',
         body: createInvitationBodySchema,
-        response: { 201: invitationSchema, 400: problemSchema, ...adminErrors, 409: problemSchema },
+        response: { 201: invitationSchema, 400: problemSchema, ...adminErrors, 409: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createInvitation(deps, actorOf(request), request.body)),
@@ -110,8 +114,9 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
         security,
         summary:
           'Send a pending (or expired) invitation again with a new link and a new 7-day expiry; the old link stops working (organization admins)',
+        description: 'At most 3 resends per invitation, 10 minutes apart, within the organization and admin limits: 429 with Retry-After.',
         params: idParams,
-        response: { 200: invitationSchema, ...adminErrors, 404: problemSchema, 409: problemSchema },
+        response: { 200: invitationSchema, ...adminErrors, 404: problemSchema, 409: problemSchema, 429: problemSchema },
       },
     },
     async (request) => resendInvitation(deps, actorOf(request), request.params.id),

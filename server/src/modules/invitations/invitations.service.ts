@@ -32,6 +32,7 @@ import {
   listInvitations as listInvitationRows,
   renewInvitation,
 } from './invitations.repository.js';
+import { assertMayInvite, assertMayResend, recordInvitationSend } from './invitations.limits.js';
 
 export interface InvitationDeps {
   db: Db;
@@ -75,14 +76,17 @@ export function presentInvitation(view: InvitationView): Invitation {
   };
 }
 
-/** A user belongs to exactly one organization: an address with an account cannot be invited anywhere. */
-async function assertEmailHasNoAccount(tx: DbOrTx, organizationId: string, email: string): Promise<void> {
+/**
+ * A member of this organization is refused (the admin sees their members anyway). Whether the address
+ * has an account in another organization is not told here: the answer is the same as for any address,
+ * and the invitee, who proves they own the address by opening the link, learns it at acceptance.
+ */
+async function assertNotMember(tx: DbOrTx, organizationId: string, email: string): Promise<void> {
   const existing = await findUserByEmail(tx, email);
   if (!existing) return;
   const membership = await findMembershipWithOrganization(tx, existing.id);
   if (membership?.organization.id === organizationId)
     throw new AppError('ALREADY_MEMBER', 'This person is already a member of your organization');
-  throw new AppError('EMAIL_TAKEN', 'This email already has an account in another organization');
 }
 
 /** Active members plus pending invitations may not go over the tier's user limit. Runs under the organization lock. */
@@ -139,20 +143,22 @@ async function getView(tx: DbOrTx, organizationId: string, id: string): Promise<
 }
 
 /**
- * Invites an email address: refuses addresses with an account, a duplicate pending invitation and
- * going over the user limit; an expired invitation of the same address is renewed instead of
- * duplicated. The email is written to the outbox in the same transaction as the invitation.
+ * Invites an email address: refuses members of this organization, a duplicate pending invitation,
+ * going over the user limit and over the sending limits (invitations.limits.ts); an address with an
+ * account elsewhere gets the same answer as any other. An expired invitation of the same address is
+ * renewed instead of duplicated. The email is written to the outbox in the same transaction.
  */
 export async function createInvitation(deps: InvitationDeps, actor: Actor, input: CreateInvitationBody): Promise<Invitation> {
   const token = newInvitationToken();
   return withTransaction(deps.db, async (tx) => {
     const place = await lockAsOrgAdmin(tx, actor);
     const organizationId = place.organization.id;
-    await assertEmailHasNoAccount(tx, organizationId, input.email);
+    await assertNotMember(tx, organizationId, input.email);
     const pending = await findPendingInvitationByEmail(tx, organizationId, input.email);
     if (pending && !pending.isExpired)
       throw new AppError('INVITATION_PENDING', 'This address already has a pending invitation: resend it instead');
     await assertSeatAvailable(tx, place);
+    await assertMayInvite(tx, organizationId, actor.userId, input.email);
 
     const inviter = await getInviter(tx, actor);
     const terms = {
@@ -166,6 +172,13 @@ export async function createInvitation(deps: InvitationDeps, actor: Actor, input
       ? await renewInvitation(tx, organizationId, pending.invitation.id, terms)
       : await insertInvitation(tx, { organizationId, email: input.email, ...terms });
     if (!invitation) throw new AppError('CONFLICT', 'The invitation changed meanwhile; try again');
+    await recordInvitationSend(tx, {
+      invitationId: invitation.id,
+      organizationId,
+      email: invitation.email,
+      sentById: actor.userId,
+      kind: 'invite',
+    });
     await sendInvitationMail(deps, tx, invitation, token, inviter.name, place.organization.name);
     return presentInvitation(await getView(tx, organizationId, invitation.id));
   });
@@ -207,11 +220,13 @@ export async function resendInvitation(deps: InvitationDeps, actor: Actor, id: s
     const organizationId = place.organization.id;
     const current = await getView(tx, organizationId, id);
     if (current.invitation.status !== 'pending') throw notPendingError(current.invitation);
-    await assertEmailHasNoAccount(tx, organizationId, current.invitation.email);
+    await assertNotMember(tx, organizationId, current.invitation.email);
     // An expired invitation holds no seat; renewing it takes one again.
     if (current.isExpired) await assertSeatAvailable(tx, place);
+    await assertMayResend(tx, organizationId, actor.userId, id);
     const renewed = await renewInvitation(tx, organizationId, id, { tokenHash: hashInvitationToken(token) });
     if (!renewed) throw notPendingError((await getView(tx, organizationId, id)).invitation);
+    await recordInvitationSend(tx, { invitationId: id, organizationId, email: renewed.email, sentById: actor.userId, kind: 'resend' });
     const inviter = await getInviter(tx, actor);
     await sendInvitationMail(deps, tx, renewed, token, inviter.name, place.organization.name);
     return presentInvitation(await getView(tx, organizationId, id));

@@ -32,6 +32,15 @@ function formatDate(iso: string, language: Language): string {
   );
 }
 
+/**
+ * A person's own words inside an email as plain text that no mail client turns into a link: a word
+ * joiner (U+2060, invisible) after every dot, at sign, colon and slash breaks what autolinkers look
+ * for, on top of the invitation's rule that the message carries no link (escaped like all text in HTML).
+ */
+export function unlinkable(text: string): string {
+  return text.replace(/[.@:/\u3002\uFF0E\uFF61]/gu, (c) => `${c}\u2060`);
+}
+
 const ROLE_LABELS: Record<Language, Record<OrgRole, string>> = {
   en: { admin: 'an administrator', member: 'a member' },
   ar: { admin: 'مسؤولًا', member: 'عضوًا' },
@@ -82,7 +91,7 @@ const copies: { [T in MailTemplate]: CopyBuilder<T> } = {
       greeting: 'Hello,',
       lines: [
         `${d.inviterName} invited you to join ${d.organizationName} on P2P Sandbox as ${ROLE_LABELS.en[d.role]}.`,
-        ...(d.message ? [`Their message: “${d.message}”`] : []),
+        ...(d.message ? [`Their message: “${unlinkable(d.message)}”`] : []),
         `The invitation is valid until ${formatDate(d.expiresAt, 'en')} and can be used once.`,
       ],
       action: 'Accept the invitation',
@@ -93,7 +102,7 @@ const copies: { [T in MailTemplate]: CopyBuilder<T> } = {
       greeting: 'مرحبًا،',
       lines: [
         `دعاك ${d.inviterName} للانضمام إلى ${d.organizationName} في P2P Sandbox ${ROLE_LABELS.ar[d.role]}.`,
-        ...(d.message ? [`الرسالة المرفقة: «${d.message}»`] : []),
+        ...(d.message ? [`الرسالة المرفقة: «${unlinkable(d.message)}»`] : []),
         `الدعوة صالحة حتى ${formatDate(d.expiresAt, 'ar')} ولمرة واحدة فقط.`,
       ],
       action: 'قبول الدعوة',
