@@ -76,7 +76,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/platform/config.ts', 'server/test/**', 'e2e/**', 'web/vite.config.ts', 'scripts/**'],
+    files: ['server/src/platform/config.ts', 'server/test/**', 'e2e/**', 'web/vite.config.ts', 'scripts/**', 'security/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
