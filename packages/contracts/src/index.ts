@@ -14,3 +14,4 @@ export * from './use-case-constants.js';
 export * from './use-cases.js';
 export * from './use-case-search.js';
 export * from './text.js';
+export * from './privacy.js';
