@@ -4,7 +4,7 @@ import { afterCommit } from '../../platform/transaction.js';
 import { buildConditions, type CaseConditions, type CaseScope, FACETS } from './use-cases.filters.js';
 import { type CaseReader, GUEST, ownNonPublicCase } from './use-cases.reader.js';
 
-/** How long the public cases' facet counts for one filter set are reused. */
+/** How long counts over the public cases (facets for one filter set, the vocabulary's uses) are reused. */
 export const FACET_CACHE_MS = 30_000;
 const FACET_CACHE_ENTRIES = 1000;
 /** The technology facet lists at most this many values (the most frequent). */
@@ -12,7 +12,11 @@ export const TECHNOLOGY_FACET_LIMIT = 30;
 
 type FacetQuery = (db: DbOrTx, conditions: CaseConditions, q: string | undefined) => Promise<UseCaseFacets>;
 
-const cache = new Map<string, { expires: number; value: Promise<UseCaseFacets> }>();
+/**
+ * Counts over what everyone sees (the public published cases), by key. Only that one visibility scope
+ * is shared between readers; whatever a member or moderator sees beyond it is counted live.
+ */
+const cache = new Map<string, { expires: number; value: Promise<unknown> }>();
 
 /**
  * Forgets every cached count once the writing transaction has committed (a count computed from the
@@ -22,18 +26,23 @@ export function invalidateFacetCache(): void {
   afterCommit(() => cache.clear());
 }
 
-function cachedPublic(db: DbOrTx, filters: UseCaseFilters, count: FacetQuery): Promise<UseCaseFacets> {
-  const key = JSON.stringify(filters);
+/** The public-scope count under `key`, computed once per FACET_CACHE_MS and shared by concurrent readers (a failure is not kept). */
+export function cachedPublicCount<T>(key: string, count: () => Promise<T>): Promise<T> {
   const now = Date.now();
   const hit = cache.get(key);
-  if (hit && hit.expires > now) return hit.value;
-  const value = count(db, buildConditions(GUEST, { ...filters, q: undefined }), filters.q);
-  // Concurrent readers of the same filters share the one statement; a failure is not kept.
+  if (hit && hit.expires > now) return hit.value as Promise<T>;
+  const value = count();
   value.catch(() => cache.delete(key));
   cache.delete(key);
   cache.set(key, { expires: now + FACET_CACHE_MS, value });
   if (cache.size > FACET_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return value;
+}
+
+function cachedPublic(db: DbOrTx, filters: UseCaseFilters, count: FacetQuery): Promise<UseCaseFacets> {
+  return cachedPublicCount(`facets:${JSON.stringify(filters)}`, () =>
+    count(db, buildConditions(GUEST, { ...filters, q: undefined }), filters.q),
+  );
 }
 
 /** Facet counts of two disjoint sets of cases, added value by value. */

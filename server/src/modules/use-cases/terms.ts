@@ -1,6 +1,10 @@
 import type { TermKind } from '@p2p/contracts';
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/actor.js';
 import type { DbOrTx } from '../../platform/db.js';
-import { addTermUses, findMatchingTerms, findMostUsedTerms, insertAndFindTerms } from './queries/terms.queries.js';
+import { cachedPublicCount } from './facet-cache.js';
+import { addTermUses, countTermUses, findMatchingTerms, insertAndFindTerms, type TermRow } from './queries/terms.queries.js';
+import { type CaseReader, GUEST, listedCase, ownOrganizationCase, viewerOf } from './use-cases.reader.js';
 
 /**
  * A term's identity in the vocabulary: trimmed, inner spaces collapsed, lower-cased, and Arabic folded
@@ -47,9 +51,38 @@ export async function moveTermCounts(tx: DbOrTx, kind: TermKind, before: readonl
   await addTermUses(tx, kind, removed, -1);
 }
 
-/** Autocomplete: terms starting with the text first, then containing it, then close spellings; most used first. */
-export async function findTerms(db: DbOrTx, kind: TermKind, q: string, limit: number): Promise<{ name: string; usesCount: number }[]> {
+/**
+ * How many cases the reader may see use each term of the kind, so the vocabulary shows no label (nor
+ * count) that lives only on cases hidden from them. Everyone sees the public published cases: those
+ * are counted once per FACET_CACHE_MS for every reader (the facet cache's public scope); a member's
+ * own organization's other cases (organization-only, private and drafts, as ownOrganizationCase lets
+ * them see them) are counted live and added. Moderators see every case and are counted live.
+ */
+async function visibleTermUses(db: DbOrTx, reader: CaseReader, kind: TermKind): Promise<TermRow[]> {
+  if (reader.isModerator) return countTermUses(db, kind, sql`uc.deleted_at is null`);
+  const publicUses = cachedPublicCount(`terms:${kind}`, () => countTermUses(db, kind, listedCase(GUEST)));
+  if (!reader.organizationId) return publicUses;
+  const ownUses = countTermUses(db, kind, sql`${ownOrganizationCase(reader)} and not (${listedCase(GUEST)})`);
+  const counts = new Map<string, number>();
+  for (const use of [...(await publicUses), ...(await ownUses)]) counts.set(use.name, (counts.get(use.name) ?? 0) + use.uses_count);
+  return [...counts].map(([name, uses_count]) => ({ name, uses_count }));
+}
+
+const byUses = (a: TermRow, b: TermRow) => b.uses_count - a.uses_count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Autocomplete over the terms the reader's visible cases use, with those cases' count: terms starting
+ * with the text first, then containing it, then close spellings; most used first.
+ */
+export async function findTerms(
+  db: DbOrTx,
+  actor: Actor | null,
+  kind: TermKind,
+  q: string,
+  limit: number,
+): Promise<{ name: string; usesCount: number }[]> {
+  const uses = await visibleTermUses(db, viewerOf(actor), kind);
   const key = normalizeTerm(q);
-  const rows = key ? await findMatchingTerms(db, kind, key, limit) : await findMostUsedTerms(db, kind, limit);
+  const rows = key ? await findMatchingTerms(db, kind, key, uses, limit) : [...uses].sort(byUses).slice(0, limit);
   return rows.map((row) => ({ name: row.name, usesCount: row.uses_count }));
 }

@@ -1,5 +1,5 @@
 import type { TermKind } from '@p2p/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, escapeLike, execute, queryRows } from '../../../platform/db.js';
 import { col, row, type RowOf } from '../../../platform/rows.js';
 import { textArray } from '../use-cases.filters.js';
@@ -35,25 +35,33 @@ export async function addTermUses(tx: DbOrTx, kind: TermKind, names: readonly st
 const termRow = row({ name: col.text, uses_count: col.integer });
 export type TermRow = RowOf<typeof termRow>;
 
-/** The most used terms of a kind (autocomplete before anything is typed). */
-export function findMostUsedTerms(db: DbOrTx, kind: TermKind, limit: number): Promise<TermRow[]> {
+const TERM_COLUMN: Record<TermKind, string> = { technology: 'technologies', tag: 'tags' };
+
+/** How many of the cases that meet `visible` (a condition on `uc`) use each term of the kind, by the name the cases store. */
+export function countTermUses(db: DbOrTx, kind: TermKind, visible: SQL): Promise<TermRow[]> {
   return queryRows(
     db,
     termRow,
-    sql`select name, uses_count from use_case_terms where kind = ${kind} and uses_count > 0 order by uses_count desc, name limit ${limit}`,
+    sql`select name, count(*)::int as uses_count from use_cases uc cross join lateral unnest(uc.${sql.raw(TERM_COLUMN[kind])}) as name
+        where ${visible} group by name`,
   );
 }
 
-/** Terms matching a normalized key: starting with it first, then containing it, then close spellings; most used first. */
-export function findMatchingTerms(db: DbOrTx, kind: TermKind, key: string, limit: number): Promise<TermRow[]> {
+/**
+ * Among the given terms (names with their uses as the reader may count them), those matching a
+ * normalized key: starting with it first, then containing it, then close spellings; most used first.
+ */
+export function findMatchingTerms(db: DbOrTx, kind: TermKind, key: string, uses: readonly TermRow[], limit: number): Promise<TermRow[]> {
+  if (uses.length === 0) return Promise.resolve([]);
   const pattern = `%${escapeLike(key)}%`;
   const prefix = `${escapeLike(key)}%`;
   return queryRows(
     db,
     termRow,
-    sql`select name, uses_count from use_case_terms
-        where kind = ${kind} and (normalized like ${pattern} or (length(${key}) >= 4 and similarity(normalized, ${key}) > 0.3))
-        order by normalized like ${prefix} desc, normalized like ${pattern} desc, similarity(normalized, ${key}) desc, uses_count desc, name
+    sql`select t.name, v.uses_count from use_case_terms t
+        join jsonb_to_recordset(${JSON.stringify(uses)}::jsonb) as v(name text, uses_count int) on v.name = t.name
+        where t.kind = ${kind} and (t.normalized like ${pattern} or (length(${key}) >= 4 and similarity(t.normalized, ${key}) > 0.3))
+        order by t.normalized like ${prefix} desc, t.normalized like ${pattern} desc, similarity(t.normalized, ${key}) desc, v.uses_count desc, t.name
         limit ${limit}`,
   );
 }
