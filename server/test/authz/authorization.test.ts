@@ -1,7 +1,20 @@
 /// <reference types="vite/client" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient, type TestContext, createTestApp } from '../helpers/app.js';
-import { type MatrixEntry, ROLES, type Role, type World, buildWorld, registeredRoutes } from './harness.js';
+import { AUTH_ROUTES } from './auth.matrix.js';
+import { secretsOf } from './leaks.js';
+import {
+  type MatrixEntry,
+  type MatrixSetup,
+  ROLES,
+  type Role,
+  type RouteKey,
+  type World,
+  buildWorld,
+  copyOf,
+  openApiOperations,
+  registeredRoutes,
+} from './harness.js';
 
 // Every module adds its own `<module>.matrix.ts` next to this file; nothing here lists them.
 const modules = import.meta.glob<{ entries: MatrixEntry[] }>('./*.matrix.ts', { eager: true });
@@ -12,53 +25,92 @@ let world: World;
 beforeAll(async () => {
   t = await createTestApp();
   world = await buildWorld(t.app, t.database.db);
+  // Made before any request, so that every role's run sees the same items.
+  await secretsOf(world);
 });
 afterAll(() => t.close());
 
-const key = (method: string, route: string) => `${method} ${route}`;
+const key = (r: RouteKey) => `${r.method} ${r.route}`;
+/** HEAD answers as GET does, OPTIONS is the CORS preflight: neither is a route of its own. */
+const counted = (r: RouteKey) => r.method !== 'HEAD' && r.method !== 'OPTIONS';
+/** The auth library's pass-through (everything under /api/auth it serves): checked on its own below. */
+const isAuthPassThrough = (r: RouteKey) => r.route.startsWith('/api/auth/') && r.route.includes('*');
 
-function clientFor(role: Role, ownerOverride: TestClient | undefined): TestClient {
-  switch (role) {
-    case 'owner':
-      return ownerOverride ?? world.a.owner.client;
-    case 'sameOrgAdmin':
-      return world.a.admin.client;
-    case 'sameOrgMember':
-      return world.a.member.client;
-    case 'otherOrgAdmin':
-      return world.b.admin.client;
-    case 'moderator':
-      return world.platform.moderator.client;
-    case 'guest':
-      return new TestClient(t.app);
-  }
+/** Who makes this run's request: the setup's stand-in, else the role's person, on a copy of their client. */
+function clientFor(role: Role, setup: MatrixSetup): TestClient {
+  const base = setup.as ?? (role === 'owner' ? setup.owner : undefined) ?? world.personOf(role)?.client ?? new TestClient(t.app);
+  return copyOf(t.app, base, setup.remoteAddress);
 }
 
 describe('authorization matrix', () => {
-  it('has an entry for every /api/v1 route with a path parameter, and no entry for a route that does not exist', () => {
-    const routes = registeredRoutes(t.app).filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
-    // The route reader must see what is certainly there; otherwise an empty list would pass.
-    expect(routes).toContainEqual({ method: 'GET', route: '/api/v1/users/:id' });
-    expect(routes).toContainEqual({ method: 'DELETE', route: '/api/v1/users/me/sessions/:id' });
-    const covered = new Set(entries.map((e) => key(e.method, e.route)));
-    const keyOf = (e: (typeof entries)[number]) => `${key(e.method, e.route)} ${e.variant ?? ''}`;
-    const registered = new Set(routes.map((r) => key(r.method, r.route)));
-    const uncovered = routes.filter((r) => r.route.startsWith('/api/v1/') && r.route.includes(':')).map((r) => key(r.method, r.route));
-    expect(uncovered.filter((k) => !covered.has(k))).toEqual([]);
-    expect([...covered].filter((k) => !registered.has(k))).toEqual([]);
-    expect(new Set(entries.map(keyOf)).size).toBe(entries.length);
+  it('has an entry for every registered route and every OpenAPI operation, and none for a route that does not exist', () => {
+    const registered = registeredRoutes(t.app).filter(counted);
+    const operations = openApiOperations(t.app).filter(counted);
+    // The readers must see what is certainly there; otherwise empty lists would pass.
+    expect(registered).toContainEqual({ method: 'GET', route: '/api/v1/users/:id' });
+    expect(registered).toContainEqual({ method: 'DELETE', route: '/api/v1/users/me/sessions/:id' });
+    expect(registered).toContainEqual({ method: 'GET', route: '/metrics' });
+    expect(operations).toContainEqual({ method: 'GET', route: '/api/v1/users/:id' });
+    expect(operations).toContainEqual({ method: 'POST', route: '/api/auth/sign-in/email' });
+
+    const registeredKeys = new Set(registered.map(key));
+    const required = new Set([...registered, ...operations].filter((r) => !isAuthPassThrough(r)).map(key));
+    const covered = new Set(entries.filter((e) => !e.unrouted).map(key));
+    const absent = entries.filter((e) => e.unrouted).map(key);
+
+    expect([...required].filter((k) => !covered.has(k)).sort(), 'routes without an entry').toEqual([]);
+    expect([...covered].filter((k) => !registeredKeys.has(k)).sort(), 'entries naming a route that does not exist').toEqual([]);
+    expect(
+      operations.map(key).filter((k) => !registeredKeys.has(k)),
+      'OpenAPI operations the server does not register',
+    ).toEqual([]);
+    expect(
+      absent.filter((k) => registeredKeys.has(k)),
+      'unrouted entries naming a registered route',
+    ).toEqual([]);
+    const keyOf = (e: (typeof entries)[number]) => `${key(e)} ${e.variant ?? ''}`;
+    expect(new Set(entries.map(keyOf)).size, 'entries with the same route and variant').toBe(entries.length);
+  });
+
+  it('serves only the allow-listed auth routes: nothing else under /api/auth, no pass-through to the library', () => {
+    const allowed = new Set(AUTH_ROUTES.map(key));
+    const served = registeredRoutes(t.app)
+      .filter(counted)
+      .filter((r) => r.route.startsWith('/api/auth/'))
+      .map(key);
+    expect(served.filter((k) => !allowed.has(k))).toEqual([]);
+    for (const entry of entries.filter((e) => e.unrouted)) {
+      expect(t.app.findRoute({ method: entry.method, url: entry.route }), `${key(entry)} is served`).toBeNull();
+    }
   });
 
   it.each(entries.map((e) => [`${e.method} ${e.route}${e.variant ? ` [${e.variant}]` : ''} (${e.file})`, e] as const))(
     '%s answers each role as declared',
     async (_name, entry) => {
       const actual = {} as Record<Role, number>;
+      const unexpected: string[] = [];
+      const wrongData: string[] = [];
       for (const role of ROLES) {
-        const { url, body, owner } = await entry.setup(world);
-        const response = await clientFor(role, owner).request({ method: entry.method, url, ...(body !== undefined ? { body } : {}) });
+        const setup = await entry.setup(world, role);
+        const response = await clientFor(role, setup).request({
+          method: entry.method,
+          url: setup.url,
+          ...(setup.body !== undefined ? { body: setup.body } : {}),
+          ...(setup.headers ? { headers: setup.headers } : {}),
+        });
         actual[role] = response.statusCode;
+        if (response.statusCode !== entry.expect[role]) {
+          unexpected.push(`${role} ${response.statusCode}: ${response.body.slice(0, 300)}`);
+        } else if (entry.check && response.statusCode < 300) {
+          try {
+            await entry.check(response, role, world);
+          } catch (error) {
+            wrongData.push(`${role}: ${(error as Error).message}`);
+          }
+        }
       }
-      expect(actual).toEqual(entry.expect);
+      expect(actual, unexpected.join('\n')).toEqual(entry.expect);
+      expect(wrongData).toEqual([]);
     },
   );
 });

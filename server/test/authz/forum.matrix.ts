@@ -1,11 +1,12 @@
 import type { TestClient } from '../helpers/app.js';
 import { createCategory } from '../forum/factories.js';
-import type { MatrixEntry, MatrixSetup, Role, World } from './harness.js';
+import { type Expect, type MatrixEntry, type MatrixSetup, type World, shared, signedIn } from './harness.js';
+import { revealsOnly } from './leaks.js';
 
 /**
  * The forum. The owner is A's resource-owning member, who wrote the topic or post. Every entry runs
  * twice: in a public category (everyone signed in reads; only the author and moderators change), and
- * in a category private to organization A (organization B answers 404, A's admins may change content
+ * in a category private to organization A (organization B's people get 404, A's admins may change content
  * too, platform moderators see and moderate it).
  */
 type Visibility = 'public' | 'private';
@@ -37,7 +38,15 @@ async function post(
   return { topicId, postId: parent.json().id as string };
 }
 
-type Expect = Record<Role, number>;
+/** One topic (or post) per visibility for all the roles of an entry whose requests change nothing another role's run depends on. */
+const sharedTopic = () => shared((world, visibility) => topic(world, visibility as Visibility));
+const sharedPost = () => shared((world, visibility) => post(world, visibility as Visibility));
+const readTopic = sharedTopic();
+const likeTopic = sharedTopic();
+const readThread = sharedTopic();
+const replyToTopic = sharedTopic();
+const readReplies = sharedPost();
+const likePost = sharedPost();
 
 /** The same expectations, except that organization B cannot see a private category's content. */
 function both(
@@ -54,7 +63,7 @@ function both(
       route,
       variant: 'private category',
       setup: (world) => setup(world, 'private'),
-      expect: { ...expect, otherOrgAdmin: 404, ...privateExpect },
+      expect: { ...expect, otherOrgAdmin: 404, otherOrgMember: 404, ...privateExpect },
     },
   ];
 }
@@ -64,6 +73,7 @@ const everyoneSignedIn = (status: number): Expect => ({
   sameOrgAdmin: status,
   sameOrgMember: status,
   otherOrgAdmin: status,
+  otherOrgMember: status,
   moderator: status,
   guest: 401,
 });
@@ -72,6 +82,7 @@ const authorAndModerator = (status: number): Expect => ({
   sameOrgAdmin: 403,
   sameOrgMember: 403,
   otherOrgAdmin: 403,
+  otherOrgMember: 403,
   moderator: status,
   guest: 401,
 });
@@ -80,11 +91,85 @@ const moderatorOnly = (status: number): Expect => ({
   sameOrgAdmin: 403,
   sameOrgMember: 403,
   otherOrgAdmin: 403,
+  otherOrgMember: 403,
   moderator: status,
   guest: 401,
 });
 
+let slugSequence = 0;
+
 export const entries: MatrixEntry[] = [
+  // Lists and searches: every signed-in person, each seeing the public categories, their own
+  // organization's private ones and (moderators) all of them; the checks look for the other
+  // organization's private category, topic and reply (see leaks.ts).
+  {
+    method: 'GET',
+    route: '/api/v1/forum/categories',
+    setup: async () => ({ url: '/api/v1/forum/categories' }),
+    expect: signedIn(200),
+    check: revealsOnly((s) => s.categories),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/forum/categories',
+    setup: async (world) => {
+      slugSequence += 1;
+      return {
+        url: '/api/v1/forum/categories',
+        body: { slug: `matrix-${Date.now().toString(36)}-${slugSequence}`, nameEn: 'Matrix category', nameAr: 'فئة المصفوفة' },
+        owner: world.platform.superadmin.client,
+      };
+    },
+    // Only superadmins (the owner here) manage categories.
+    expect: { owner: 201, sameOrgAdmin: 403, sameOrgMember: 403, otherOrgAdmin: 403, otherOrgMember: 403, moderator: 403, guest: 401 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/forum/topics',
+    // The secret topics are pinned, so the pinned list's first page holds them.
+    setup: async () => ({ url: '/api/v1/forum/topics?pinned=true&pageSize=100' }),
+    expect: signedIn(200),
+    check: revealsOnly((s) => s.topics),
+  },
+  ...both(
+    '/api/v1/forum/topics',
+    'POST',
+    async (world, visibility) => ({
+      url: '/api/v1/forum/topics',
+      body: { categoryId: await category(world, visibility), title: 'Matrix topic title', body: 'Matrix topic body' },
+    }),
+    everyoneSignedIn(201),
+    // A category that B's people cannot see is, for them, a field naming nothing (the body's categoryId).
+    { otherOrgAdmin: 400, otherOrgMember: 400 },
+  ),
+  {
+    method: 'GET',
+    route: '/api/v1/forum/search',
+    setup: async () => ({ url: '/api/v1/forum/search?q=kestrel&pageSize=100' }),
+    expect: signedIn(200),
+    check: revealsOnly((s) => s.topics),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/forum/search/suggestions',
+    setup: async () => ({ url: '/api/v1/forum/search/suggestions?q=kestrel%20gearbox&limit=20' }),
+    expect: signedIn(200),
+    check: revealsOnly((s) => s.topics, { shown: false }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/forum/search/trending',
+    setup: async () => ({ url: '/api/v1/forum/search/trending?period=week' }),
+    expect: signedIn(200),
+  },
+  { method: 'GET', route: '/api/v1/forum/stats', setup: async () => ({ url: '/api/v1/forum/stats' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/forum/preview',
+    setup: async () => ({ url: '/api/v1/forum/preview', body: { body: '**Bold** and a [link](https://example.com)' } }),
+    expect: signedIn(200),
+  },
+  { method: 'GET', route: '/api/v1/forum/people', setup: async () => ({ url: '/api/v1/forum/people?q=Sa' }), expect: signedIn(200) },
   ...both(
     '/api/v1/forum/categories/:id',
     'PATCH',
@@ -94,12 +179,12 @@ export const entries: MatrixEntry[] = [
       owner: world.platform.superadmin.client,
     }),
     // Only superadmins (the owner here) manage categories; moderators see them but may not edit.
-    { owner: 200, sameOrgAdmin: 403, sameOrgMember: 403, otherOrgAdmin: 403, moderator: 403, guest: 401 },
+    { owner: 200, sameOrgAdmin: 403, sameOrgMember: 403, otherOrgAdmin: 403, otherOrgMember: 403, moderator: 403, guest: 401 },
   ),
   ...both(
     '/api/v1/forum/topics/:id',
     'GET',
-    async (world, visibility) => ({ url: `/api/v1/forum/topics/${await topic(world, visibility)}` }),
+    async (world, visibility) => ({ url: `/api/v1/forum/topics/${await readTopic(world, visibility)}` }),
     everyoneSignedIn(200),
   ),
   ...both(
@@ -123,7 +208,7 @@ export const entries: MatrixEntry[] = [
   ...both(
     '/api/v1/forum/topics/:id/like',
     'POST',
-    async (world, visibility) => ({ url: `/api/v1/forum/topics/${await topic(world, visibility)}/like`, body: {} }),
+    async (world, visibility) => ({ url: `/api/v1/forum/topics/${await likeTopic(world, visibility)}/like`, body: {} }),
     everyoneSignedIn(200),
   ),
   ...(['pin', 'unpin', 'lock', 'unlock'] as const).flatMap((action) =>
@@ -137,19 +222,22 @@ export const entries: MatrixEntry[] = [
   ...both(
     '/api/v1/forum/topics/:id/posts',
     'GET',
-    async (world, visibility) => ({ url: `/api/v1/forum/topics/${await topic(world, visibility)}/posts` }),
+    async (world, visibility) => ({ url: `/api/v1/forum/topics/${await readThread(world, visibility)}/posts` }),
     everyoneSignedIn(200),
   ),
   ...both(
     '/api/v1/forum/topics/:id/posts',
     'POST',
-    async (world, visibility) => ({ url: `/api/v1/forum/topics/${await topic(world, visibility)}/posts`, body: { body: 'A reply' } }),
+    async (world, visibility) => ({
+      url: `/api/v1/forum/topics/${await replyToTopic(world, visibility)}/posts`,
+      body: { body: 'A reply' },
+    }),
     everyoneSignedIn(201),
   ),
   ...both(
     '/api/v1/forum/posts/:id/replies',
     'GET',
-    async (world, visibility) => ({ url: `/api/v1/forum/posts/${(await post(world, visibility)).postId}/replies` }),
+    async (world, visibility) => ({ url: `/api/v1/forum/posts/${(await readReplies(world, visibility)).postId}/replies` }),
     everyoneSignedIn(200),
   ),
   ...both(
@@ -169,7 +257,7 @@ export const entries: MatrixEntry[] = [
   ...both(
     '/api/v1/forum/posts/:id/like',
     'POST',
-    async (world, visibility) => ({ url: `/api/v1/forum/posts/${(await post(world, visibility)).postId}/like`, body: {} }),
+    async (world, visibility) => ({ url: `/api/v1/forum/posts/${(await likePost(world, visibility)).postId}/like`, body: {} }),
     everyoneSignedIn(200),
   ),
   // Best answers belong to the topic's author (the owner here); the reply is A's plain member's.

@@ -1,7 +1,28 @@
-import type { MatrixEntry } from './harness.js';
+import { uniqueEmail } from '../helpers/app.js';
+import { acceptBody } from '../invitations/factories.js';
+import { type MatrixEntry, everyone, orgAdmins } from './harness.js';
+import { revealsOnly } from './leaks.js';
 
-/** Invitations — the owner is the admin (A's co-admin) who sent the invitation. */
+/**
+ * Invitations. Sending and listing are for organization admins, each in their own organization (the
+ * moderator is the admin of one too); for an invitation by id, the owner is the admin (A's co-admin)
+ * who sent it. Previewing and accepting are public: the token is the credential.
+ */
 export const entries: MatrixEntry[] = [
+  {
+    method: 'POST',
+    route: '/api/v1/invitations',
+    setup: async () => ({ url: '/api/v1/invitations', body: { email: uniqueEmail('matrix-invitee'), role: 'member' } }),
+    expect: orgAdmins(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/invitations',
+    setup: async () => ({ url: '/api/v1/invitations?pageSize=100' }),
+    expect: orgAdmins(200),
+    check: revealsOnly((s) => s.invitations),
+  },
+  { method: 'GET', route: '/api/v1/invitations/stats', setup: async () => ({ url: '/api/v1/invitations/stats' }), expect: orgAdmins(200) },
   {
     method: 'POST',
     route: '/api/v1/invitations/:id/cancel',
@@ -9,7 +30,9 @@ export const entries: MatrixEntry[] = [
       const invitation = await world.newInvitationToA();
       return { url: `/api/v1/invitations/${invitation.id}/cancel`, body: {}, owner: world.a.coAdmin.client };
     },
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, moderator: 404, guest: 401 },
+    // Another organization's admin finds nothing (404); a plain member anywhere is refused before any
+    // lookup (403 whatever the id names, so it tells nothing about it).
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, otherOrgMember: 403, moderator: 404, guest: 401 },
   },
   {
     method: 'POST',
@@ -18,7 +41,9 @@ export const entries: MatrixEntry[] = [
       const invitation = await world.newInvitationToA();
       return { url: `/api/v1/invitations/${invitation.id}/resend`, body: {}, owner: world.a.coAdmin.client };
     },
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, moderator: 404, guest: 401 },
+    // Another organization's admin finds nothing (404); a plain member anywhere is refused before any
+    // lookup (403 whatever the id names, so it tells nothing about it).
+    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 403, otherOrgAdmin: 404, otherOrgMember: 403, moderator: 404, guest: 401 },
   },
   {
     method: 'GET',
@@ -27,7 +52,16 @@ export const entries: MatrixEntry[] = [
       const invitation = await world.newInvitationToA();
       return { url: `/api/v1/invitations/validate/${invitation.token}`, owner: world.a.coAdmin.client };
     },
-    // Public: the token itself is the credential.
-    expect: { owner: 200, sameOrgAdmin: 200, sameOrgMember: 200, otherOrgAdmin: 200, moderator: 200, guest: 200 },
+    expect: everyone(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/invitations/accept',
+    setup: async (world) => {
+      const invitation = await world.newInvitationToA();
+      return { url: '/api/v1/invitations/accept', body: acceptBody(invitation.token), owner: world.a.coAdmin.client };
+    },
+    // Whoever holds the link makes the invited account (a signed-in caller too; the caller's own session is not used).
+    expect: everyone(200),
   },
 ];

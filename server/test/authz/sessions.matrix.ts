@@ -16,6 +16,6 @@ export const entries: MatrixEntry[] = [
       return { url: `/api/v1/users/me/sessions/${other.id}`, owner: owner.client };
     },
     // Someone else's session does not exist for you.
-    expect: { owner: 204, sameOrgAdmin: 404, sameOrgMember: 404, otherOrgAdmin: 404, moderator: 404, guest: 401 },
+    expect: { owner: 204, sameOrgAdmin: 404, sameOrgMember: 404, otherOrgAdmin: 404, otherOrgMember: 404, moderator: 404, guest: 401 },
   },
 ];
