@@ -12,18 +12,20 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
+import { type Auth, authRetention, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { peopleRoutes } from './modules/people/index.js';
+import { privacyRoutes } from './modules/privacy/index.js';
 import { countLiveFilesSql, filesModule } from './modules/files/index.js';
 import { organizations, organizationSignUp, organizationsRoutes, provideOrganizationCounters } from './modules/organizations/index.js';
 import { countPendingInvitationsSql, invitationsRoutes } from './modules/invitations/index.js';
-import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRoutes } from './modules/forum/index.js';
+import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRetention, forumRoutes } from './modules/forum/index.js';
 import {
   canReadCaseFile,
   countOrganizationCasesSql,
   countOrganizationPublicCasesSql,
   countOrganizationPublishedCasesSql,
   useCaseExportRoutes,
+  useCaseRetention,
   useCaseRoutes,
 } from './modules/use-cases/index.js';
 import type { Config } from './platform/config.js';
@@ -32,6 +34,7 @@ import { registerErrorHandling, sendProblem } from './platform/errors.js';
 import { MailDispatcher, Mailer } from './platform/mail/index.js';
 import { registerMetrics } from './platform/metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
+import { type RetentionJob, startRetention } from './platform/retention.js';
 import { setAfterCommitErrorReporter } from './platform/transaction.js';
 import { registerWebApp } from './platform/web.js';
 
@@ -140,7 +143,13 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const dispatcher = new MailDispatcher({ db: database.db, logger: app.log, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const dispatcher = new MailDispatcher({
+    db: database.db,
+    logger: app.log,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    nodeEnv: config.nodeEnv,
+  });
   const mailer = new Mailer(dispatcher, app.log);
   // The modules above organizations answer its questions about them, and it answers sign-up's.
   provideOrganizationCounters({
@@ -165,6 +174,7 @@ export async function buildApp({
       await api.register(filesModule, { db: database.db, sessions, config, canReadShared: canReadCaseFile });
       await api.register(organizationsRoutes, { db: database.db, sessions });
       await api.register(invitationsRoutes, { db: database.db, sessions, auth, mailer, publicUrl: config.publicUrl });
+      await api.register(privacyRoutes, { db: database.db, sessions, auth, config });
       await api.register(forumRoutes, { db: database.db, sessions });
       await api.register(useCaseRoutes, { db: database.db, sessions });
       await api.register(useCaseExportRoutes, { db: database.db, sessions, publicUrl: config.publicUrl });
@@ -194,5 +204,12 @@ export async function buildApp({
 
   app.addHook('onReady', async () => dispatcher.start());
   app.addHook('onClose', async () => dispatcher.stop());
+  // Logs that would grow forever (views, searches, rate-limit rows) are pruned at start and then hourly;
+  // each module declares its tables' retention.
+  let retention: RetentionJob | undefined;
+  app.addHook('onReady', async () => {
+    retention = startRetention({ db: database.db, rules: [...authRetention, ...forumRetention, ...useCaseRetention], logger: app.log });
+  });
+  app.addHook('onClose', async () => retention?.stop());
   return app;
 }

@@ -16,10 +16,16 @@ export class Mailer {
     const row = await insertOutboxMail(db, mail);
     afterCommit(() => {
       if (this.dispatcher.isSending) this.dispatcher.kick();
-      else
+      else if (this.dispatcher.logsLinks)
         this.logger.info(
           { mailId: row.id, to: row.recipient, template: row.template, links: row.links },
           `mail kept in outbox (no SMTP_URL): ${row.links.join(' ')}`,
+        );
+      // In production the links are sign-in secrets and the address is personal data: neither is logged.
+      else
+        this.logger.warn(
+          { mailId: row.id, template: row.template, recipientDomain: row.recipient.split('@').pop() },
+          'mail kept in outbox and not sent: SMTP_URL is not configured',
         );
     });
     return row;
