@@ -1,4 +1,5 @@
 import type { FileRow } from './files.repository.js';
+import { cleanFileName } from './files.upload.js';
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
@@ -34,7 +35,7 @@ export function downloadHeaders(file: Pick<FileRow, 'id' | 'purpose' | 'contentT
 /** The client's name with the extension of what the file really is (a PNG named .pdf downloads as .png). */
 export function downloadName(file: Pick<FileRow, 'id' | 'contentType' | 'originalName'>): string {
   const extension = EXTENSIONS[file.contentType] ?? 'bin';
-  const stem = (file.originalName ?? '').replace(/\.[^.]*$/, '').trim() || `file-${file.id.slice(0, 8)}`;
+  const stem = (cleanFileName(file.originalName) ?? '').replace(/\.[^.]*$/, '').trim() || `file-${file.id.slice(0, 8)}`;
   return `${stem}.${extension}`;
 }
 

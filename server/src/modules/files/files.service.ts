@@ -18,6 +18,7 @@ import { type InspectedFile, inspectUpload } from './files.inspect.js';
 import { canDeleteFile, canReadFile } from './files.policy.js';
 import { type FileRow, findLiveFile, insertFile, markFileDeleted } from './files.repository.js';
 import type { FileStorage } from './files.storage.js';
+import { cleanFileName } from './files.upload.js';
 import { fileUrl } from '../../platform/file-url.js';
 
 export interface FilesContext {
@@ -44,7 +45,8 @@ export function presentFile(row: FileRow): StoredFile {
     sizeBytes: row.sizeBytes,
     width: row.width,
     height: row.height,
-    originalName: row.originalName,
+    // Names stored before they were cleaned at upload are cleaned on the way out.
+    originalName: cleanFileName(row.originalName),
     url: fileUrl(row.id),
     createdAt: row.createdAt.toISOString(),
   };
@@ -105,7 +107,7 @@ export async function storeFile(
         contentType: inspected.contentType,
         sizeBytes: inspected.bytes.length,
         storageKey,
-        originalName: input.originalName,
+        originalName: cleanFileName(input.originalName),
         width: inspected.width,
         height: inspected.height,
         sha256: inspected.sha256,

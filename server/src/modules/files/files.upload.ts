@@ -120,18 +120,33 @@ function multipartError(error: unknown): unknown {
   return error;
 }
 
+/** The longest name kept, in characters (code points), extension included. */
+export const MAX_FILE_NAME_LENGTH = 200;
+
+/**
+ * Characters that change how a name looks without being seen: C0 and C1 controls, and format
+ * characters — bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the marks
+ * U+200E, U+200F and U+061C, zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens,
+ * invisible operators, tags. `invoice\u202Efdp.exe` shows as "invoiceexe.pdf" and is an .exe. The Arabic
+ * signs that are format characters but print (U+0600–U+0605, U+06DD, U+08E2) stay, as do all letters.
+ */
+const INVISIBLE = /(?![\u0600-\u0605\u06dd\u08e2])[\p{Cc}\p{Cf}]/gu;
+const EXTENSION = /\.[\p{L}\p{N}]{1,16}$/u;
+
 /**
  * The client's file name for display and for the download's suggested name: no directories, no
- * control characters, at most 200 characters. It is never used to store the file.
+ * invisible or control characters, NFC, runs of white space as one space, at most 200 characters
+ * (the extension kept). A name that cleans to nothing becomes `file` (with its extension). Null only
+ * when no name was sent. Never used to store the file. Cleaning a clean name changes nothing.
  */
-export function cleanFileName(name: string | undefined): string | null {
+export function cleanFileName(name: string | null | undefined): string | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .normalize('NFC')
-    .trim()
-    .slice(0, 200);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? null : cleaned;
+  const cleaned = base.replace(INVISIBLE, '').normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const extension = EXTENSION.exec(cleaned)?.[0] ?? '';
+  let stem = cleaned.slice(0, cleaned.length - extension.length).trim();
+  if (stem === '' || /^\.+$/.test(stem)) stem = 'file';
+  const room = MAX_FILE_NAME_LENGTH - [...extension].length;
+  const bounded = [...stem].slice(0, room).join('').trim();
+  return `${bounded}${extension}`;
 }
