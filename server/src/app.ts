@@ -12,20 +12,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Auth, authRetention, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
+import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { peopleRoutes } from './modules/people/index.js';
-import { privacyRoutes } from './modules/privacy/index.js';
 import { countLiveFilesSql, filesModule } from './modules/files/index.js';
 import { organizations, organizationSignUp, organizationsRoutes, provideOrganizationCounters } from './modules/organizations/index.js';
 import { countPendingInvitationsSql, invitationsRoutes } from './modules/invitations/index.js';
-import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRetention, forumRoutes } from './modules/forum/index.js';
+import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRoutes } from './modules/forum/index.js';
 import {
   canReadCaseFile,
   countOrganizationCasesSql,
   countOrganizationPublicCasesSql,
   countOrganizationPublishedCasesSql,
   useCaseExportRoutes,
-  useCaseRetention,
   useCaseRoutes,
 } from './modules/use-cases/index.js';
 import type { Config } from './platform/config.js';
@@ -34,7 +32,6 @@ import { registerErrorHandling, sendProblem } from './platform/errors.js';
 import { MailDispatcher, Mailer } from './platform/mail/index.js';
 import { registerMetrics } from './platform/metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
-import { type RetentionJob, startRetention } from './platform/retention.js';
 import { setAfterCommitErrorReporter } from './platform/transaction.js';
 import { registerWebApp } from './platform/web.js';
 
@@ -174,7 +171,6 @@ export async function buildApp({
       await api.register(filesModule, { db: database.db, sessions, config, canReadShared: canReadCaseFile });
       await api.register(organizationsRoutes, { db: database.db, sessions });
       await api.register(invitationsRoutes, { db: database.db, sessions, auth, mailer, publicUrl: config.publicUrl });
-      await api.register(privacyRoutes, { db: database.db, sessions, auth, config });
       await api.register(forumRoutes, { db: database.db, sessions });
       await api.register(useCaseRoutes, { db: database.db, sessions });
       await api.register(useCaseExportRoutes, { db: database.db, sessions, publicUrl: config.publicUrl });
@@ -204,12 +200,5 @@ export async function buildApp({
 
   app.addHook('onReady', async () => dispatcher.start());
   app.addHook('onClose', async () => dispatcher.stop());
-  // Logs that would grow forever (views, searches, rate-limit rows) are pruned at start and then hourly;
-  // each module declares its tables' retention.
-  let retention: RetentionJob | undefined;
-  app.addHook('onReady', async () => {
-    retention = startRetention({ db: database.db, rules: [...authRetention, ...forumRetention, ...useCaseRetention], logger: app.log });
-  });
-  app.addHook('onClose', async () => retention?.stop());
   return app;
 }
