@@ -12,18 +12,19 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Auth, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
+import { type Auth, authRetention, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { countLiveFilesSql, filesModule } from './modules/files/index.js';
 import { organizations, organizationSignUp, organizationsRoutes, provideOrganizationCounters } from './modules/organizations/index.js';
 import { countPendingInvitationsSql, invitationsRoutes } from './modules/invitations/index.js';
-import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRoutes } from './modules/forum/index.js';
+import { countOrganizationPostsSql, countOrganizationTopicsSql, forumRetention, forumRoutes } from './modules/forum/index.js';
 import {
   canReadCaseFile,
   countOrganizationCasesSql,
   countOrganizationPublicCasesSql,
   countOrganizationPublishedCasesSql,
   useCaseExportRoutes,
+  useCaseRetention,
   useCaseRoutes,
 } from './modules/use-cases/index.js';
 import type { Config } from './platform/config.js';
@@ -32,6 +33,7 @@ import { registerErrorHandling, sendProblem } from './platform/errors.js';
 import { MailDispatcher, Mailer } from './platform/mail/index.js';
 import { registerMetrics } from './platform/metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
+import { type RetentionJob, startRetention } from './platform/retention.js';
 import { setAfterCommitErrorReporter } from './platform/transaction.js';
 import { registerWebApp } from './platform/web.js';
 
@@ -140,13 +142,7 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const dispatcher = new MailDispatcher({
-    db: database.db,
-    logger: app.log,
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    nodeEnv: config.nodeEnv,
-  });
+  const dispatcher = new MailDispatcher({ db: database.db, logger: app.log, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const mailer = new Mailer(dispatcher, app.log);
   // The modules above organizations answer its questions about them, and it answers sign-up's.
   provideOrganizationCounters({
@@ -200,5 +196,12 @@ export async function buildApp({
 
   app.addHook('onReady', async () => dispatcher.start());
   app.addHook('onClose', async () => dispatcher.stop());
+  // Logs that would grow forever (views, searches, rate-limit rows) are pruned at start and then hourly;
+  // each module declares its tables' retention.
+  let retention: RetentionJob | undefined;
+  app.addHook('onReady', async () => {
+    retention = startRetention({ db: database.db, rules: [...authRetention, ...forumRetention, ...useCaseRetention], logger: app.log });
+  });
+  app.addHook('onClose', async () => retention?.stop());
   return app;
 }

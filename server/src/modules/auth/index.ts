@@ -12,3 +12,4 @@ export {
   type NewPasswordUser,
   type SessionRow,
 } from './credentials.repository.js';
+export { authRetention } from './auth.retention.js';

@@ -11,3 +11,4 @@ export {
 export { forumRoutes } from './forum.routes.js';
 export { recountCategoryTopics } from './topics.service.js';
 export { countOrganizationTopicsSql, countOrganizationPostsSql } from './forum.repository.js';
+export { forumRetention } from './forum.retention.js';

@@ -22,3 +22,4 @@ export { renderPdfList } from './export/pdf.js';
 export { renderPdfCase } from './export/pdf-case.js';
 export { Report, STYLES, streamReport } from './export/pdf-report.js';
 export { countOrganizationPublicCasesSql } from './organization-counts.js';
+export { useCaseRetention } from './use-cases.retention.js';
