@@ -142,7 +142,13 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const dispatcher = new MailDispatcher({ db: database.db, logger: app.log, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const dispatcher = new MailDispatcher({
+    db: database.db,
+    logger: app.log,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    nodeEnv: config.nodeEnv,
+  });
   const mailer = new Mailer(dispatcher, app.log);
   // The modules above organizations answer its questions about them, and it answers sign-up's.
   provideOrganizationCounters({
