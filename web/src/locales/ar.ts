@@ -503,6 +503,10 @@ export const ar: Messages = {
       replyLabel: 'الرد على الموضوع',
       lockedNote: 'هذا الموضوع مغلق: لا تُقبل ردود جديدة.',
       cannotReply: 'لا يمكنك الرد على هذا الموضوع.',
+      moreReplies: 'عرض مزيد من الردود ({{count}})',
+      moreRepliesLabel: 'عرض {{count}} من الردود الأخرى على مشاركة {{name}}',
+      loadingReplies: 'جارٍ تحميل الردود…',
+      repliesShown: 'تم عرض ردود إضافية: {{count}}',
     },
     post: {
       by: 'مشاركة من {{name}}',

@@ -488,6 +488,10 @@ export const en = {
       replyLabel: 'Reply to the topic',
       lockedNote: 'This topic is locked: new replies are closed.',
       cannotReply: 'You cannot reply to this topic.',
+      moreReplies: 'Show more replies ({{count}})',
+      moreRepliesLabel: 'Show {{count}} more replies to the post by {{name}}',
+      loadingReplies: 'Loading replies…',
+      repliesShown: 'More replies shown: {{count}}',
     },
     post: {
       by: 'Post by {{name}}',
