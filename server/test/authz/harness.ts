@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
+import { invitationSends } from '../../src/modules/invitations/invitations.tables.js';
 import { organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { users } from '../../src/modules/users/users.tables.js';
 import type { Db } from '../../src/platform/db.js';
@@ -44,7 +45,7 @@ export interface World {
    * role of an entry, so it is written directly with the shared password hash, not by an invitation.
    */
   newMemberOfA(): Promise<Person>;
-  /** A fresh pending invitation to A, sent by A's co-admin. */
+  /** A fresh pending invitation to A, sent by A's co-admin (a day ago, as far as the sending limits count). */
   newInvitationToA(): Promise<InvitedFixture>;
   /** Who plays the role in every run without an override (null for the guest). */
   personOf(role: Role): Person | null;
@@ -181,7 +182,16 @@ export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
     a,
     b,
     newMemberOfA: () => insertMember(app, db, orgA.organizationId),
-    newInvitationToA: () => invite(app, db, coAdmin.client),
+    async newInvitationToA() {
+      const invitation = await invite(app, db, coAdmin.client);
+      // Its email written as sent a day ago: the sending limits (an admin's hour, the organization's day,
+      // the time between two emails of one invitation) are the invitation tests' subject, not the matrix's.
+      await db
+        .update(invitationSends)
+        .set({ createdAt: new Date(Date.now() - 25 * 3_600_000) })
+        .where(eq(invitationSends.invitationId, invitation.id));
+      return invitation;
+    },
     personOf,
     async newSessionOf(role) {
       const person = personOf(role);
