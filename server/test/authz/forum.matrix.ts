@@ -139,8 +139,9 @@ export const entries: MatrixEntry[] = [
       body: { categoryId: await category(world, visibility), title: 'Matrix topic title', body: 'Matrix topic body' },
     }),
     everyoneSignedIn(201),
-    // A category that B's people cannot see is, for them, a field naming nothing (the body's categoryId).
-    { otherOrgAdmin: 400, otherOrgMember: 400 },
+    // A category that B's people cannot see is, for them, a field naming nothing (the body's categoryId);
+    // the moderator sees it but writes in no other organization's private category.
+    { otherOrgAdmin: 400, otherOrgMember: 400, moderator: 403 },
   ),
   {
     method: 'GET',
@@ -196,7 +197,8 @@ export const entries: MatrixEntry[] = [
       return { url: `/api/v1/forum/topics/${topicId}`, body: { categoryId, title: 'Edited matrix topic', body: 'Edited' } };
     },
     authorAndModerator(200),
-    { sameOrgAdmin: 200 },
+    // A's admin edits in A's private category; the moderator moderates there but does not write.
+    { sameOrgAdmin: 200, moderator: 403 },
   ),
   ...both(
     '/api/v1/forum/topics/:id',
@@ -233,6 +235,7 @@ export const entries: MatrixEntry[] = [
       body: { body: 'A reply' },
     }),
     everyoneSignedIn(201),
+    { moderator: 403 },
   ),
   ...both(
     '/api/v1/forum/posts/:id/replies',
@@ -245,7 +248,7 @@ export const entries: MatrixEntry[] = [
     'PUT',
     async (world, visibility) => ({ url: `/api/v1/forum/posts/${(await post(world, visibility)).postId}`, body: { body: 'Edited reply' } }),
     authorAndModerator(200),
-    { sameOrgAdmin: 200 },
+    { sameOrgAdmin: 200, moderator: 403 },
   ),
   ...both(
     '/api/v1/forum/posts/:id',

@@ -18,7 +18,7 @@ import { nextCursor, readCursor } from '../../platform/keyset.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { type Actor } from '../../platform/actor.js';
-import { assertCanChange, assertForumWriter, canChangeContent } from './forum.policy.js';
+import { assertCanChange, assertCanPostIn, assertForumWriter, canChangeContent, canEditContent, canPostIn } from './forum.policy.js';
 import { type Reader } from './forum.reader.js';
 import { authorFrom } from '../people/index.js';
 import { iso, isoOrNull } from '../../platform/time.js';
@@ -53,7 +53,8 @@ type ForumRepliesQueryOutput = z.output<typeof forumRepliesQuerySchema>;
 
 function presentPost(row: PostRow, topic: TopicPlace, reader: Reader): ForumPost {
   const deleted = row.deleted_at !== null;
-  const mayChange = !deleted && canChangeContent(reader, { authorId: row.author_id, categoryOrganizationId: topic.categoryOrganizationId });
+  const place = { authorId: row.author_id, categoryOrganizationId: topic.categoryOrganizationId };
+  const mayChange = !deleted && canChangeContent(reader, place);
   return {
     id: row.id,
     topicId: row.topic_id,
@@ -70,11 +71,11 @@ function presentPost(row: PostRow, topic: TopicPlace, reader: Reader): ForumPost
     createdAt: iso(row.created_at),
     editedAt: isoOrNull(row.edited_at),
     can: {
-      edit: mayChange,
+      edit: !deleted && canEditContent(reader, place),
       delete: mayChange,
       moderate: reader.isModerator,
       markBestAnswer: !deleted && (topic.authorId === reader.userId || reader.isModerator),
-      reply: !topic.locked && !deleted,
+      reply: !topic.locked && !deleted && canPostIn(reader, topic.categoryOrganizationId),
     },
   };
 }
@@ -190,6 +191,8 @@ export async function createPost(db: Db, actor: Actor, topicId: string, body: Cr
       if (topic.locked) throw new AppError('TOPIC_LOCKED', 'This topic is locked: it takes no more replies');
       throw notFound('Topic');
     }
+    // Moderators see every category, but a private one takes replies from its organization's members only.
+    assertCanPostIn(reader, counted.category_organization_id);
     const topic: TopicPlace = {
       id: topicId,
       authorId: counted.author_id,
@@ -241,6 +244,7 @@ export async function updatePost(db: Db, actor: Actor, postId: string, body: str
     const reader = actor;
     const { post, topic } = await lockPost(tx, reader, postId);
     assertCanChange(reader, { authorId: post.author_id, categoryOrganizationId: topic.categoryOrganizationId }, 'post');
+    assertCanPostIn(reader, topic.categoryOrganizationId);
     assertForumWriter(reader);
     await updatePostBody(tx, postId, body, renderMarkdown(body));
     await replaceMentions(tx, { topicId: topic.id, postId, authorId: post.author_id, body });

@@ -12,7 +12,17 @@ import { type Db, type DbOrTx, toNumber } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { withTransaction } from '../../platform/transaction.js';
 import { type Actor } from '../../platform/actor.js';
-import { assertCanChange, assertForumWriter, assertModerator, canChangeContent } from './forum.policy.js';
+import {
+  asWriter,
+  assertCanChange,
+  assertCanPostIn,
+  assertForumWriter,
+  assertModerator,
+  canChangeContent,
+  canEditContent,
+  canPostIn,
+  notWritableHere,
+} from './forum.policy.js';
 import { type Reader } from './forum.reader.js';
 import { authorFrom, presentAuthor } from '../people/index.js';
 import { iso, isoOrNull } from '../../platform/time.js';
@@ -100,11 +110,11 @@ async function loadTopic(db: DbOrTx, reader: Reader, topicId: string): Promise<F
     likedByMe: row.liked_by_me,
     editedAt: isoOrNull(row.edited_at),
     can: {
-      edit: mayChange,
+      edit: canEditContent(reader, place),
       delete: mayChange,
       moderate: reader.isModerator,
       markBestAnswer: isAuthor || reader.isModerator,
-      reply: !summary.locked,
+      reply: !summary.locked && canPostIn(reader, place.categoryOrganizationId),
     },
   };
 }
@@ -116,12 +126,17 @@ export async function openTopic(db: Db, actor: Actor, topicId: string): Promise<
   return viewsCount === null ? topic : { ...topic, viewsCount };
 }
 
-/** The category a topic goes into: it must exist and be visible to the writer (a body field: 400). */
+/**
+ * The category a topic goes into: one the reader may write in (a public one, or their organization's
+ * private one). Unknown or invisible: a body field, 400. Another organization's private category that
+ * a moderator sees: 403, moderators moderate there but do not write.
+ */
 async function assertWritableCategory(db: DbOrTx, reader: Reader, categoryId: string): Promise<void> {
-  if (!(await isCategoryVisible(db, reader, categoryId)))
-    throw new AppError('VALIDATION_FAILED', 'Choose a category', [
-      { path: 'categoryId', message: 'This category does not exist', code: 'not_found' },
-    ]);
+  if (await isCategoryVisible(db, asWriter(reader), categoryId)) return;
+  if (reader.isModerator && (await isCategoryVisible(db, reader, categoryId))) throw notWritableHere();
+  throw new AppError('VALIDATION_FAILED', 'Choose a category', [
+    { path: 'categoryId', message: 'This category does not exist', code: 'not_found' },
+  ]);
 }
 
 export async function createTopic(db: Db, actor: Actor, body: CreateForumTopicBody): Promise<ForumTopic> {
@@ -159,6 +174,7 @@ export async function updateTopic(db: Db, actor: Actor, topicId: string, body: U
     const reader = actor;
     const topic = await findTopicPlace(tx, reader, topicId, { lock: true });
     assertCanChange(reader, topic, 'topic');
+    assertCanPostIn(reader, topic.categoryOrganizationId);
     assertForumWriter(reader);
     await assertWritableCategory(tx, reader, body.categoryId);
     await moveCategoryTopic(tx, topicId, body.categoryId);
