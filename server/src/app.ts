@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { type Auth, authRetention, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
 import { peopleRoutes } from './modules/people/index.js';
+import { privacyRoutes } from './modules/privacy/index.js';
 import { countLiveFilesSql, filesModule } from './modules/files/index.js';
 import { organizations, organizationSignUp, organizationsRoutes, provideOrganizationCounters } from './modules/organizations/index.js';
 import { countPendingInvitationsSql, invitationsRoutes } from './modules/invitations/index.js';
@@ -173,6 +174,7 @@ export async function buildApp({
       await api.register(filesModule, { db: database.db, sessions, config, canReadShared: canReadCaseFile });
       await api.register(organizationsRoutes, { db: database.db, sessions });
       await api.register(invitationsRoutes, { db: database.db, sessions, auth, mailer, publicUrl: config.publicUrl });
+      await api.register(privacyRoutes, { db: database.db, sessions, auth, config });
       await api.register(forumRoutes, { db: database.db, sessions });
       await api.register(useCaseRoutes, { db: database.db, sessions });
       await api.register(useCaseExportRoutes, { db: database.db, sessions, publicUrl: config.publicUrl });

@@ -1,5 +1,6 @@
 import type { OrgRole } from '@p2p/contracts';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { invitationSends } from '../../src/modules/invitations/invitations.tables.js';
 import type { FastifyInstance } from 'fastify';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import type { Db } from '../../src/platform/db.js';
@@ -56,7 +57,14 @@ export async function invite(
     ...(input.language ? { language: input.language } : {}),
   });
   if (response.statusCode !== 201) throw new Error(`invitation failed: ${response.statusCode} ${response.body}`);
-  return { id: response.json().id as string, email, token: await invitationTokenFromOutbox(db, email) };
+  const id = response.json().id as string;
+  // A fixture, not a use of the sending limits (test/invitations/abuse.test.ts exercises those): its
+  // email counts as sent a day ago, so a test may set up as many invitations as it needs.
+  await db
+    .update(invitationSends)
+    .set({ createdAt: sql`${invitationSends.createdAt} - interval '1 day'` })
+    .where(eq(invitationSends.invitationId, id));
+  return { id, email, token: await invitationTokenFromOutbox(db, email) };
 }
 
 export const acceptBody = (token: string, extra: Record<string, unknown> = {}) => ({

@@ -36,7 +36,7 @@ describe('DELETE /api/v1/users/:id', () => {
     expect(await t.database.db.select().from(accounts).where(eq(accounts.userId, member.id))).toHaveLength(0);
 
     const [row] = await t.database.db.select().from(users).where(eq(users.id, member.id));
-    expect(row).toMatchObject({ status: 'inactive', email: `deleted+${member.id}@invalid`, firstName: 'Sara' });
+    expect(row).toMatchObject({ status: 'inactive', email: `deleted+${member.id}@invalid`, name: 'Former member', firstName: 'Former' });
     expect(row!.deletedAt).toBeInstanceOf(Date);
     expect(await t.database.db.select().from(memberships).where(eq(memberships.userId, member.id))).toMatchObject([
       { organizationId: org.organizationId, role: 'member' },

@@ -1,4 +1,4 @@
-export { invitations } from './invitations.tables.js';
+export { invitations, invitationSends } from './invitations.tables.js';
 export { invitationsRoutes } from './invitations.routes.js';
 export { hashInvitationToken, invitationUrl, newInvitationToken, effectiveStatus } from './invitations.service.js';
 export { countPendingInvitationsSql } from './invitations.repository.js';

@@ -10,3 +10,4 @@ export {
 } from './author.js';
 export { peopleRoutes } from './people.routes.js';
 export { loadMe } from './me.service.js';
+export { lockLeavingMember, lockRemovableMember } from './members.service.js';

@@ -1,7 +1,6 @@
 import type { MemberListQuery, OrgRole } from '@p2p/contracts';
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, escapeLike, toNumber } from '../../platform/db.js';
-import { removeCredentials } from '../auth/index.js';
 import { memberships, organizations, type MembershipRow, type OrganizationRow } from '../organizations/index.js';
 import { type UserRow, users } from '../users/index.js';
 
@@ -87,18 +86,12 @@ export async function updateMemberFields(
     .where(eq(users.id, userId));
 }
 
-/** The address a removed user's email is rewritten to: unique, and never deliverable (RFC 6761 .invalid). */
-export const removedUserEmail = (userId: string) => `deleted+${userId}@invalid`;
-
-/**
- * Soft delete: the row and its membership stay so that content keeps its author; the email is
- * freed (rewritten) so the person can be invited again; the password, sessions and pending password
- * reset tokens are removed so nothing can sign in as this account again.
- */
-export async function softDeleteUser(db: DbOrTx, userId: string): Promise<void> {
-  await db
-    .update(users)
-    .set({ deletedAt: sql`now()`, status: 'inactive', email: removedUserEmail(userId), emailVerified: false, updatedAt: new Date() })
-    .where(eq(users.id, userId));
-  await removeCredentials(db, userId);
+/** Members of the organization other than this user who have not been removed (any status). */
+export async function countOtherLiveMembers(db: DbOrTx, organizationId: string, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), isNull(users.deletedAt), ne(users.id, userId)));
+  return toNumber(row?.n);
 }

@@ -10,6 +10,7 @@ import {
   countUsedSeats,
   getActorOrganization,
   lockAsOrgAdmin,
+  lockOrganization,
   logoUrlOf,
 } from '../organizations/index.js';
 import {
@@ -17,8 +18,8 @@ import {
   findUserWithOrganization,
   listMembers as listMemberRows,
   type MemberRow,
+  countOtherLiveMembers,
   setMemberRole,
-  softDeleteUser,
   updateMemberFields,
 } from './members.repository.js';
 import { avatarUrlOf, FORMER_MEMBER_NAME } from '../users/index.js';
@@ -147,11 +148,31 @@ export async function updateMember(db: Db, actor: Actor, userId: string, input: 
   });
 }
 
-export async function removeMember(db: Db, actor: Actor, userId: string): Promise<void> {
-  await withTransaction(db, async (tx) => {
-    const place = await lockAsOrgAdmin(tx, actor);
-    const target = await getManagedMember(tx, place, userId);
-    await assertMayRemoveAdminRights(tx, actor, place, target, true);
-    await softDeleteUser(tx, userId);
-  });
+/**
+ * For an admin removing a member (the erasure itself is the privacy module's): under the organization's
+ * lock, a live member of the admin's own organization, and not the last admin nor the admin themselves.
+ */
+export async function lockRemovableMember(tx: DbOrTx, actor: Actor, userId: string): Promise<void> {
+  const place = await lockAsOrgAdmin(tx, actor);
+  const target = await getManagedMember(tx, place, userId);
+  await assertMayRemoveAdminRights(tx, actor, place, target, true);
+}
+
+/**
+ * For a person deleting their own account: under the organization's lock, the last active admin may
+ * not leave other people without one (409 LAST_ADMIN). Tells whether nobody else is left.
+ */
+export async function lockLeavingMember(tx: DbOrTx, actor: Actor): Promise<{ isLastMember: boolean; organizationId: string }> {
+  await lockOrganization(tx, actor.organizationId);
+  const place = await getActorOrganization(tx, actor);
+  const organizationId = place.organization.id;
+  const others = await countOtherLiveMembers(tx, organizationId, actor.userId);
+  const isLastAdmin = place.membership.role === 'admin' && (await countActiveAdmins(tx, organizationId, actor.userId)) === 0;
+  if (isLastAdmin && others > 0) {
+    throw new AppError(
+      'LAST_ADMIN',
+      `You are the last admin of ${place.organization.name}: make someone else an admin before deleting your account`,
+    );
+  }
+  return { isLastMember: others === 0, organizationId };
 }

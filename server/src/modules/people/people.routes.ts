@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db.js';
 import { actorOf, type SessionResolver } from '../../platform/actor.js';
-import { getUserProfile, listMembers, removeMember, updateMember } from './members.service.js';
+import { getUserProfile, listMembers, updateMember } from './members.service.js';
 import { getMe, listMySessions, revokeMySession, updateMe } from './me.service.js';
 
 export interface PeopleRoutesOptions {
@@ -121,23 +121,5 @@ export const peopleRoutes: FastifyPluginAsyncZod<PeopleRoutesOptions> = async (a
       },
     },
     async (request) => updateMember(db, actorOf(request), request.params.id, request.body),
-  );
-
-  app.delete(
-    '/users/:id',
-    {
-      schema: {
-        tags,
-        security,
-        summary:
-          "Remove a member (organization admins): a soft delete that keeps their content as a former member's, frees the email and ends their sessions",
-        params: userParams,
-        response: { 204: z.null(), 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      await removeMember(db, actorOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
   );
 };

@@ -1,4 +1,4 @@
-export { users } from './users.tables.js';
+export { users, userDataExports } from './users.tables.js';
 export {
   findUserByEmail,
   findUserById,
@@ -7,5 +7,7 @@ export {
   updateUserProfile,
   avatarUrlOf,
   FORMER_MEMBER_NAME,
+  anonymiseUser,
+  removedUserEmail,
   type UserRow,
 } from './users.repository.js';

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.js';
-import { users } from './users.tables.js';
+import { userDataExports, users } from './users.tables.js';
 import { fileUrlOrNull } from '../../platform/file-url.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -63,3 +63,33 @@ export const avatarUrlOf = (user: Pick<UserRow, 'avatarFileId'>) => fileUrlOrNul
 
 /** What a removed user is shown as, everywhere. */
 export const FORMER_MEMBER_NAME = 'Former member';
+
+/** The address a removed user's email is rewritten to: unique, and never deliverable (RFC 6761 .invalid). */
+export const removedUserEmail = (userId: string) => `deleted+${userId}@invalid`;
+
+/**
+ * What stays of a removed person: the row (so their content keeps its author, shown as a former
+ * member) without anything that names or reaches them, and their export log gone.
+ */
+export async function anonymiseUser(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      deletedAt: sql`now()`,
+      status: 'inactive',
+      email: removedUserEmail(userId),
+      emailVerified: false,
+      name: FORMER_MEMBER_NAME,
+      firstName: 'Former',
+      lastName: 'member',
+      jobTitle: null,
+      department: null,
+      phone: null,
+      bio: null,
+      image: null,
+      avatarFileId: null,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, userId));
+  await db.delete(userDataExports).where(eq(userDataExports.userId, userId));
+}
