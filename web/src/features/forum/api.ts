@@ -5,6 +5,7 @@ import type {
   ForumCategory,
   ForumLikeResult,
   ForumPost,
+  ForumReplies,
   ForumSearchResult,
   ForumStats,
   ForumSuggestion,
@@ -16,7 +17,7 @@ import type {
   Page,
   UpdateForumTopicBody,
 } from '@p2p/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client.js';
 import { toQuery } from '../../lib/query-string.js';
 
@@ -28,6 +29,7 @@ const keys = {
   topics: [...FORUM_KEY, 'topics'] as const,
   topic: (id: string) => [...FORUM_KEY, 'topic', id] as const,
   thread: (id: string) => [...FORUM_KEY, 'thread', id] as const,
+  replies: (topicId: string) => [...FORUM_KEY, 'replies', topicId] as const,
   stats: [...FORUM_KEY, 'stats'] as const,
 };
 
@@ -93,6 +95,24 @@ export function useThread(topicId: string, page: number) {
   });
 }
 
+/** Replies loaded at a time when a branch's "show more" is pressed. */
+export const MORE_REPLIES_PAGE_SIZE = 50;
+
+/**
+ * The replies of a top-level post's branch that its thread page left out, a page at a time from the
+ * page's repliesCursor; nothing is fetched until `enabled`.
+ */
+export function useMoreReplies(topicId: string, rootId: string, startCursor: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...keys.replies(topicId), rootId, startCursor],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ForumReplies>(`${BASE}/posts/${rootId}/replies?${toQuery({ cursor: pageParam, pageSize: MORE_REPLIES_PAGE_SIZE })}`, signal),
+    initialPageParam: startCursor,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
 export interface SearchParams {
   q: string;
   scope: string;
@@ -148,6 +168,7 @@ function useRefreshTopic() {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: keys.topic(topicId) }),
       queryClient.invalidateQueries({ queryKey: keys.thread(topicId) }),
+      queryClient.invalidateQueries({ queryKey: keys.replies(topicId) }),
       queryClient.invalidateQueries({ queryKey: keys.topics }),
       queryClient.invalidateQueries({ queryKey: keys.categories }),
       queryClient.invalidateQueries({ queryKey: keys.stats }),
@@ -248,13 +269,12 @@ export function useLikePost(topicId: string) {
   return useMutation({
     mutationFn: (id: string) => api.post<ForumLikeResult>(`${BASE}/posts/${id}/like`),
     onSuccess: (result, id) => {
+      const liked = (p: ForumPost) => (p.id === id ? { ...p, likedByMe: result.liked, likesCount: result.likesCount } : p);
       queryClient.setQueriesData<ForumThread>({ queryKey: keys.thread(topicId) }, (thread) =>
-        thread
-          ? {
-              ...thread,
-              items: thread.items.map((p) => (p.id === id ? { ...p, likedByMe: result.liked, likesCount: result.likesCount } : p)),
-            }
-          : thread,
+        thread ? { ...thread, items: thread.items.map(liked) } : thread,
+      );
+      queryClient.setQueriesData<InfiniteData<ForumReplies>>({ queryKey: keys.replies(topicId) }, (replies) =>
+        replies ? { ...replies, pages: replies.pages.map((page) => ({ ...page, items: page.items.map(liked) })) } : replies,
       );
     },
   });

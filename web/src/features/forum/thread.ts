@@ -38,3 +38,43 @@ export function buildThreadRows(posts: readonly ForumPost[], maxIndent = MAX_IND
     };
   });
 }
+
+/** Oldest first, then by id (the server's order for posts of the same moment). */
+function byTime(a: ForumPost, b: ForumPost): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
+}
+
+/**
+ * Posts in reading order: each parent followed by its replies (depth first), siblings oldest first;
+ * a post whose parent is not among them starts a branch of its own. Used to fit replies loaded later
+ * (by time) in under their parents.
+ */
+export function readingOrder(posts: readonly ForumPost[]): ForumPost[] {
+  const unique = [...new Map(posts.map((p) => [p.id, p])).values()].sort(byTime);
+  const ids = new Set(unique.map((p) => p.id));
+  const children = new Map<string, ForumPost[]>();
+  const starts: ForumPost[] = [];
+  for (const p of unique) {
+    if (p.parentPostId && ids.has(p.parentPostId)) children.set(p.parentPostId, [...(children.get(p.parentPostId) ?? []), p]);
+    else starts.push(p);
+  }
+  // Depth first without recursion: replies nest to any depth.
+  const ordered: ForumPost[] = [];
+  const stack = [...starts].reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    ordered.push(next);
+    stack.push(...(children.get(next.id) ?? []).toReversed());
+  }
+  return ordered;
+}
+
+/** A thread page cut into branches: each top-level post with the replies shown beneath it, in the page's order. */
+export function branchesOf(posts: readonly ForumPost[]): { root: ForumPost; replies: ForumPost[] }[] {
+  const branches: { root: ForumPost; replies: ForumPost[] }[] = [];
+  for (const p of posts) {
+    const current = branches.at(-1);
+    if (p.parentPostId === null || !current) branches.push({ root: p, replies: [] });
+    else current.replies.push(p);
+  }
+  return branches;
+}

@@ -23,11 +23,11 @@ import { ConfirmAction } from '../../components/ui/confirm-action.js';
 import { LikeButton } from './components/like-button.js';
 import { MarkdownBody } from '../../components/content/markdown.js';
 import { PostForm } from './components/post-form.js';
-import { PostItem } from './components/post-item.js';
+import { Branch } from './components/branch.js';
 import { RelativeTime } from '../../components/content/relative-time.js';
 import { TopicBadges } from './components/topic-badges.js';
 import { categoryName } from './format.js';
-import { buildThreadRows } from './thread.js';
+import { branchesOf } from './thread.js';
 import { useLanguage } from '../../lib/use-language.js';
 
 function ModeratorActions({ topic }: { topic: ForumTopic }) {
@@ -121,7 +121,7 @@ function Thread({ topic }: { topic: ForumTopic }) {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const thread = useThread(topic.id, page);
   const create = useCreatePost(topic.id);
-  const rows = useMemo(() => buildThreadRows(thread.data?.items ?? []), [thread.data]);
+  const branches = useMemo(() => branchesOf(thread.data?.items ?? []), [thread.data]);
 
   // Bring a linked post (#post-…) into view once the page that holds it has loaded.
   useEffect(() => {
@@ -142,12 +142,19 @@ function Thread({ topic }: { topic: ForumTopic }) {
       {thread.isPending ? <Spinner /> : null}
       {thread.isError ? <Alert tone="error">{errorMessage(t, thread.error)}</Alert> : null}
       {thread.data ? (
-        rows.length === 0 ? (
+        branches.length === 0 ? (
           <EmptyState>{t('forum.topic.noReplies')}</EmptyState>
         ) : (
           <ol className="thread" aria-busy={thread.isFetching}>
-            {rows.map((row) => (
-              <PostItem key={row.post.id} row={row} topicId={topic.id} canReplyToTopic={topic.can.reply} onReplied={(id) => goToPost(id)} />
+            {branches.map(({ root, replies }) => (
+              <Branch
+                key={root.id}
+                root={root}
+                replies={replies}
+                topicId={topic.id}
+                canReplyToTopic={topic.can.reply}
+                onReplied={(id) => goToPost(id)}
+              />
             ))}
           </ol>
         )
