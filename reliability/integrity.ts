@@ -87,18 +87,28 @@ export async function checkCounters(pool: pg.Pool): Promise<CounterResult[]> {
   return results;
 }
 
-/** Stored bytes against file rows: DATA_DIR/uploads/<organization>/<file> (LocalDiskStorage). */
+/**
+ * Stored bytes against file rows, on local disk (LocalDiskStorage): `DATA_DIR/uploads/<organization>/<file>`,
+ * uploads not yet moved into place under `uploads/.staging/<organization>.<file>`, and `<key>.<uuid>.tmp`
+ * half-written files of the storage before it staged uploads.
+ */
 export interface BlobCensus {
   blobs: number;
   liveRows: number;
-  /** Blobs that no live file row names (deleted rows included: their bytes should be gone). */
+  /** Stored or staged bytes that no live file row names (deleted rows included: their bytes should be gone). */
   orphans: number;
-  /** Half-written uploads (`<key>.<uuid>.tmp`) left by a crash. */
+  /** Of the orphans, those still staged (an upload whose row never committed). */
+  stagedOrphans: number;
+  /** Staged bytes of a live row, not yet moved to their key (served from the staged copy meanwhile). */
+  stagedLive: number;
+  /** Half-written files (`<key>.<uuid>.tmp`) left by a crash. */
   temporary: number;
-  /** Live rows whose bytes are not on disk. */
+  /** Live rows with no bytes, stored or staged. */
   missing: number;
   examples: string[];
 }
+
+const STAGING_DIR = '.staging';
 
 async function listFiles(root: string): Promise<string[]> {
   const found: string[] = [];
@@ -125,15 +135,21 @@ export async function censusOfBlobs(pool: pg.Pool, dataDir: string): Promise<Blo
   const onDisk = await listFiles(path.join(dataDir, 'uploads'));
   const { rows } = await pool.query<{ storage_key: string }>('select storage_key from files where deleted_at is null');
   const live = new Set(rows.map((row) => row.storage_key));
-  const temporary = onDisk.filter((key) => key.endsWith('.tmp'));
-  const blobs = onDisk.filter((key) => !key.endsWith('.tmp'));
-  const blobSet = new Set(blobs);
-  const orphans = blobs.filter((key) => !live.has(key));
-  const missing = [...live].filter((key) => !blobSet.has(key));
+  const temporary = onDisk.filter((file) => file.endsWith('.tmp'));
+  const staged = onDisk
+    .filter((file) => file.startsWith(`${STAGING_DIR}/`))
+    .map((file) => file.slice(STAGING_DIR.length + 1).replace('.', '/'));
+  const stored = onDisk.filter((file) => !file.endsWith('.tmp') && !file.startsWith(`${STAGING_DIR}/`));
+  const present = new Set([...stored, ...staged]);
+  const orphans = [...stored, ...staged].filter((key) => !live.has(key));
+  const stagedOrphans = staged.filter((key) => !live.has(key));
+  const missing = [...live].filter((key) => !present.has(key));
   return {
-    blobs: blobs.length,
+    blobs: stored.length + staged.length,
     liveRows: live.size,
     orphans: orphans.length,
+    stagedOrphans: stagedOrphans.length,
+    stagedLive: staged.length - stagedOrphans.length,
     temporary: temporary.length,
     missing: missing.length,
     examples: [...orphans.slice(0, 3).map((k) => `orphan ${k}`), ...missing.slice(0, 3).map((k) => `missing ${k}`)],

@@ -54,8 +54,8 @@ export function printCounters(title: string, counters: CounterResult[]): void {
 export function printCensus(rows: [string, BlobCensus][]): void {
   out.write('\nStored files (DATA_DIR/uploads) against file rows\n');
   printTable(
-    ['when', 'blobs', 'live rows', 'orphan blobs', 'temp files', 'rows without blob'],
-    rows.map(([when, c]) => [when, c.blobs, c.liveRows, c.orphans, c.temporary, c.missing]),
+    ['when', 'blobs', 'live rows', 'orphan blobs', 'of them staged', 'staged, row live', 'temp files', 'rows without blob'],
+    rows.map(([when, c]) => [when, c.blobs, c.liveRows, c.orphans, c.stagedOrphans, c.stagedLive, c.temporary, c.missing]),
   );
   for (const [when, c] of rows) for (const example of c.examples) out.write(`  ${when}: ${example}\n`);
 }

@@ -103,6 +103,10 @@ export class ServerProcess {
         AUTH_SECRET: this.authSecret,
         DEV_MAIL: '1',
         LOG_LEVEL: 'warn',
+        // Bytes without a row older than this go at the startup sweep. The restart comes seconds after
+        // the kill, so everything the kill left is older; the next sweep (hourly) falls outside a run,
+        // so no upload in flight is ever swept.
+        UPLOAD_SWEEP_GRACE_SECONDS: '1',
       },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
