@@ -46,6 +46,7 @@ export const COUNTERS: { name: string; sql: string }[] = [
           from use_cases u`,
   },
   {
+    // Against the log of counted views: equal while no view is past the log's retention (a year), as in a fresh database.
     name: 'use_cases.views_count',
     sql: `select u.id, u.views_count as stored, (select count(*) from use_case_views v where v.use_case_id = u.id) as actual
           from use_cases u`,

@@ -38,7 +38,6 @@ export interface WriteRecord {
   activeAfter?: boolean;
   upload?: { name: string; sha256: string; size: number };
   startedAt: number;
-  endedAt: number;
 }
 
 /** What the writers share: the fixtures, every record, and the uploads each person may delete. */
@@ -71,15 +70,17 @@ export class WriteLog {
 type Operation = (log: WriteLog, person: Person, phase: string) => Promise<WriteRecord>;
 
 const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)]!;
+/** One of the last `n` items: a person's writes to one recent post repeat often enough to matter. */
+const pickRecent = <T>(items: readonly T[], n: number): T => items[items.length - 1 - randomInt(Math.min(items.length, n))]!;
 
 /** Sends one write and records its outcome; `onAnswer` reads what a 2xx answer created. */
 async function attempt(
   log: WriteLog,
-  base: Omit<WriteRecord, 'outcome' | 'status' | 'startedAt' | 'endedAt'>,
+  base: Omit<WriteRecord, 'outcome' | 'status' | 'startedAt'>,
   send: () => Promise<HttpAnswer>,
   onAnswer: (answer: HttpAnswer, record: WriteRecord) => void,
 ): Promise<WriteRecord> {
-  const record: WriteRecord = { ...base, outcome: 'unknown', status: null, startedAt: Date.now(), endedAt: 0 };
+  const record: WriteRecord = { ...base, outcome: 'unknown', status: null, startedAt: Date.now() };
   try {
     const answer = await send();
     record.status = answer.status;
@@ -89,7 +90,6 @@ async function attempt(
     if (!(error instanceof ConnectionFailure)) throw error;
     record.outcome = error.unsent ? 'unsent' : 'unknown';
   }
-  record.endedAt = Date.now();
   log.add(record);
   return record;
 }
@@ -100,9 +100,8 @@ const newRef = () => randomBytes(8).toString('hex');
 const reply: Operation = (log, person, phase) => {
   const topic = pick(log.fixtures.topics);
   const posts = log.fixtures.postsByTopic.get(topic.id) ?? [];
-  // Recent posts more often, so that threads grow deeper than one level.
-  const parentPostId =
-    posts.length > 0 && randomInt(5) < 2 ? posts[Math.max(0, posts.length - 1 - randomInt(Math.min(posts.length, 20)))]! : null;
+  // Recent posts, so that threads grow deeper than one level.
+  const parentPostId = posts.length > 0 && randomInt(5) < 2 ? pickRecent(posts, 20) : null;
   const ref = newRef();
   const body = `Reliability reply ${ref}: on our ${pick(log.fixtures.searchWords)} we check the bearings every shift.`;
   return attempt(
@@ -202,11 +201,7 @@ const fileDelete: Operation = (log, person, phase) => {
   );
 };
 
-const recentPost = (log: WriteLog): string => {
-  const posts = log.fixtures.postsByTopic.get(pick(log.fixtures.topics).id) ?? [];
-  // The last thirty of a topic: a person's toggles of one post repeat often enough to matter.
-  return posts[Math.max(0, posts.length - 1 - randomInt(Math.min(posts.length, 30)))]!;
-};
+const recentPost = (log: WriteLog): string => pickRecent(log.fixtures.postsByTopic.get(pick(log.fixtures.topics).id) ?? [], 30);
 
 /** The mix, by weight (of 100): each of the three invalid writes is 3 in 100. */
 const WRITE_OPERATIONS: { weight: number; run: Operation }[] = [
