@@ -676,6 +676,49 @@ export const en = {
     missingToken: 'This page needs the link from your invitation email.',
     signedInAs: 'You are signed in as {{email}}. Sign out first to accept an invitation for another address.',
   },
+  privacy: {
+    title: 'Privacy',
+    intro:
+      'What P2P Sandbox keeps about you, for how long, and how to take it with you or delete it. These are your rights under the Saudi Personal Data Protection Law (PDPL) and the EU General Data Protection Regulation (GDPR).',
+    keptTitle: 'What we keep, and for how long',
+    kept: {
+      profile:
+        'Your profile (name, email, job title, department, phone, bio, picture, language) and your company membership: while your account exists.',
+      content:
+        'What you write (forum topics and replies, use cases and their versions) and the invitations you send: while your account exists; after it is deleted they stay, shown as written by a former member.',
+      sessions:
+        'Signed-in sessions (when, from which address, with which browser): 7 days after your last visit, 30 days if you chose “remember me”.',
+      searches: 'What you type into the forum and library searches: 90 days, then deleted.',
+      activity:
+        'Likes and saved cases and searches: until you undo them or delete your account. That you viewed a case: a day as yours; the count of views is kept for the yearly charts without your name.',
+      mail: 'Emails we send you: the text is cleared from our outbox as soon as it is delivered, and after 7 days at most.',
+      deleted: 'A deleted account: anonymised at once — nothing that names or reaches you is kept.',
+    },
+    downloadTitle: 'Download your data',
+    downloadText:
+      'On your profile page, “Download my data” gives you a JSON file with everything above: profile, company, sessions, files, invitations, forum and use-case activity, searches and saved items. Three downloads an hour.',
+    deleteTitle: 'Delete your account',
+    deleteText:
+      'On your profile page, “Delete my account” asks for your password and erases your account at once. If you are your company’s last administrator, make someone else an administrator first.',
+    toProfile: 'Go to my profile',
+    footerLink: 'Privacy',
+    account: {
+      title: 'Your data',
+      text: 'Take a copy of everything we keep about you, or delete your account.',
+      policyLink: 'What we keep and for how long',
+      download: 'Download my data',
+      downloading: 'Preparing your data…',
+      downloaded: 'Your data is downloaded.',
+      deleteTitle: 'Delete my account',
+      deleteWarning:
+        'This cannot be undone. Your name, email, profile and picture are erased at once, your likes, saved items and search history are deleted, and you are signed out everywhere. What you wrote stays, shown as written by a former member.',
+      password: 'Your current password',
+      confirm: 'Delete my account for good',
+      deleting: 'Deleting…',
+      wrongPassword: 'This is not your current password.',
+      deleted: 'Your account is deleted.',
+    },
+  },
   profile: {
     title: 'My profile',
     jobTitle: 'Job title',
