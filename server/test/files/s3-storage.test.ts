@@ -2,14 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S3Storage, StoredObjectMissingError } from '../../src/modules/files/index.js';
+import { S3Storage, S3_STAGING_PREFIX, StoredObjectMissingError, sweepUploads } from '../../src/modules/files/index.js';
 import type { S3StorageConfig } from '../../src/platform/config.js';
 import { expectProblem, signUp } from '../helpers/app.js';
 import { minimalPdf, noisyImage } from './fixtures.js';
-import { type FilesTestContext, createFilesTestApp, fileRow, filesOnDisk, upload } from './helpers.js';
+import {
+  type FilesTestContext,
+  createFilesTestApp,
+  fileRow,
+  filesOnDisk,
+  liveFilesBytes,
+  organizationIdOf,
+  storageUsed,
+  upload,
+} from './helpers.js';
 
 const BUCKET = 'p2p-uploads';
 let server: S3rver;
@@ -124,4 +141,58 @@ describe('the app with S3 storage configured', () => {
     expect(await objectBytes(storageKey)).toBeUndefined();
     expectProblem(await client.get(response.json().url), 404, 'NOT_FOUND');
   });
+
+  it('stages uploads under .staging/ and leaves nothing there once committed; the sweep puts the bucket back in step', async () => {
+    const { client } = await signUp(t.app);
+    const organizationId = await organizationIdOf(client);
+    const kept = await fileRow(t, (await upload(client, { filename: 'kept.pdf', data: minimalPdf() })).json().id);
+    expect(await listKeys(S3_STAGING_PREFIX)).toEqual([]);
+
+    // Committed, then the process died before the copy: the row's bytes are still staged.
+    const unmoved = await fileRow(t, (await upload(client, { filename: 'unmoved.pdf', data: minimalPdf() })).json().id);
+    await inspector.send(
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: `${S3_STAGING_PREFIX}${unmoved.storageKey}`,
+        CopySource: `${BUCKET}/${unmoved.storageKey}`,
+      }),
+    );
+    await inspector.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: unmoved.storageKey }));
+    expect((await client.get(`/api/v1/files/${unmoved.id}`)).rawPayload.equals(minimalPdf())).toBe(true);
+
+    // What crashes leave: bytes staged or stored that no row names.
+    const orphanStored = `${organizationId}/${randomUUID()}`;
+    const orphanStaged = `${organizationId}/${randomUUID()}`;
+    await inspector.send(new PutObjectCommand({ Bucket: BUCKET, Key: orphanStored, Body: minimalPdf() }));
+    await inspector.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${S3_STAGING_PREFIX}${orphanStaged}`, Body: minimalPdf() }));
+    // Not ours to judge: keys this application never writes.
+    await inspector.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'backups/readme.txt', Body: 'x' }));
+    const usedBefore = await storageUsed(t, organizationId);
+
+    const storage = new S3Storage(config);
+    try {
+      // Within the grace period nothing without a row is touched, but the committed upload is moved.
+      expect(await sweepUploads(t.database.db, storage, { graceMs: 3_600_000 })).toMatchObject({ promoted: 1, removed: 0 });
+      expect(await objectBytes(orphanStored)).toBeDefined();
+      expect(await objectBytes(`${S3_STAGING_PREFIX}${orphanStaged}`)).toBeDefined();
+      expect((await objectBytes(unmoved.storageKey))?.equals(minimalPdf())).toBe(true);
+      expect(await objectBytes(`${S3_STAGING_PREFIX}${unmoved.storageKey}`)).toBeUndefined();
+
+      const later = new Date(Date.now() + 2 * 3_600_000);
+      expect(await sweepUploads(t.database.db, storage, { graceMs: 3_600_000, now: later })).toMatchObject({ promoted: 0, removed: 2 });
+      expect(await objectBytes(orphanStored)).toBeUndefined();
+      expect(await objectBytes(`${S3_STAGING_PREFIX}${orphanStaged}`)).toBeUndefined();
+      expect((await objectBytes(kept.storageKey))?.equals(minimalPdf())).toBe(true);
+      expect(await objectBytes('backups/readme.txt')).toBeDefined();
+      expect(await storageUsed(t, organizationId)).toBe(usedBefore);
+      expect(await storageUsed(t, organizationId)).toBe(await liveFilesBytes(t, organizationId));
+    } finally {
+      await storage.close();
+    }
+  });
 });
+
+async function listKeys(prefix: string): Promise<string[]> {
+  const page = await inspector.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
+  return (page.Contents ?? []).map((object) => object.Key!);
+}

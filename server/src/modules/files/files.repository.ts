@@ -31,6 +31,16 @@ export async function markFileDeleted(db: DbOrTx, id: string): Promise<FileRow |
   return row;
 }
 
+/** Whether each of `keys` belongs to a live file, a deleted one, or (left out of the map) to no row at all. */
+export async function findStorageKeyStates(db: DbOrTx, keys: readonly string[]): Promise<Map<string, 'live' | 'deleted'>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .select({ storageKey: files.storageKey, deletedAt: files.deletedAt })
+    .from(files)
+    .where(inArray(files.storageKey, [...keys]));
+  return new Map(rows.map((row) => [row.storageKey, row.deletedAt ? 'deleted' : 'live']));
+}
+
 /** An organization's live files: a scalar sub-select for its statistics. */
 export const countLiveFilesSql = (organizationId: string): SQL =>
   sql`select count(*) from ${files} f where f.organization_id = ${organizationId} and f.deleted_at is null`;

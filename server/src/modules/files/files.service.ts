@@ -82,9 +82,11 @@ interface StoreFileInput {
 }
 
 /**
- * Writes the bytes, then in one transaction counts them against the quota, records the file and runs
- * `alsoInTransaction` (pointing a profile at it). If the transaction fails the bytes are removed, so
- * there are neither orphaned bytes nor counted files without bytes.
+ * Stages the bytes, then in one transaction counts them against the quota, records the file and runs
+ * `alsoInTransaction` (pointing a profile at it), and only after commit moves the bytes to their key.
+ * If the transaction fails the staged bytes are removed; if the process dies on the way, the upload
+ * sweep removes staged bytes without a row and finishes the move of those with one. So bytes under a
+ * real key always have a row, and no counted file lacks its bytes.
  */
 export async function storeFile(
   ctx: FilesContext,
@@ -95,9 +97,10 @@ export async function storeFile(
   if (currentTransaction()) throw new Error('storeFile must not run inside an open transaction');
   const { inspected } = input;
   const storageKey = `${input.organizationId}/${randomUUID()}`;
-  await ctx.storage.put(storageKey, inspected.bytes, inspected.contentType);
+  await ctx.storage.stage(storageKey, inspected.bytes, inspected.contentType);
+  let stored: FileRow;
   try {
-    return await withTransaction(ctx.db, async (tx) => {
+    stored = await withTransaction(ctx.db, async (tx) => {
       const reserved = await reserveStorage(tx, input.organizationId, inspected.bytes.length);
       if (!reserved) throw new AppError('STORAGE_QUOTA_EXCEEDED', "This file does not fit in your organization's storage quota");
       const file = await insertFile(tx, {
@@ -117,12 +120,19 @@ export async function storeFile(
     });
   } catch (error) {
     await ctx.storage
-      .delete(storageKey)
+      .discard(storageKey)
       .catch((cleanupError: unknown) =>
-        ctx.reportError(cleanupError, `could not remove the bytes of an upload that failed (${storageKey})`),
+        ctx.reportError(cleanupError, `could not remove the staged bytes of an upload that failed (${storageKey})`),
       );
     throw error;
   }
+  try {
+    await ctx.storage.promote(storageKey);
+  } catch (error) {
+    // The row is committed: its bytes are served from the staged copy until the sweep moves them.
+    ctx.reportError(error, `could not move the bytes of file ${stored.id} into place (${storageKey}); the upload sweep will`);
+  }
+  return stored;
 }
 
 /**

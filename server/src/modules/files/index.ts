@@ -11,11 +11,13 @@ import { MAX_UPLOAD_BYTES } from './files.upload.js';
 import { LocalDiskStorage } from './local-disk.storage.js';
 import { profileImagesRoutes } from './profile-images.routes.js';
 import { S3Storage } from './s3.storage.js';
+import { UploadSweeper } from './files.sweep.js';
 
 export { files } from './files.tables.js';
-export { type FileStorage, StoredObjectMissingError } from './files.storage.js';
-export { LocalDiskStorage } from './local-disk.storage.js';
-export { S3Storage } from './s3.storage.js';
+export { type FileStorage, type StoredEntry, StoredObjectMissingError } from './files.storage.js';
+export { LocalDiskStorage, STAGING_DIR } from './local-disk.storage.js';
+export { S3Storage, S3_STAGING_PREFIX } from './s3.storage.js';
+export { type SweepReport, UploadSweeper, sweepUploads } from './files.sweep.js';
 export { type FilesContext, storeFile, removeFile } from './files.service.js';
 export { inspectUpload } from './files.inspect.js';
 
@@ -28,16 +30,22 @@ export function createFileStorage(config: Pick<Config, 'dataDir' | 's3'>): FileS
 export interface FilesModuleOptions {
   db: Db;
   sessions: SessionResolver;
-  config: Pick<Config, 'dataDir' | 's3'>;
+  config: Pick<Config, 'dataDir' | 's3' | 'uploadSweepGraceSeconds'>;
   /** Defaults to the configured storage. */
   storage?: FileStorage;
+  /** How often the upload sweep runs after the one at start (default hourly). */
+  sweepIntervalMs?: number;
   canReadShared?: FilesContext['canReadShared'];
 }
 
-/** The files module: uploads, downloads, avatars and logos, sharing one storage backend. */
+/**
+ * The files module: uploads, downloads, avatars and logos, sharing one storage backend. The upload
+ * sweep runs when the app gets ready, so before it listens, and then hourly: after a crash, no bytes
+ * stay without a row once they are older than UPLOAD_SWEEP_GRACE_SECONDS.
+ */
 export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (
   app,
-  { db, sessions, config, storage = createFileStorage(config), canReadShared },
+  { db, sessions, config, storage = createFileStorage(config), canReadShared, sweepIntervalMs },
 ) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   const files: FilesContext = {
@@ -46,7 +54,18 @@ export const filesModule: FastifyPluginAsync<FilesModuleOptions> = async (
     reportError: (error, message) => app.log.error({ err: error }, message),
     canReadShared,
   };
-  app.addHook('onClose', async () => storage.close());
+  const sweeper = new UploadSweeper({
+    db,
+    storage,
+    logger: app.log,
+    graceMs: config.uploadSweepGraceSeconds * 1000,
+    intervalMs: sweepIntervalMs,
+  });
+  app.addHook('onReady', async () => sweeper.start());
+  app.addHook('onClose', async () => {
+    await sweeper.stop();
+    await storage.close();
+  });
   await app.register(filesRoutes, { files, sessions });
   await app.register(profileImagesRoutes, { files, sessions });
 };
