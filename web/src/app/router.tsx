@@ -34,6 +34,7 @@ export const router = createBrowserRouter([
             path: 'invitations/accept',
             lazy: () => import('../features/invitations/accept-invitation-page.js').then((m) => ({ Component: m.AcceptInvitationPage })),
           },
+          { path: 'privacy', lazy: () => import('../features/privacy/privacy-page.js').then((m) => ({ Component: m.PrivacyPage })) },
           {
             path: 'organizations/:id',
             lazy: () => import('../features/people/card-pages.js').then((m) => ({ Component: m.OrganizationCardPage })),

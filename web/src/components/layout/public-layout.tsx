@@ -58,7 +58,7 @@ export function PublicLayout() {
       </main>
       <footer className="footer">
         <p>
-          {t('common.appName')} · {new Date().getFullYear()}
+          {t('common.appName')} · {new Date().getFullYear()} · <Link to="/privacy">{t('privacy.footerLink')}</Link>
         </p>
       </footer>
     </div>

@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { api } from '../../lib/api-client.js';
 import { ME_KEY, useMe } from '../../lib/session.js';
 import { useForm } from '../../lib/use-form.js';
+import { PrivacySection } from './privacy-section.js';
 
 function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -148,6 +149,7 @@ export function ProfilePage() {
         />
       </section>
       <ProfileForm key={me.id} me={me} />
+      <PrivacySection />
     </div>
   );
 }
