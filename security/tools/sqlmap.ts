@@ -74,8 +74,9 @@ function markedBody(body: Record<string, unknown>, path: string[]): string {
 /**
  * One sqlmap run per parameter, with only that parameter (and the required ones) in the request, so
  * the unmodified request returns rows and a boolean condition shows. Free-text parameters get level
- * 3 / risk 2 in the full run; parameters the validator types (enums, ids, dates, numbers, booleans:
- * every payload is a 400 before any SQL) get level 1 / risk 1.
+ * 3 / risk 2 in the full run, signed in and as a guest; parameters the validator types (enums, ids,
+ * dates, numbers, booleans: every payload is a 400 before any SQL, whoever sends it) get level 1 /
+ * risk 1, signed in.
  */
 function buildTargets(ctx: Context, doc: OpenApiDocument, fixtures: Fixtures): SqlmapTarget[] {
   const resolver = new SchemaResolver(doc);
@@ -106,6 +107,7 @@ function buildTargets(ctx: Context, doc: OpenApiDocument, fixtures: Fixtures): S
           };
           if (q.name === 'format') values.format = 'json';
           const freeText = isFreeText(resolver, q.schema);
+          if (as === 'guest' && !freeText) continue;
           targets.push({
             op,
             as,
@@ -125,6 +127,7 @@ function buildTargets(ctx: Context, doc: OpenApiDocument, fixtures: Fixtures): S
           const body = structuredClone(base);
           setLeaf(body, leaf.path, samples.value(leaf.schema, leaf.path.filter((k) => !/^\d+$/.test(k)).at(-1) ?? ''));
           const freeText = isFreeText(resolver, leaf.schema);
+          if (as === 'guest' && !freeText) continue;
           targets.push({
             op,
             as,
