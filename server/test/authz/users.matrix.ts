@@ -74,4 +74,21 @@ export const entries: MatrixEntry[] = [
     expect: signedIn(200),
   },
   { method: 'DELETE', route: '/api/v1/users/me/avatar', setup: async () => ({ url: '/api/v1/users/me/avatar' }), expect: signedIn(204) },
+  // My data: each caller downloads their own (test/privacy checks that nobody else's is in it).
+  {
+    method: 'GET',
+    route: '/api/v1/users/me/export',
+    setup: async () => ({ url: '/api/v1/users/me/export' }),
+    expect: signedIn(200),
+    check: (response) => {
+      if (!String(response.headers['content-disposition']).startsWith('attachment;')) throw new Error('the export is not a download');
+    },
+  },
+  // Deleting my account needs my password: a wrong one changes nothing for anyone (the deletion itself: test/privacy).
+  {
+    method: 'DELETE',
+    route: '/api/v1/users/me',
+    setup: async () => ({ url: '/api/v1/users/me', body: { password: 'not-the-password-0' } }),
+    expect: signedIn(400),
+  },
 ];
