@@ -58,15 +58,11 @@ function stringFields(document: OpenAPIV3_1.Document, raw: Schema, path: string[
   return [];
 }
 
-/** A body holding the value at the dotted path (numeric segments are array items). */
-function bodyAt(path: string): unknown {
-  const segments = path.split('.');
-  const build = (index: number): unknown => {
-    if (index === segments.length) return NUL_TEXT;
-    const inner = build(index + 1);
-    return /^\d+$/.test(segments[index]!) ? [inner] : { [segments[index]!]: inner };
-  };
-  return build(0);
+/** A body holding the NUL text at the dotted path (numeric segments are array items). */
+function bodyAt(path: string): Record<string, unknown> {
+  const [name, ...rest] = path.split('.');
+  const inner = rest.reduceRight<unknown>((value, segment) => (/^\d+$/.test(segment) ? [value] : { [segment]: value }), NUL_TEXT);
+  return { [name!]: inner };
 }
 
 function operationsOf(document: OpenAPIV3_1.Document): Operation[] {
