@@ -20,6 +20,13 @@ import { type Auth, REMEMBER_ME_HEADER } from '../auth/index.js';
 import { actorOf, type SessionResolver } from '../../platform/actor.js';
 import { loadMe } from '../people/index.js';
 import { acceptInvitation, previewInvitation } from './invitations.accept.js';
+import {
+  MAX_INVITATION_EMAILS_PER_ADMIN_PER_HOUR,
+  MAX_INVITATION_EMAILS_PER_ORGANIZATION_PER_DAY,
+  MAX_INVITES_PER_ADDRESS_PER_DAY,
+  MAX_RESENDS_PER_INVITATION,
+  MIN_MINUTES_BETWEEN_RESENDS,
+} from './invitations.limits.js';
 import { cancelInvitation, createInvitation, getInvitationStats, listInvitations, resendInvitation } from './invitations.service.js';
 
 export interface InvitationsRoutesOptions {
@@ -51,7 +58,8 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
         summary: 'Invite someone to my organization by email (organization admins); the link is valid for 7 days and can be used once',
         description:
           'The answer is the same whether or not the address has an account in another organization: the invitee learns that on accepting. ' +
-          'Limited per organization (100 emails a day), per admin (20 an hour) and per address (3 new invitations a day): 429 with Retry-After. ' +
+          `Limited per organization (${MAX_INVITATION_EMAILS_PER_ORGANIZATION_PER_DAY} emails a day), per admin (${MAX_INVITATION_EMAILS_PER_ADMIN_PER_HOUR} an hour) ` +
+          `and per address (${MAX_INVITES_PER_ADDRESS_PER_DAY} new invitations a day): 429 with Retry-After. ` +
           'The message is plain text without links, web or e-mail addresses.',
         body: createInvitationBodySchema,
         response: { 201: invitationSchema, 400: problemSchema, ...adminErrors, 409: problemSchema, 429: problemSchema },
@@ -114,7 +122,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
         security,
         summary:
           'Send a pending (or expired) invitation again with a new link and a new 7-day expiry; the old link stops working (organization admins)',
-        description: 'At most 3 resends per invitation, 10 minutes apart, within the organization and admin limits: 429 with Retry-After.',
+        description: `At most ${MAX_RESENDS_PER_INVITATION} resends per invitation, ${MIN_MINUTES_BETWEEN_RESENDS} minutes apart, within the organization and admin limits: 429 with Retry-After.`,
         params: idParams,
         response: { 200: invitationSchema, ...adminErrors, 404: problemSchema, 409: problemSchema, 429: problemSchema },
       },
