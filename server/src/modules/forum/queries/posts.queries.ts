@@ -20,6 +20,13 @@ const postColumns = (reader: Reader): SQL =>
   exists(select 1 from forum_post_likes l where l.post_id = p.id and l.user_id = ${reader.userId}) as liked_by_me,
   ${authorColumns()}`;
 
+/** A branch's replies are counted up to this many (the count of the rest stops there: reading a huge branch's index to the end would cost more than the number tells). */
+export const BRANCH_COUNT_LIMIT = 10_000;
+
+/** What the thread reads of each post (POST_FIELDS and the organization its author wrote for). */
+const THREAD_ROW_FIELDS =
+  'id, topic_id, parent_id, root_id, depth, author_id, organization_id, body, body_html, likes_count, replies_count, created_at, edited_at, deleted_at';
+
 /** The post's author and their organization, for authorColumns. */
 const postAuthorJoin = (): SQL => authorJoin(sql`p.author_id`, sql`p.organization_id`);
 
@@ -82,23 +89,30 @@ export interface PostKey {
  * count of the rest and the key of the last one shown.
  */
 export function threadQuery(reader: Reader, topicId: string, page: number, pageSize: number, branchReplies: number, after?: PostKey): SQL {
+  // The topic's id is given as such (not as the topic CTE's), so the plan reads its top-level posts
+  // from their index; when the reader may not see the topic, the topic CTE is empty and so is the answer.
+  // The page's posts are read once each, from the indexes that order them (top-level posts by topic,
+  // a branch's replies by root_id), never looked up again by id; each branch is counted once
+  // (materialized: inlined, it would be counted again for every post of the page).
+  const fields = sql.raw(THREAD_ROW_FIELDS);
   return sql`with topic as (
           select t.id as t_id, t.author_id as t_author_id, t.locked as t_locked, t.best_post_id as t_best_post_id,
             c.organization_id as t_category_organization_id
           from forum_topics t join forum_categories c on c.id = t.category_id
           where t.id = ${topicId} and t.deleted_at is null and ${visibleCategory(reader, sql`c.organization_id`)}),
         roots as (
-          select id from forum_posts where topic_id = (select t_id from topic) and parent_id is null
+          select ${fields} from forum_posts where topic_id = ${topicId} and parent_id is null
           ${after ? sql`and (created_at, id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
           order by created_at, id limit ${pageSize} ${after ? sql`` : sql`offset ${(page - 1) * pageSize}`}),
-        total as (select count(*) as total_roots from forum_posts where topic_id = (select t_id from topic) and parent_id is null),
+        total as (select count(*) as total_roots from forum_posts where topic_id = ${topicId} and parent_id is null),
         shown as (
-          select r.id as root_id, f.id, f.created_at from roots r cross join lateral (
-            select id, created_at from forum_posts where root_id = r.id and parent_id is not null
+          select f.* from roots r cross join lateral (
+            select ${fields} from forum_posts where root_id = r.id and parent_id is not null
             order by created_at, id limit ${branchReplies}) f),
-        branches as (
+        branches as materialized (
           select r.id as root_id,
-            (select count(*) from forum_posts b where b.root_id = r.id) - 1 - (select count(*) from shown s where s.root_id = r.id) as more_replies,
+            (select count(*) from (select 1 from forum_posts b where b.root_id = r.id limit ${BRANCH_COUNT_LIMIT + 1}) counted) - 1
+              - (select count(*) from shown s where s.root_id = r.id) as more_replies,
             l.last_reply_key, l.last_reply_id
           from roots r left join lateral (
             select ${exactTime(sql`s.created_at`)} as last_reply_key, s.id as last_reply_id from shown s where s.root_id = r.id
@@ -106,7 +120,7 @@ export function threadQuery(reader: Reader, topicId: string, page: number, pageS
         select topic.*, total.total_roots, ${postColumns(reader)}, ${exactTime(sql`p.created_at`)} as created_key,
           b.more_replies, b.last_reply_key, b.last_reply_id
         from topic cross join total
-        left join (forum_posts p ${postAuthorJoin()}) on p.id in (select id from roots union all select id from shown)
+        left join ((select * from roots union all select * from shown) p ${postAuthorJoin()}) on true
         left join branches b on b.root_id = p.id`;
 }
 
