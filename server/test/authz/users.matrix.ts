@@ -1,4 +1,5 @@
 import { blankPng } from '../files/fixtures.js';
+import { TEST_PASSWORD } from '../helpers/app.js';
 import { multipart } from '../files/helpers.js';
 import { type MatrixEntry, orgAdmins, signedIn } from './harness.js';
 import { revealsOnly } from './leaks.js';
@@ -88,7 +89,20 @@ export const entries: MatrixEntry[] = [
   {
     method: 'DELETE',
     route: '/api/v1/users/me',
+    variant: 'wrong password',
     setup: async () => ({ url: '/api/v1/users/me', body: { password: 'not-the-password-0' } }),
     expect: signedIn(400),
+  },
+  // With the right password every signed-in caller deletes their own account: each run a new person of
+  // the role's kind (a member or a co-admin of A or B, a moderator), so the world's people stay.
+  {
+    method: 'DELETE',
+    route: '/api/v1/users/me',
+    variant: 'own password',
+    setup: async (world, role) => {
+      const person = await world.newPersonLike(role);
+      return { url: '/api/v1/users/me', body: { password: TEST_PASSWORD }, ...(person ? { as: person.client } : {}) };
+    },
+    expect: signedIn(204),
   },
 ];
