@@ -82,8 +82,9 @@ export function printSoak(result: SoakResult, growth: RssGrowth | undefined, str
   );
   for (const example of result.examples) out.write(`  ! ${example}\n`);
   if (growth) {
+    const window = Math.round(growth.windowSeconds);
     out.write(
-      `Server RSS (VmRSS, every 10 s): ${mb(growth.firstMedian)} (median of ${growth.samplesFirst} samples, ${growth.windowSeconds} s after a ${growth.windowSeconds} s warm-up) → ${mb(growth.lastMedian)} (median of the last ${growth.windowSeconds} s, ${growth.samplesLast} samples): growth ${(growth.growth * 100).toFixed(1)} %\n`,
+      `Server RSS (VmRSS, every 10 s): ${mb(growth.firstMedian)} (median of ${growth.samplesFirst} samples, ${window} s after a ${window} s warm-up) → ${mb(growth.lastMedian)} (median of the last ${window} s, ${growth.samplesLast} samples): growth ${(growth.growth * 100).toFixed(1)} %\n`,
     );
     const peak = Math.max(...result.rss.map((s) => s.bytes));
     out.write(`  samples: ${result.rss.map((s) => (s.bytes / 1024 / 1024).toFixed(0)).join(' ')} MB; peak ${mb(peak)}\n`);
