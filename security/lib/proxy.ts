@@ -18,8 +18,8 @@ export interface CountingProxy {
 /**
  * A forward proxy on 127.0.0.1 for the attack tools. It forwards only to the server under test
  * (anything else is refused with 502, so a tool can never reach another host through it), counts
- * the requests and their statuses, records 5xx answers, and blanks the two fields of an answer that
- * change on every request (`tookMs`, `requestId`): without that, sqlmap sees every page as
+ * the requests and their statuses, records 5xx answers, and blanks the fields of an answer that
+ * change on every request (`tookMs`, `requestId`, an export's `exportedAt`): without that, sqlmap sees every page as
  * "not stable" and compares by similarity ratio, which ends its tests early on a false lead.
  */
 export async function startProxy(target: string): Promise<CountingProxy> {
@@ -62,7 +62,8 @@ export async function startProxy(target: string): Promise<CountingProxy> {
               body
                 .toString('utf8')
                 .replace(/"tookMs":[0-9.e+-]+/g, '"tookMs":0')
-                .replace(/"requestId":"[^"]*"/g, '"requestId":""'),
+                .replace(/"requestId":"[^"]*"/g, '"requestId":""')
+                .replace(/"(exportedAt|generatedAt)":"[^"]*"/g, '"$1":""'),
               'utf8',
             );
           }

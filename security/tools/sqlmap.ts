@@ -103,9 +103,8 @@ function buildTargets(ctx: Context, doc: OpenApiDocument, fixtures: Fixtures): S
           const values = {
             ...required,
             [q.name]: samples.value(q.schema, q.name),
-            ...('format' in required || op.query.some((p) => p.name === 'format') ? { format: 'json' } : {}),
+            ...(op.query.some((p) => p.name === 'format') ? { format: 'json' } : {}),
           };
-          if (q.name === 'format') values.format = 'json';
           const freeText = isFreeText(resolver, q.schema);
           if (as === 'guest' && !freeText) continue;
           targets.push({
