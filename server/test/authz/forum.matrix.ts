@@ -157,11 +157,21 @@ export const entries: MatrixEntry[] = [
     expect: signedIn(200),
     check: revealsOnly((s) => s.topics, { shown: false }),
   },
+  // Nobody is offered another person's searches: neither as a suggestion nor as a trending term.
+  {
+    method: 'GET',
+    route: '/api/v1/forum/search/suggestions',
+    variant: "another person's searches",
+    setup: async () => ({ url: '/api/v1/forum/search/suggestions?q=zqforumhistory&limit=20' }),
+    expect: signedIn(200),
+    check: revealsOnly((s) => s.ownerForumSearches),
+  },
   {
     method: 'GET',
     route: '/api/v1/forum/search/trending',
-    setup: async () => ({ url: '/api/v1/forum/search/trending?period=week' }),
+    setup: async () => ({ url: '/api/v1/forum/search/trending?period=week&limit=50' }),
     expect: signedIn(200),
+    check: revealsOnly((s) => s.ownerForumSearches),
   },
   { method: 'GET', route: '/api/v1/forum/stats', setup: async () => ({ url: '/api/v1/forum/stats' }), expect: signedIn(200) },
   {

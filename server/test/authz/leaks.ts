@@ -33,8 +33,10 @@ export interface Secrets {
   cases: Secret[];
   /** Tags that only those cases use. */
   terms: Secret[];
-  /** A saved search and a search of the owner's (history). */
+  /** A saved search and a search of the owner's (history) in the library. */
   ownerSearches: Secret[];
+  /** A forum search of the owner's: nobody else's suggestions or trending terms may offer it. */
+  ownerForumSearches: Secret[];
   /** Pending invitations sent by A's admin and by B's admin. */
   invitations: Secret[];
   /** The people of A and B that the other organization's admin must not list. */
@@ -120,6 +122,7 @@ async function makeSecrets(world: World): Promise<Secrets> {
     'secret saved search',
   );
   await ok(await a.owner.client.post('/api/v1/use-cases/search/advanced', { q: 'zqhistoryalpha' }), 200, 'secret search');
+  await ok(await a.owner.client.get('/api/v1/forum/search?q=zqforumhistoryalpha'), 200, 'secret forum search');
 
   const invitationA = await invite(world.app, db, a.admin.client, { email: uniqueEmail('zqinvitealpha') });
   const invitationB = await invite(world.app, db, b.admin.client, { email: uniqueEmail('zqinvitebravo') });
@@ -192,6 +195,15 @@ async function makeSecrets(world: World): Promise<Secrets> {
         marker: 'zqhistoryalpha',
         hiddenFrom: ['sameOrgAdmin', 'sameOrgMember', ...B_PEOPLE, 'moderator'],
         shownTo: ['owner'],
+      },
+    ],
+    ownerForumSearches: [
+      {
+        label: "the owner's forum search",
+        id: 'zqforumhistoryalpha',
+        marker: 'zqforumhistoryalpha',
+        hiddenFrom: ['sameOrgAdmin', 'sameOrgMember', ...B_PEOPLE, 'moderator'],
+        shownTo: [],
       },
     ],
     invitations: [

@@ -54,6 +54,16 @@ const caseUrl =
   (suffix = '') =>
   async (world: World, visibility: UseCaseVisibility) => ({ url: `/api/v1/use-cases/${await useCase(world, visibility)}${suffix}` });
 
+/** A public case of A's in the hidden cases' city, with their category and technology. */
+const besideSecrets = shared(async (world) => {
+  const response = await world.a.owner.client.post(
+    '/api/v1/use-cases',
+    caseBody({ title: 'Najran conveyor retrofit', city: SECRET_CITY, technologies: ['PLC', 'zqcasebravoorgtech', 'zqcasealphaorgtech'] }),
+  );
+  if (response.statusCode !== 201) throw new Error(`use case failed: ${response.statusCode} ${response.body}`);
+  return response.json().id as string;
+});
+
 /** One case per visibility for all the roles of a read-only entry (reads, per-person toggles, reports). */
 const sharedCaseUrl = (suffix = '') => {
   const make = shared((world, visibility) => useCase(world, visibility as UseCaseVisibility));
@@ -134,6 +144,24 @@ export const entries: MatrixEntry[] = [
     expect: everyone(200),
     check: revealsOnly((s) => s.cases, { shown: false }),
   },
+  {
+    method: 'GET',
+    route: '/api/v1/use-cases/search/suggestions',
+    variant: "another person's searches",
+    setup: async () => ({ url: '/api/v1/use-cases/search/suggestions?q=zqhistoryalpha&limit=20' }),
+    expect: everyone(200),
+    check: revealsOnly((s) => s.ownerSearches.slice(1), { shown: false }),
+  },
+  // A public case beside the hidden ones (same place, category and technologies): its related and
+  // nearby cases are only those the reader may see.
+  ...(['related', 'nearby'] as const).map((kind): MatrixEntry => ({
+    method: 'GET',
+    route: `/api/v1/use-cases/:id/${kind}`,
+    variant: 'beside hidden cases',
+    setup: async (world) => ({ url: `/api/v1/use-cases/${await besideSecrets(world, 'public')}/${kind}` }),
+    expect: everyone(200),
+    check: revealsOnly((s) => s.cases, { shown: false }),
+  })),
   {
     method: 'POST',
     route: '/api/v1/use-cases/search/saved',
