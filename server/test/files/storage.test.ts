@@ -30,6 +30,31 @@ describe('LocalDiskStorage', () => {
     await expect(storage.get(key)).rejects.toBeInstanceOf(StoredObjectMissingError);
   });
 
+  it('stages bytes apart, serves them before they are moved, and moves them once (a second move is not an error)', async () => {
+    const storage = new LocalDiskStorage(path.join(root, 'staged'));
+    const key = `${randomUUID()}/${randomUUID()}`;
+    await storage.stage(key, Buffer.from('staged bytes'), 'application/pdf');
+    expect(storage.inFlight.has(key)).toBe(true);
+    expect(readdirSync(path.join(root, 'staged', '.staging'))).toEqual([key.replace('/', '.')]);
+    expect((await read(await storage.get(key))).toString()).toBe('staged bytes');
+    const listed = [];
+    for await (const entry of storage.list()) listed.push(entry);
+    expect(listed).toEqual([{ key, staged: true, modifiedAt: expect.any(Date) }]);
+
+    await storage.promote(key);
+    await storage.promote(key);
+    expect(storage.inFlight.has(key)).toBe(false);
+    expect(readdirSync(path.join(root, 'staged', '.staging'))).toEqual([]);
+    expect(readFileSync(path.join(root, 'staged', ...key.split('/')), 'utf8')).toBe('staged bytes');
+    await storage.discard(key);
+    expect((await read(await storage.get(key))).toString()).toBe('staged bytes');
+
+    const never = `${randomUUID()}/${randomUUID()}`;
+    await expect(storage.promote(never)).rejects.toBeInstanceOf(StoredObjectMissingError);
+    await storage.delete(key);
+    await expect(storage.get(key)).rejects.toBeInstanceOf(StoredObjectMissingError);
+  });
+
   it('refuses keys that could leave its directory', async () => {
     const storage = new LocalDiskStorage(path.join(root, 'uploads'));
     for (const key of [
