@@ -217,6 +217,8 @@ export const forumSearchLog = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     term: text('term').notNull(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The searcher's organization when they searched: trending terms need people of several organizations. */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     resultsCount: integer('results_count').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
