@@ -12,7 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Auth, authRetention, authRoutes, createAuth, createSessionResolver } from './modules/auth/index.js';
+import { type Auth, authRetention, authRoutes, createAuth, createSessionResolver, trustedOrigins } from './modules/auth/index.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { privacyRoutes } from './modules/privacy/index.js';
 import { countLiveFilesSql, filesModule } from './modules/files/index.js';
@@ -32,8 +32,10 @@ import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { registerErrorHandling, sendProblem } from './platform/errors.js';
 import { MailDispatcher, Mailer } from './platform/mail/index.js';
+import { redactingLoggerOptions } from './platform/log-redaction.js';
 import { registerMetrics } from './platform/metrics.js';
 import { opsRoutes } from './platform/ops.routes.js';
+import { registerOriginGuard, registerSignInGuard } from './platform/request-guards.js';
 import { type RetentionJob, startRetention } from './platform/retention.js';
 import { setAfterCommitErrorReporter } from './platform/transaction.js';
 import { registerWebApp } from './platform/web.js';
@@ -68,12 +70,21 @@ export async function buildApp({
   serveWeb = false,
   webDistDir,
 }: BuildAppOptions): Promise<FastifyInstance> {
+  const { requestMs, headersMs, keepAliveMs } = config.timeouts;
   const app = Fastify({
     logger: {
       level: config.logLevel,
       ...(loggerStream ? { stream: loggerStream } : {}),
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+      // Logged errors keep the SQL and the SQLSTATE, never the query's parameter values.
+      ...redactingLoggerOptions,
     },
+    // A request (headers and body) must arrive within requestMs, else 408 and the connection closes:
+    // a slow or stalled body no longer holds a connection forever. Node checks the deadlines every
+    // connectionsCheckingInterval (30 s by default: too coarse for short timeouts).
+    requestTimeout: requestMs,
+    keepAliveTimeout: keepAliveMs,
+    http: { headersTimeout: headersMs, connectionsCheckingInterval: Math.min(5_000, Math.max(50, Math.round(headersMs / 10))) },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -165,6 +176,13 @@ export async function buildApp({
   const sessions = createSessionResolver(auth, database.db);
   app.decorate('services', { auth, mailer, dispatcher });
   app.decorateRequest('actor', null);
+  // Before any route that changes something: cookie-carrying writes from another site are refused,
+  // and /api/v1 routes for signed-in people answer a guest 401 before reading the request.
+  registerOriginGuard(app, {
+    sessionCookieName: (await auth.$context).authCookies.sessionToken.name,
+    trustedOrigins: trustedOrigins(config),
+  });
+  registerSignInGuard(app, { prefix: '/api/v1/', sessions });
 
   await app.register(opsRoutes, { database, dispatcher, devMail: config.devMail, sessions });
   await app.register(authRoutes, { prefix: '/api/auth', auth, db: database.db, publicUrl: config.publicUrl });

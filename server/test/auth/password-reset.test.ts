@@ -1,5 +1,6 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterResponseWork } from '../../src/modules/auth/after-response.js';
 import { verifications } from '../../src/modules/auth/auth.tables.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
 import { TestClient, type TestContext, createTestApp, expectProblem, signUp } from '../helpers/app.js';
@@ -11,6 +12,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function lastMail(to: string, template: string) {
+  // A reset request's mail is written after the answer.
+  await afterResponseWork(t.app.services.auth).settled();
   const [row] = await t.database.db
     .select()
     .from(mailOutbox)

@@ -7,10 +7,15 @@ export interface LimitRule {
   windowSeconds: number;
 }
 
-/** Per-account limits that sit on top of the per-IP ones: a sign-in or reset storm aimed at one account. */
+/** Per-account limits that sit on top of the per-IP ones: a sign-in or reset storm aimed at one account (and the reset's per-IP one). */
 export const ACCOUNT_LIMITS = {
   signIn: { max: 10, windowSeconds: 15 * 60 },
   passwordReset: { max: 5, windowSeconds: 60 * 60 },
+  /**
+   * Reset requests per client address: the route answers before the library is called (see
+   * auth.routes.ts), so the library's own per-IP limiter never sees them and this one stands in.
+   */
+  passwordResetPerIp: { max: 5, windowSeconds: 10 * 60 },
 } satisfies Record<string, LimitRule>;
 
 /** The window's count so far (int4) and the seconds until it ends (ceil of a numeric epoch). */

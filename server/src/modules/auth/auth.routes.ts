@@ -20,6 +20,7 @@ import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import { ACCOUNT_LIMITS, consumeAccountLimit } from './account-rate-limit.js';
 import { CLIENT_IP_HEADER } from '../../platform/actor.js';
 import { findUserByEmail } from '../users/index.js';
+import { afterResponseWork } from './after-response.js';
 import { type Auth, REMEMBER_ME_DAYS, REMEMBER_ME_HEADER } from './auth.js';
 import { checkPasswordStrength } from './password-policy.js';
 
@@ -37,6 +38,44 @@ const CODE_MAP: Record<string, { status: number; code: string }> = {
 };
 
 const PASSWORD_LENGTH_CODES: Record<string, string> = { PASSWORD_TOO_SHORT: 'too_small', PASSWORD_TOO_LONG: 'too_big' };
+
+/**
+ * The library's headers that never reach the client: recomputed ones, and any header that would hand
+ * script a session token (the httpOnly cookie is the only carrier).
+ */
+const DROPPED_HEADERS = new Set(['set-cookie', 'content-length', 'content-encoding', 'set-auth-token', 'set-auth-jwt']);
+
+/**
+ * The library puts the session token in its JSON too (sign-in and sign-up as `token`, get-session as
+ * `session.token`, change-password as `token`): readable by script, it would defeat the httpOnly
+ * cookie, so it is taken out of every answer.
+ */
+export function withoutSessionToken(text: string): string {
+  if (!text.startsWith('{')) return text;
+  const body = JSON.parse(text) as Record<string, unknown>;
+  delete body.token;
+  if (body.session && typeof body.session === 'object') delete (body.session as Record<string, unknown>).token;
+  return JSON.stringify(body);
+}
+
+/** The session as get-session shows it: no token. */
+const sessionSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    ipAddress: z.string().nullable().optional(),
+    userAgent: z.string().nullable().optional(),
+    rememberMe: z.boolean().optional(),
+  })
+  .meta({ id: 'AuthSession' });
+
+/** Sign-up and sign-in answer the user; the session is in the cookie only. */
+const signedInSchema = authSessionResponseSchema.omit({ token: true });
+
+export const PASSWORD_RESET_REQUESTED = 'If this email exists in our system, check your email for the reset link';
 
 const errorResponses = {
   400: problemSchema,
@@ -63,6 +102,9 @@ export interface AuthRoutesOptions {
  */
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, db, publicUrl }) => {
   const sessionCookie = (await auth.$context).authCookies.sessionToken.name;
+  const afterResponse = afterResponseWork(auth);
+  // Shutting down waits for work begun after an answer (a reset mail being written).
+  app.addHook('onClose', async () => afterResponse.settled());
 
   const forward = async (request: FastifyRequest, reply: FastifyReply, body?: unknown, options: { rememberMe?: boolean } = {}) => {
     const headers = toWebHeaders(request, [CLIENT_IP_HEADER, REMEMBER_ME_HEADER, 'content-length']);
@@ -127,10 +169,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         : cookie,
     );
     response.headers.forEach((value, name) => {
-      if (name !== 'set-cookie' && name !== 'content-length' && name !== 'content-encoding') void reply.header(name, value);
+      if (!DROPPED_HEADERS.has(name)) void reply.header(name, value);
     });
     reply.status(response.status);
-    return reply.send(text.length > 0 ? text : undefined);
+    return reply.send(text.length > 0 ? withoutSessionToken(text) : undefined);
   };
 
   const tags = ['auth'];
@@ -142,7 +184,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags,
         summary: 'Sign up: creates the organization, the user and the admin membership, and signs in',
         body: signUpBodySchema,
-        response: { 200: authSessionResponseSchema, 409: problemSchema, ...errorResponses },
+        response: { 200: signedInSchema, 409: problemSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -165,7 +207,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags,
         summary: 'Sign in with email and password',
         body: signInBodySchema,
-        response: { 200: authSessionResponseSchema, ...errorResponses },
+        response: { 200: signedInSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -198,11 +240,23 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     {
       schema: {
         tags,
-        summary: 'The current session and user, or null',
-        response: { 200: z.object({ session: z.object({}).loose(), user: z.object({}).loose() }).nullable() },
+        summary: 'The current session (without its token, which only the cookie carries) and user, or null',
+        response: { 200: z.object({ session: sessionSchema, user: z.object({}).loose() }).nullable() },
       },
     },
     async (request, reply) => forward(request, reply),
+  );
+
+  app.post(
+    '/revoke-other-sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Ends every session of the signed-in user except this one',
+        response: { 200: statusResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => forward(request, reply, {}),
   );
 
   app.post(
@@ -210,18 +264,30 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     {
       schema: {
         tags,
-        summary: 'Mails a password reset link; answers the same whether or not the account exists',
+        summary:
+          'Mails a password reset link; answers at once and the same whether or not the account exists (the lookup and the mail happen after the answer)',
         body: requestPasswordResetBodySchema,
         response: { 200: statusResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const limit = await consumeAccountLimit(db, `password-reset:${request.body.email}`, ACCOUNT_LIMITS.passwordReset);
-      if (!limit.allowed)
-        throw new AppError('RATE_LIMITED', 'Too many reset requests for this account. Try again later.', undefined, {
-          'retry-after': String(limit.retryAfterSeconds),
-        });
-      return forward(request, reply, request.body);
+      // Both limits cost the same for every address, so they stay before the answer.
+      for (const [key, rule, detail] of [
+        [`password-reset-ip:${request.ip}`, ACCOUNT_LIMITS.passwordResetPerIp, 'Too many requests. Try again later.'],
+        [
+          `password-reset:${request.body.email}`,
+          ACCOUNT_LIMITS.passwordReset,
+          'Too many reset requests for this account. Try again later.',
+        ],
+      ] as const) {
+        const limit = await consumeAccountLimit(db, key, rule);
+        if (!limit.allowed) throw new AppError('RATE_LIMITED', detail, undefined, { 'retry-after': String(limit.retryAfterSeconds) });
+      }
+      // Whether the account exists shows neither in the answer nor in its timing: the lookup, the
+      // token and the mail are written after the answer has gone (failures are logged).
+      const { email } = request.body;
+      afterResponse.run(reply, 'password reset request', () => auth.api.requestPasswordReset({ body: { email } }));
+      return { status: true, message: PASSWORD_RESET_REQUESTED };
     },
   );
 
@@ -288,6 +354,6 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
-  // Everything else the library serves (e.g. the reset-password link callback) passes through as is.
-  app.all('/*', { schema: { hide: true } }, async (request, reply) => forward(request, reply, request.body ?? undefined));
+  // Nothing else of the library is served: its other endpoints (update-user, verify-password,
+  // list-sessions, change-email, delete-user, …) answer the app's 404 problem (see auth-surface.test.ts).
 };

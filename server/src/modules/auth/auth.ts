@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { CLIENT_IP_HEADER, VERIFICATION_GRACE_DAYS } from '../../platform/actor.js';
 import type { Config } from '../../platform/config.js';
 import type { Db, DbOrTx } from '../../platform/db.js';
+import { redactLogValue } from '../../platform/log-redaction.js';
 import type { Mailer } from '../../platform/mail/index.js';
 import { currentTransaction, transactionAwareDb } from '../../platform/transaction.js';
 import { users } from '../users/index.js';
@@ -99,7 +100,8 @@ export function createAuth({ config, db, mailer, logger, signUp }: AuthDeps) {
     onAPIError: { throw: true },
     logger: {
       level: config.logLevel === 'debug' || config.logLevel === 'trace' ? 'debug' : 'warn',
-      log: (level, message, ...args) => logger[level]({ args }, `auth: ${message}`),
+      // Its arguments are often errors of the database layer: logged without their parameter values.
+      log: (level, message, ...args) => logger[level]({ args: args.map(redactLogValue) }, `auth: ${message}`),
     },
     database: drizzleAdapter(transactionAwareDb(db), {
       provider: 'pg',
@@ -155,7 +157,8 @@ export function createAuth({ config, db, mailer, logger, signUp }: AuthDeps) {
       customRules: {
         '/sign-in/email': { window: 60, max: 10 },
         '/sign-up/email': { window: 600, max: 10 },
-        '/request-password-reset': { window: 600, max: 5 },
+        // '/request-password-reset' is limited by the route itself (ACCOUNT_LIMITS.passwordResetPerIp):
+        // it calls the library after answering, past this limiter.
         '/reset-password': { window: 600, max: 10 },
         '/send-verification-email': { window: 600, max: 5 },
         '/change-password': { window: 600, max: 10 },

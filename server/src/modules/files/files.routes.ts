@@ -21,7 +21,7 @@ export const filesRoutes: FastifyPluginAsyncZod<FilesRoutesOptions> = async (app
   app.post(
     '/files',
     {
-      preHandler: sessions.requireActor,
+      onRequest: sessions.requireActor,
       schema: {
         tags,
         security,
@@ -73,7 +73,7 @@ export const filesRoutes: FastifyPluginAsyncZod<FilesRoutesOptions> = async (app
   app.delete(
     '/files/:id',
     {
-      preHandler: sessions.requireActor,
+      onRequest: sessions.requireActor,
       schema: {
         tags,
         security,

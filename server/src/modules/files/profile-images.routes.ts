@@ -13,7 +13,7 @@ export interface ProfileImagesRoutesOptions {
 
 /** POST|DELETE /users/me/avatar and /organizations/me/logo: upload, point the profile at it, drop the previous one. */
 export const profileImagesRoutes: FastifyPluginAsyncZod<ProfileImagesRoutesOptions> = async (app, { files, sessions }) => {
-  app.addHook('preHandler', sessions.requireActor);
+  app.addHook('onRequest', sessions.requireActor);
   const security = [{ sessionCookie: [] }];
   const uploadResponses = {
     200: fileSchema,

@@ -50,7 +50,7 @@ const idParams = z.object({ id: z.uuid() });
 
 /** The forum, shared by every organization; signed-in users only. */
 export const forumRoutes: FastifyPluginAsyncZod<ForumRoutesOptions> = async (app, { db, sessions }) => {
-  app.addHook('preHandler', sessions.requireActor);
+  app.addHook('onRequest', sessions.requireActor);
   const tags = ['forum'];
   const security = [{ sessionCookie: [] }];
   const errors = { 401: problemSchema, 404: problemSchema };

@@ -44,7 +44,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<InvitationsRoutesOptions> 
   const deps = { db, mailer, publicUrl };
   const tags = ['invitations'];
   const security = [{ sessionCookie: [] }];
-  const signedIn = { preHandler: sessions.requireActor };
+  const signedIn = { onRequest: sessions.requireActor };
   const idParams = z.object({ id: z.uuid() });
   const adminErrors = { 401: problemSchema, 403: problemSchema };
 

@@ -19,7 +19,7 @@ export interface OrganizationsRoutesOptions {
 export const organizationsRoutes: FastifyPluginAsyncZod<OrganizationsRoutesOptions> = async (app, { db, sessions }) => {
   const tags = ['organizations'];
   const security = [{ sessionCookie: [] }];
-  const signedIn = { preHandler: sessions.requireActor };
+  const signedIn = { onRequest: sessions.requireActor };
 
   app.get(
     '/organizations/me',

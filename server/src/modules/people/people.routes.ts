@@ -22,7 +22,7 @@ export interface PeopleRoutesOptions {
 }
 
 export const peopleRoutes: FastifyPluginAsyncZod<PeopleRoutesOptions> = async (app, { db, sessions }) => {
-  app.addHook('preHandler', sessions.requireActor);
+  app.addHook('onRequest', sessions.requireActor);
   const tags = ['users'];
   const security = [{ sessionCookie: [] }];
 

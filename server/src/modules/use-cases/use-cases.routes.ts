@@ -79,7 +79,7 @@ const idParams = z.object({ id: z.uuid() });
  * one); everything else answers 401 to guests through actorOf.
  */
 export const useCaseRoutes: FastifyPluginAsyncZod<UseCaseRoutesOptions> = async (app, { db, sessions }) => {
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.actor = await sessions.resolve(request, reply);
   });
   const tags = ['use-cases'];

@@ -97,7 +97,7 @@ export const useCaseExportRoutes: FastifyPluginAsyncZod<UseCaseExportRoutesOptio
     pdf: (meta, cases, baseUrl) => pdfPool.render({ kind: 'list', meta, cases, baseUrl }),
   };
 
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.actor = await sessions.resolve(request, reply);
   });
   const tags = ['use-cases'];
