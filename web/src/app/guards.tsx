@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useRouteError } from 'react-router';
+import { Navigate, Outlet, useLocation, useRouteError, useSearchParams } from 'react-router';
 import { AppShell } from '../components/layout/app-shell.js';
+import { safeNext, signInPath } from '../features/auth/next-path.js';
 import { Alert, Spinner } from '../components/ui/feedback.js';
 import { errorMessage } from '../lib/form-errors.js';
 import { SIGNED_OUT_KEY, useMe } from '../lib/session.js';
@@ -27,16 +28,21 @@ export function RequireAuth() {
   }
   if (!me) {
     const signedOut = queryClient.getQueryData<boolean>(SIGNED_OUT_KEY) === true;
-    return <Navigate to={signedOut ? '/sign-in' : `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return <Navigate to={signedOut ? '/sign-in' : signInPath(location.pathname + location.search + location.hash)} replace />;
   }
   return <AppShell me={me} />;
 }
 
-/** Sign-in and sign-up are for guests; a signed-in user goes to the dashboard. */
+/**
+ * Sign-in and sign-up are for guests; a signed-in user goes on to the page they were sent from
+ * (`next`, when it is a path of this app) or to the dashboard. This is also what moves a user on
+ * right after signing in: the session query turns signed-in before the form's own navigation.
+ */
 export function GuestOnly() {
   const { data: me, isPending } = useMe();
+  const [params] = useSearchParams();
   if (isPending) return <Spinner />;
-  if (me) return <Navigate to="/dashboard" replace />;
+  if (me) return <Navigate to={safeNext(params.get('next'))} replace />;
   return <Outlet />;
 }
 

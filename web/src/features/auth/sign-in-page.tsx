@@ -9,11 +9,7 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { api } from '../../lib/api-client.js';
 import { ME_KEY, SIGNED_OUT_KEY } from '../../lib/session.js';
 import { useForm } from '../../lib/use-form.js';
-
-/** Only paths inside the app are followed after sign-in (no open redirect). */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
-}
+import { safeNext, signInPath } from './next-path.js';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -22,12 +18,13 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const form = useForm(signInBodySchema);
   const [values, setValues] = useState({ email: '', password: '', rememberMe: false });
+  const next = params.get('next');
   const signIn = useMutation({
     mutationFn: (body: unknown) => api.post('/api/auth/sign-in/email', body),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: SIGNED_OUT_KEY });
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      await navigate(safeNext(params.get('next')), { replace: true });
+      await navigate(safeNext(next), { replace: true });
     },
     onError: form.showError,
   });
@@ -81,7 +78,7 @@ export function SignInPage() {
         <Link to="/forgot-password">{t('auth.forgotLink')}</Link>
       </p>
       <p>
-        {t('auth.noAccount')} <Link to="/sign-up">{t('auth.signUpLink')}</Link>
+        {t('auth.noAccount')} <Link to={next ? signInPath(safeNext(next), '/sign-up') : '/sign-up'}>{t('auth.signUpLink')}</Link>
       </p>
     </div>
   );

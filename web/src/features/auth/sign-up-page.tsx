@@ -2,7 +2,7 @@ import { INDUSTRIES, signUpBodySchema } from '@p2p/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { currentLanguage, industryLabel } from '../../app/i18n.js';
 import { SelectField, TextField } from '../../components/ui/field.js';
 import { Alert } from '../../components/ui/feedback.js';
@@ -10,10 +10,13 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { api } from '../../lib/api-client.js';
 import { ME_KEY } from '../../lib/session.js';
 import { useForm } from '../../lib/use-form.js';
+import { safeNext, signInPath } from './next-path.js';
 
 export function SignUpPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get('next');
   const queryClient = useQueryClient();
   const form = useForm(signUpBodySchema);
   const language = currentLanguage();
@@ -24,7 +27,7 @@ export function SignUpPage() {
     mutationFn: (body: unknown) => api.post('/api/auth/sign-up/email', body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      await navigate('/dashboard', { replace: true });
+      await navigate(safeNext(next), { replace: true });
     },
     onError: form.showError,
   });
@@ -115,7 +118,7 @@ export function SignUpPage() {
         </button>
       </form>
       <p>
-        {t('auth.haveAccount')} <Link to="/sign-in">{t('auth.signInLink')}</Link>
+        {t('auth.haveAccount')} <Link to={next ? signInPath(safeNext(next)) : '/sign-in'}>{t('auth.signInLink')}</Link>
       </p>
     </div>
   );
