@@ -46,6 +46,8 @@ export interface Secrets {
 const A_PEOPLE: Role[] = ['owner', 'sameOrgAdmin', 'sameOrgMember'];
 const B_PEOPLE: Role[] = ['otherOrgAdmin', 'otherOrgMember'];
 export const SECRET_CITY = 'najran';
+/** A technology every hidden case uses, for a visible case to be related to them without naming any marker. */
+export const SHARED_TECHNOLOGY = 'Kestrel drive';
 
 const cache = new WeakMap<World, Promise<Secrets>>();
 
@@ -97,7 +99,7 @@ async function makeSecrets(world: World): Promise<Secrets> {
           caseBody({
             title: `Kestrel conveyor ${marker}`,
             tags: [`${marker}tag`],
-            technologies: [`${marker}tech`],
+            technologies: [`${marker}tech`, SHARED_TECHNOLOGY],
             city: SECRET_CITY,
             visibility,
             publish,

@@ -1,7 +1,7 @@
 import type { UseCaseVisibility } from '@p2p/contracts';
 import { caseBody } from '../use-cases/factories.js';
 import { type Expect, type MatrixEntry, type MatrixSetup, type Role, type World, everyone, shared, signedIn } from './harness.js';
-import { SECRET_CITY, revealsOnly } from './leaks.js';
+import { SECRET_CITY, SHARED_TECHNOLOGY, revealsOnly } from './leaks.js';
 
 /**
  * The use-case library. The owner is A's resource-owning member, who wrote the case. Most entries
@@ -58,7 +58,7 @@ const caseUrl =
 const besideSecrets = shared(async (world) => {
   const response = await world.a.owner.client.post(
     '/api/v1/use-cases',
-    caseBody({ title: 'Najran conveyor retrofit', city: SECRET_CITY, technologies: ['PLC', 'zqcasebravoorgtech', 'zqcasealphaorgtech'] }),
+    caseBody({ title: 'Najran conveyor retrofit', city: SECRET_CITY, technologies: ['PLC', SHARED_TECHNOLOGY] }),
   );
   if (response.statusCode !== 201) throw new Error(`use case failed: ${response.statusCode} ${response.body}`);
   return response.json().id as string;
