@@ -174,14 +174,20 @@ describe('forum search', () => {
     // One person, however often.
     for (let i = 0; i < 3; i += 1) await search('q=vibration', other.admin);
     // Three people of two companies, but the word finds only a private category.
-    const logged = (term: string, userId: string, ago = '0 days') =>
+    const logged = (term: string, [userId, organizationId]: [string, string], ago = '0 days') =>
       execute(
         t.database.db,
-        sql`insert into forum_search_log (term, user_id, results_count, created_at) values (${term}, ${userId}, 1, now() - ${ago}::interval)`,
+        sql`insert into forum_search_log (term, user_id, organization_id, results_count, created_at)
+            values (${term}, ${userId}, ${organizationId}, 1, now() - ${ago}::interval)`,
       );
-    for (const userId of [org.adminId, colleague.id, other.adminId]) await logged('budget', userId);
+    const people: [string, string][] = [
+      [org.adminId, org.organizationId],
+      [colleague.id, org.organizationId],
+      [other.adminId, other.organizationId],
+    ];
+    for (const person of people) await logged('budget', person);
     // Three days ago: in the week, not in the day.
-    for (const userId of [org.adminId, colleague.id, other.adminId]) await logged('schedule', userId, '3 days');
+    for (const person of people) await logged('schedule', person, '3 days');
 
     const day = (await org.admin.get('/api/v1/forum/search/trending?period=day')).json();
     expect(day).toEqual({ period: 'day', items: [{ term: 'compressor', count: 3 }] });

@@ -1,6 +1,6 @@
 -- the week’s, at most 10
 with searches as (
-        select l.term, l.user_id, (select m.organization_id from "memberships" m where m.user_id = l.user_id) as organization_id from forum_search_log l
+        select l.term, l.user_id, l.organization_id from forum_search_log l
         where l.created_at > now() - $1::interval and l.results_count > 0 and l.user_id is not null),
       shared as (
         select term, count(distinct user_id) as n from searches group by term

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { type DbOrTx, queryRows, toNumber } from '../../../platform/db.js';
 import { col, row, type RowOf, nullable } from '../../../platform/rows.js';
 import { HEADLINE_TITLE, headlineExcerpt, titlePrefixQuery, TRENDING_INTERVALS } from '../../../platform/search-text.js';
-import { membershipOrganizationSql } from '../../organizations/index.js';
 import { authorColumns, authorJoin, authorShape } from '../../people/index.js';
 import { type Reader, visibleTopic } from '../forum.reader.js';
 import { endOfDay } from './topics.queries.js';
@@ -83,8 +82,9 @@ export function searchQuery(reader: Reader, query: SearchQuery): SQL {
         page as (select * from hits order by ${orderBy(query.sort)} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}),
         logged as (${
           query.page === 1
-            ? sql`insert into forum_search_log (term, user_id, results_count)
-                  select left(regexp_replace(lower(p2p_fold_arabic(${query.q})), '\\s+', ' ', 'g'), 200), ${reader.userId}, total from counts returning 1`
+            ? sql`insert into forum_search_log (term, user_id, organization_id, results_count)
+                  select left(regexp_replace(lower(p2p_fold_arabic(${query.q})), '\\s+', ' ', 'g'), 200), ${reader.userId}, ${reader.organizationId}, total
+                  from counts returning 1`
             : sql`select 1`
         })
         select page.*, counts.total, counts.topics, counts.posts,
@@ -192,13 +192,13 @@ export const TRENDING_MIN_ORGANIZATIONS = 2;
 
 /**
  * Trending terms: searched with results in the period by at least TRENDING_MIN_PEOPLE people of at
- * least TRENDING_MIN_ORGANIZATIONS organizations (a person's organization as their membership gives
- * it), and matching a topic or reply in a public category, so a word that only finds an
+ * least TRENDING_MIN_ORGANIZATIONS organizations (each search is logged with the searcher's
+ * organization at the time), and matching a topic or reply in a public category, so a word that only finds an
  * organization's private category never shows, whoever searched it. Most people first.
  */
 export function trendingTermsQuery(period: keyof typeof TRENDING_INTERVALS, limit: number): SQL {
   return sql`with searches as (
-        select l.term, l.user_id, ${membershipOrganizationSql(sql`l.user_id`)} as organization_id from forum_search_log l
+        select l.term, l.user_id, l.organization_id from forum_search_log l
         where l.created_at > now() - ${TRENDING_INTERVALS[period]}::interval and l.results_count > 0 and l.user_id is not null),
       shared as (
         select term, count(distinct user_id) as n from searches group by term
