@@ -262,6 +262,8 @@ export const useCaseListQuerySchema = pageQuerySchema.extend(useCaseFiltersSchem
   scope: z.enum(['all', 'mine']).default('all'),
   /** Leave out facet counts (lighter lists such as the map). */
   facets: booleanQuery,
+  /** Newest first over the library (sort newest, scope all): walk on after the previous page's last case (its nextCursor). */
+  cursor: cursorQuerySchema,
 });
 export type UseCaseListQuery = z.input<typeof useCaseListQuerySchema>;
 

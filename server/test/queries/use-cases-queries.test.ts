@@ -48,6 +48,20 @@ describe('use-case library SQL', () => {
     await expect(
       render(browsePageSql({ conditions, sort: 'roi', scope: 'all', limit: 20, offset: 40, withTotal: false })),
     ).toMatchFileSnapshot('./__queries__/use-cases-browse.sql');
+    const after = { at: '2026-02-01T08:30:00.123456Z', id: '00000000-0000-4000-8000-000000000020' };
+    await expect(
+      render(
+        browsePageSql({
+          conditions: buildConditions(GUEST, {}),
+          sort: 'newest',
+          scope: 'all',
+          limit: 21,
+          offset: 0,
+          after,
+          withTotal: false,
+        }),
+      ),
+    ).toMatchFileSnapshot('./__queries__/use-cases-browse-after.sql');
     await expect(
       render(facetCountsSql(withIndexedText(buildConditions(GUEST, { ...FILTERS, q: undefined }), FILTERS.q))),
     ).toMatchFileSnapshot('./__queries__/use-cases-browse-facets.sql');

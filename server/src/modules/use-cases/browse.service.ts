@@ -1,4 +1,5 @@
 import {
+  encodeCursor,
   type FacetCount,
   toPage,
   type UseCaseCategoryStats,
@@ -12,10 +13,20 @@ import {
 import type { z } from 'zod';
 import { type DbOrTx, toNumber } from '../../platform/db.js';
 import type { Actor } from '../../platform/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { readCursor } from '../../platform/keyset.js';
 import type { TRENDING_INTERVALS } from '../../platform/search-text.js';
 import { buildConditions, type CaseConditions, FACETS, withIndexedText } from './use-cases.filters.js';
 import { facetsFor } from './facet-cache.js';
-import { countCapped, findBrowsePage, findCategoryStats, findFacetCounts, findFeatured, findTrending } from './queries/browse.queries.js';
+import {
+  countCapped,
+  findBrowsePage,
+  findCategoryStats,
+  findFacetCounts,
+  findFeatured,
+  findTrending,
+  type PublishedKey,
+} from './queries/browse.queries.js';
 import { numberOrNull, toSummary } from './use-cases.presenter.js';
 import { type CaseReader, viewerOf } from './use-cases.reader.js';
 
@@ -51,20 +62,42 @@ export async function listUseCases(db: DbOrTx, actor: Actor | null, query: ListQ
   const conditions = buildConditions(reader, filters, query.scope);
   const offset = (query.page - 1) * query.pageSize;
   const withFacets = query.facets !== false;
-  const [{ rows, total: counted }, facets] = await Promise.all([
-    findBrowsePage(db, { conditions, sort: query.sort, scope: query.scope, limit: query.pageSize, offset, withTotal: !withFacets }),
+  const after = publishedKey(query);
+  // Walking by cursor, one row more than the page tells whether another follows.
+  const limit = after ? query.pageSize + 1 : query.pageSize;
+  const [{ rows: found, total: counted }, facets] = await Promise.all([
+    findBrowsePage(db, { conditions, sort: query.sort, scope: query.scope, limit, offset, after, withTotal: !withFacets && !after }),
     withFacets ? facetsFor(db, reader, filters, query.scope, countFacets) : Promise.resolve(null),
   ]);
+  const rows = found.slice(0, query.pageSize);
   let total: number;
   if (facets) {
     total = totalOf(facets, query.category);
   } else if (counted !== null) {
     total = counted;
   } else {
-    total = offset === 0 ? 0 : await countCapped(db, conditions, COUNT_CAP);
+    total = offset === 0 && !after ? 0 : await countCapped(db, conditions, COUNT_CAP);
   }
   const page = toPage(rows.map(toSummary), total, query.page, query.pageSize);
-  return { ...page, facets };
+  if (!walksNewest(query)) return { ...page, facets };
+  const hasNext = after ? found.length > query.pageSize : page.hasNext;
+  const last = rows.at(-1);
+  const nextCursor = hasNext && last?.published_key ? encodeCursor([last.published_key, last.id]) : null;
+  return { ...page, ...(after ? { hasNext, hasPrevious: true } : {}), nextCursor, facets };
+}
+
+/** The library newest first is walked by cursor (its published cases, by the newest index); other orders page. */
+const walksNewest = (query: ListQuery) => query.sort === 'newest' && query.scope === 'all';
+
+/** The cursor's key; 400 naming `cursor` when the list is not walked by one or the cursor is another list's. */
+function publishedKey(query: ListQuery): PublishedKey | undefined {
+  if (!query.cursor) return undefined;
+  if (!walksNewest(query))
+    throw new AppError('VALIDATION_FAILED', 'Only the newest-first list of the library is walked by cursor', [
+      { path: 'cursor', message: 'Use page with this sort', code: 'invalid_cursor' },
+    ]);
+  const [at, id] = readCursor(query.cursor, ['time', 'uuid'] as const);
+  return { at, id };
 }
 
 /** Disjunctive facet counts (see facetCountsSql), each facet's values by count (years newest first). */

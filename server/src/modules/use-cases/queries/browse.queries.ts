@@ -1,6 +1,7 @@
 import type { UseCaseSort } from '@p2p/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows, toNumber } from '../../../platform/db.js';
+import { exactTime } from '../../../platform/keyset.js';
 import { col, row, type RowOf } from '../../../platform/rows.js';
 import { TRENDING_INTERVALS } from '../../../platform/search-text.js';
 import { TECHNOLOGY_FACET_LIMIT } from '../facet-cache.js';
@@ -21,30 +22,44 @@ export function orderOf(sort: UseCaseSort, scope: CaseScope): SQL {
   return sql.raw(ORDER[sort]);
 }
 
+/** Where a walk of the library newest first goes on: after the case published at this exact time with this id. */
+export interface PublishedKey {
+  at: string;
+  id: string;
+}
+
 export interface BrowsePage {
   conditions: CaseConditions;
   sort: UseCaseSort;
   scope: CaseScope;
   limit: number;
   offset: number;
+  /** Newest first over the library: the cases after this one (by the newest index), instead of the offset. */
+  after?: PublishedKey | undefined;
   /** Each row carries the count of every match (`total`): for lists without facets, whose category counts give it otherwise. */
   withTotal: boolean;
 }
 
 export const browseRow = row(summaryRow);
-export const browseRowWithTotal = row({ ...summaryRow, total: col.bigint });
+/** A browse row with its exact publication time (the key of the cursor after it). */
+export const browsePageRow = row({ ...summaryRow, published_key: col.textOrNull });
+export type BrowsePageRow = RowOf<typeof browsePageRow>;
+const browseRowWithTotal = row({ ...browsePageRow, total: col.bigint });
 
-/** One page of a browse: the list rows in the list's order. */
+/** One page of a browse: the list rows in the list's order (after a key: from the newest index, no offset). */
 export function browsePageSql(page: BrowsePage): SQL {
-  return sql`select ${SUMMARY_COLUMNS}${page.withTotal ? sql`, count(*) over () as total` : sql``}
+  const where = page.after
+    ? sql`${whereAll(page.conditions)} and (uc.published_at, uc.id) < (${page.after.at}::timestamptz, ${page.after.id}::uuid)`
+    : whereAll(page.conditions);
+  return sql`select ${SUMMARY_COLUMNS}, ${exactTime(sql`uc.published_at`)} as published_key${page.withTotal ? sql`, count(*) over () as total` : sql``}
       from use_cases uc ${SUMMARY_JOINS}
-      where ${whereAll(page.conditions)}
-      order by ${orderOf(page.sort, page.scope)} limit ${page.limit} offset ${page.offset}`;
+      where ${where}
+      order by ${orderOf(page.sort, page.scope)} limit ${page.limit} ${page.after ? sql`` : sql`offset ${page.offset}`}`;
 }
 
 /** One page of a browse (see browsePageSql); `total` is null unless asked for and there are rows. */
-export async function findBrowsePage(db: DbOrTx, page: BrowsePage): Promise<{ rows: RowOf<typeof browseRow>[]; total: number | null }> {
-  if (!page.withTotal) return { rows: await queryRows(db, browseRow, browsePageSql(page)), total: null };
+export async function findBrowsePage(db: DbOrTx, page: BrowsePage): Promise<{ rows: BrowsePageRow[]; total: number | null }> {
+  if (!page.withTotal) return { rows: await queryRows(db, browsePageRow, browsePageSql(page)), total: null };
   const rows = await queryRows(db, browseRowWithTotal, browsePageSql(page));
   return { rows, total: rows.length > 0 ? toNumber(rows[0]!.total) : null };
 }
