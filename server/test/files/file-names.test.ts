@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { files } from '../../src/modules/files/index.js';
+import { files, liveFileJson } from '../../src/modules/files/index.js';
 import { MAX_FILE_NAME_LENGTH, cleanFileName } from '../../src/modules/files/files.upload.js';
 import { type TestClient, signUp } from '../helpers/app.js';
 import { minimalPdf, solidImage } from './fixtures.js';
@@ -93,5 +93,14 @@ describe('names of uploaded files', () => {
     const offered = decodeURIComponent(disposition.split("UTF-8''")[1]!);
     expect(offered).toBe('oldfdp.pdf');
     expect(offered).not.toMatch(INVISIBLE);
+  });
+
+  it('stored before cleaning existed are shown without invisible characters where other modules list them', async () => {
+    const response = await upload(client, { filename: 'list.pdf', data: minimalPdf() });
+    await t.database.db.update(files).set({ originalName: 'تقرير\u202E\u200Bfdp\u2066.exe' }).where(eq(files.id, response.json().id));
+    const result = await t.database.db.execute(sql`select ${liveFileJson('f')} as file from ${files} f where f.id = ${response.json().id}`);
+    const [row] = (result as unknown as { rows: { file: unknown }[] }).rows;
+    const file = (typeof row!.file === 'string' ? JSON.parse(row!.file) : row!.file) as { name: string };
+    expect(file.name).toBe('تقريرfdp.exe');
   });
 });

@@ -67,8 +67,14 @@ export async function findOrganizationFiles(
 export const liveFileJoin = (fileId: SQL, alias = 'f'): SQL =>
   sql`join ${files} ${sql.raw(alias)} on ${sql.raw(alias)}.id = ${fileId} and ${sql.raw(alias)}.deleted_at is null`;
 
+/**
+ * The characters cleanFileName removes that matter most (bidi controls, zero-width, controls), as a
+ * PostgreSQL pattern: names stored before uploads were cleaned are shown without them.
+ */
+const INVISIBLE_IN_NAMES = String.raw`[\u0001-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]`;
+
 /** A file joined by liveFileJoin as JSON: { fileId, name, mimeType, sizeBytes } (sizeBytes a bigint). */
 export const liveFileJson = (alias = 'f'): SQL =>
   sql.raw(
-    `json_build_object('fileId', ${alias}.id, 'name', coalesce(${alias}.original_name, ''), 'mimeType', ${alias}.content_type, 'sizeBytes', ${alias}.size_bytes)`,
+    `json_build_object('fileId', ${alias}.id, 'name', regexp_replace(coalesce(${alias}.original_name, ''), '${INVISIBLE_IN_NAMES}', '', 'g'), 'mimeType', ${alias}.content_type, 'sizeBytes', ${alias}.size_bytes)`,
   );
