@@ -25,7 +25,8 @@ const isoOrNull = (value: Date | null) => (value ? value.toISOString() : null);
 
 /**
  * Everything kept about one person, read in one transaction so the sections agree. Each section
- * selects this person's own rows only (by their id); other people appear by id at most.
+ * selects this person's own rows only (by their id), and only the columns it exports (never a
+ * session token); other people appear by id at most.
  */
 export async function collectPersonalData(db: DbOrTx, userId: string): Promise<PersonalDataExport> {
   const [user, membership] = await Promise.all([findUserById(db, userId), findMembershipWithOrganization(db, userId)]);
@@ -50,29 +51,152 @@ export async function collectPersonalData(db: DbOrTx, userId: string): Promise<P
     exportRows,
   ] = await Promise.all([
     db
-      .select()
+      .select({
+        createdAt: sessions.createdAt,
+        updatedAt: sessions.updatedAt,
+        expiresAt: sessions.expiresAt,
+        ipAddress: sessions.ipAddress,
+        userAgent: sessions.userAgent,
+        rememberMe: sessions.rememberMe,
+      })
       .from(sessions)
       .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
       .orderBy(desc(sessions.updatedAt)),
-    db.select().from(files).where(eq(files.uploaderId, userId)).orderBy(asc(files.createdAt)),
+    db
+      .select({
+        id: files.id,
+        purpose: files.purpose,
+        contentType: files.contentType,
+        sizeBytes: files.sizeBytes,
+        originalName: files.originalName,
+        createdAt: files.createdAt,
+        deletedAt: files.deletedAt,
+      })
+      .from(files)
+      .where(eq(files.uploaderId, userId))
+      .orderBy(asc(files.createdAt)),
     db
       .select({ invitation: invitations, isExpired: invitationExpired })
       .from(invitations)
       .where(eq(invitations.invitedById, userId))
       .orderBy(asc(invitations.createdAt)),
-    db.select().from(forumTopics).where(eq(forumTopics.authorId, userId)).orderBy(asc(forumTopics.createdAt)),
-    db.select().from(forumPosts).where(eq(forumPosts.authorId, userId)).orderBy(asc(forumPosts.createdAt)),
-    db.select().from(forumTopicLikes).where(eq(forumTopicLikes.userId, userId)).orderBy(asc(forumTopicLikes.createdAt)),
-    db.select().from(forumPostLikes).where(eq(forumPostLikes.userId, userId)).orderBy(asc(forumPostLikes.createdAt)),
-    db.select().from(forumSearchLog).where(eq(forumSearchLog.userId, userId)).orderBy(asc(forumSearchLog.createdAt)),
-    db.select().from(useCases).where(eq(useCases.authorId, userId)).orderBy(asc(useCases.createdAt)),
-    db.select().from(useCaseVersions).where(eq(useCaseVersions.editorId, userId)).orderBy(asc(useCaseVersions.createdAt)),
-    db.select().from(useCaseLikes).where(eq(useCaseLikes.userId, userId)).orderBy(asc(useCaseLikes.createdAt)),
-    db.select().from(useCaseSaves).where(eq(useCaseSaves.userId, userId)).orderBy(asc(useCaseSaves.createdAt)),
-    db.select().from(useCaseSavedSearches).where(eq(useCaseSavedSearches.userId, userId)).orderBy(asc(useCaseSavedSearches.createdAt)),
-    db.select().from(useCaseSearchLog).where(eq(useCaseSearchLog.userId, userId)).orderBy(asc(useCaseSearchLog.createdAt)),
-    db.select().from(useCaseReports).where(eq(useCaseReports.reporterId, userId)).orderBy(asc(useCaseReports.createdAt)),
-    db.select().from(userDataExports).where(eq(userDataExports.userId, userId)).orderBy(asc(userDataExports.createdAt)),
+    db
+      .select({
+        id: forumTopics.id,
+        categoryId: forumTopics.categoryId,
+        title: forumTopics.title,
+        body: forumTopics.body,
+        createdAt: forumTopics.createdAt,
+        editedAt: forumTopics.editedAt,
+        deletedAt: forumTopics.deletedAt,
+      })
+      .from(forumTopics)
+      .where(eq(forumTopics.authorId, userId))
+      .orderBy(asc(forumTopics.createdAt)),
+    db
+      .select({
+        id: forumPosts.id,
+        topicId: forumPosts.topicId,
+        parentId: forumPosts.parentId,
+        body: forumPosts.body,
+        createdAt: forumPosts.createdAt,
+        editedAt: forumPosts.editedAt,
+        deletedAt: forumPosts.deletedAt,
+      })
+      .from(forumPosts)
+      .where(eq(forumPosts.authorId, userId))
+      .orderBy(asc(forumPosts.createdAt)),
+    db
+      .select({ topicId: forumTopicLikes.topicId, createdAt: forumTopicLikes.createdAt })
+      .from(forumTopicLikes)
+      .where(eq(forumTopicLikes.userId, userId))
+      .orderBy(asc(forumTopicLikes.createdAt)),
+    db
+      .select({ postId: forumPostLikes.postId, createdAt: forumPostLikes.createdAt })
+      .from(forumPostLikes)
+      .where(eq(forumPostLikes.userId, userId))
+      .orderBy(asc(forumPostLikes.createdAt)),
+    db
+      .select({ term: forumSearchLog.term, resultsCount: forumSearchLog.resultsCount, createdAt: forumSearchLog.createdAt })
+      .from(forumSearchLog)
+      .where(eq(forumSearchLog.userId, userId))
+      .orderBy(asc(forumSearchLog.createdAt)),
+    db
+      .select({
+        id: useCases.id,
+        title: useCases.title,
+        titleAr: useCases.titleAr,
+        summary: useCases.summary,
+        summaryAr: useCases.summaryAr,
+        challenge: useCases.challenge,
+        solution: useCases.solution,
+        results: useCases.results,
+        status: useCases.status,
+        visibility: useCases.visibility,
+        createdAt: useCases.createdAt,
+        publishedAt: useCases.publishedAt,
+        updatedAt: useCases.updatedAt,
+      })
+      .from(useCases)
+      .where(eq(useCases.authorId, userId))
+      .orderBy(asc(useCases.createdAt)),
+    db
+      .select({
+        useCaseId: useCaseVersions.useCaseId,
+        version: useCaseVersions.version,
+        changes: useCaseVersions.changes,
+        createdAt: useCaseVersions.createdAt,
+      })
+      .from(useCaseVersions)
+      .where(eq(useCaseVersions.editorId, userId))
+      .orderBy(asc(useCaseVersions.createdAt)),
+    db
+      .select({ useCaseId: useCaseLikes.useCaseId, createdAt: useCaseLikes.createdAt })
+      .from(useCaseLikes)
+      .where(eq(useCaseLikes.userId, userId))
+      .orderBy(asc(useCaseLikes.createdAt)),
+    db
+      .select({ useCaseId: useCaseSaves.useCaseId, createdAt: useCaseSaves.createdAt })
+      .from(useCaseSaves)
+      .where(eq(useCaseSaves.userId, userId))
+      .orderBy(asc(useCaseSaves.createdAt)),
+    db
+      .select({
+        id: useCaseSavedSearches.id,
+        name: useCaseSavedSearches.name,
+        search: useCaseSavedSearches.search,
+        createdAt: useCaseSavedSearches.createdAt,
+        lastRunAt: useCaseSavedSearches.lastRunAt,
+      })
+      .from(useCaseSavedSearches)
+      .where(eq(useCaseSavedSearches.userId, userId))
+      .orderBy(asc(useCaseSavedSearches.createdAt)),
+    db
+      .select({
+        q: useCaseSearchLog.q,
+        filters: useCaseSearchLog.filters,
+        resultsCount: useCaseSearchLog.resultsCount,
+        createdAt: useCaseSearchLog.createdAt,
+      })
+      .from(useCaseSearchLog)
+      .where(eq(useCaseSearchLog.userId, userId))
+      .orderBy(asc(useCaseSearchLog.createdAt)),
+    db
+      .select({
+        useCaseId: useCaseReports.useCaseId,
+        reason: useCaseReports.reason,
+        details: useCaseReports.details,
+        status: useCaseReports.status,
+        createdAt: useCaseReports.createdAt,
+      })
+      .from(useCaseReports)
+      .where(eq(useCaseReports.reporterId, userId))
+      .orderBy(asc(useCaseReports.createdAt)),
+    db
+      .select({ createdAt: userDataExports.createdAt })
+      .from(userDataExports)
+      .where(eq(userDataExports.userId, userId))
+      .orderBy(asc(userDataExports.createdAt)),
   ]);
 
   return {
