@@ -50,6 +50,22 @@ export function Branch({
     setAnnouncement(t('forum.topic.repliesShown', { count: formatNumber(arrived.size, language) }));
   }, [pages, rows, t, language]);
 
+  // A reply written here lands after the replies the page shows: load the rest, then bring it into view.
+  const written = useRef<string | null>(null);
+  const replied = (postId: string) => {
+    if (startCursor === null) return onReplied(postId);
+    written.current = postId;
+    setExpanded(true);
+  };
+  useEffect(() => {
+    const id = written.current;
+    if (!id || !rows.some((row) => row.post.id === id)) return;
+    written.current = null;
+    const target = document.getElementById(`post-${id}`);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }, [rows]);
+
   const remaining = Math.max(0, (root.moreReplies ?? 0) - loaded.length);
   const canShowMore = startCursor !== null && (more.data ? more.hasNextPage : remaining > 0);
   const loading = more.isFetching;
@@ -58,7 +74,7 @@ export function Branch({
   return (
     <>
       {rows.map((row) => (
-        <PostItem key={row.post.id} row={row} topicId={topicId} canReplyToTopic={canReplyToTopic} onReplied={onReplied} />
+        <PostItem key={row.post.id} row={row} topicId={topicId} canReplyToTopic={canReplyToTopic} onReplied={replied} />
       ))}
       {canShowMore || more.isError || announcement ? (
         <li className="thread__more post--indent-1">
