@@ -182,6 +182,7 @@ export const forumPostSchema = z
     /**
      * On a top-level post of a thread page: how many replies of its branch the page leaves out (the
      * page shows the first FORUM_BRANCH_REPLIES by time), fetched with GET /forum/posts/:id/replies?cursor=repliesCursor.
+     * A branch is counted up to 10,000 replies.
      */
     moreReplies: z.number().int().optional(),
     /** Where the branch's left-out replies start (null when none is left out). */
