@@ -62,6 +62,14 @@ describe('the use-case list newest first', () => {
     expect(second.items.map((item) => item.id)).not.toContain(first.items[0]!.id);
   });
 
+  it('refuses a page past 10,000 rows (400 naming page), here and on the other paged lists of the library', async () => {
+    for (const url of ['/api/v1/use-cases?page=501', '/api/v1/use-cases/location/filter?region=eastern&page=101&pageSize=100']) {
+      const problem = expectProblem(await org.admin.get(url), 400, 'VALIDATION_FAILED');
+      expect(problem.errors?.map((error) => error.path)).toContain('page');
+    }
+    expect((await org.admin.get('/api/v1/use-cases?page=500')).statusCode).toBe(200);
+  });
+
   it('refuses a cursor with another order (400 naming cursor)', async () => {
     const first = await get(org.admin, '/api/v1/use-cases?pageSize=5');
     const problem = expectProblem(await org.admin.get(`/api/v1/use-cases?sort=views&cursor=${first.nextCursor}`), 400, 'VALIDATION_FAILED');
