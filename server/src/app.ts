@@ -185,7 +185,7 @@ export async function buildApp({
   registerSignInGuard(app, { prefix: '/api/v1/', sessions });
 
   await app.register(opsRoutes, { database, dispatcher, devMail: config.devMail, sessions });
-  await app.register(authRoutes, { prefix: '/api/auth', auth, db: database.db, publicUrl: config.publicUrl });
+  await app.register(authRoutes, { prefix: '/api/auth', auth, db: database.db, publicUrl: config.publicUrl, sessions });
   await app.register(
     async (api) => {
       await api.register(peopleRoutes, { db: database.db, sessions });

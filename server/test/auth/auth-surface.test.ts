@@ -117,6 +117,19 @@ describe('the auth library behind an allow-list', () => {
   });
 });
 
+describe('the signed-in person’s auth routes', () => {
+  it('answer a guest 401 before looking at the body', async () => {
+    const guest = new TestClient(t.app);
+    expectProblem(await guest.post('/api/auth/change-password', { unknownField: [] }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await guest.post('/api/auth/change-password', 'not json', { 'content-type': 'application/json' }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectProblem(await guest.post('/api/auth/revoke-other-sessions'), 401, 'UNAUTHENTICATED');
+  });
+});
+
 describe('the session token stays in the httpOnly cookie', () => {
   it('is in no answer: sign-up, sign-in, get-session, change-password, the profile and the session list', async () => {
     const signedUp = await signUp(t.app);

@@ -18,7 +18,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError, sendProblem } from '../../platform/errors.js';
 import { copySetCookies, toWebHeaders } from '../../platform/http.js';
 import { ACCOUNT_LIMITS, consumeAccountLimit } from './account-rate-limit.js';
-import { CLIENT_IP_HEADER } from '../../platform/actor.js';
+import { CLIENT_IP_HEADER, type SessionResolver } from '../../platform/actor.js';
 import { findUserByEmail } from '../users/index.js';
 import { afterResponseWork } from './after-response.js';
 import { type Auth, REMEMBER_ME_DAYS, REMEMBER_ME_HEADER } from './auth.js';
@@ -93,6 +93,8 @@ export interface AuthRoutesOptions {
   auth: Auth;
   db: Db;
   publicUrl: string;
+  /** For the routes of a signed-in person: a guest is answered 401 before the body is read. */
+  sessions: SessionResolver;
 }
 
 /**
@@ -100,7 +102,7 @@ export interface AuthRoutesOptions {
  * route that forwards to the library's handler, with the client IP taken from request.ip and the
  * library's errors answered as problem+json.
  */
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, db, publicUrl }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth, db, publicUrl, sessions }) => {
   const sessionCookie = (await auth.$context).authCookies.sessionToken.name;
   const afterResponse = afterResponseWork(auth);
   // Shutting down waits for work begun after an answer (a reset mail being written).
@@ -250,6 +252,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/revoke-other-sessions',
     {
+      onRequest: sessions.requireActor,
       schema: {
         tags,
         summary: 'Ends every session of the signed-in user except this one',
@@ -340,6 +343,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/change-password',
     {
+      onRequest: sessions.requireActor,
       schema: {
         tags,
         summary: 'Changes the password of the signed-in user',
