@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { afterResponseWork } from '../../src/modules/auth/after-response.js';
 import { users } from '../../src/modules/users/users.tables.js';
 import type { Db } from '../../src/platform/db.js';
 import { mailOutbox } from '../../src/platform/mail/mail.tables.js';
@@ -14,6 +15,7 @@ export const AUTH_ROUTES: RouteKey[] = [
   { method: 'POST', route: '/api/auth/sign-in/email' },
   { method: 'POST', route: '/api/auth/sign-out' },
   { method: 'GET', route: '/api/auth/get-session' },
+  { method: 'POST', route: '/api/auth/revoke-other-sessions' },
   { method: 'POST', route: '/api/auth/request-password-reset' },
   { method: 'POST', route: '/api/auth/reset-password' },
   { method: 'GET', route: '/api/auth/verify-email' },
@@ -83,6 +85,16 @@ export const entries: MatrixEntry[] = [
     expect: everyone(200),
   },
   { method: 'GET', route: '/api/auth/get-session', setup: async () => ({ url: '/api/auth/get-session' }), expect: everyone(200) },
+  // It ends the caller's other sessions: each run a new person of the role's kind, so the world's sessions stay.
+  {
+    method: 'POST',
+    route: '/api/auth/revoke-other-sessions',
+    setup: async (world, role) => {
+      const person = await world.newPersonLike(role);
+      return { url: '/api/auth/revoke-other-sessions', body: {}, ...(person ? { as: person.client } : {}) };
+    },
+    expect: signedIn(200),
+  },
   {
     method: 'POST',
     route: '/api/auth/request-password-reset',
@@ -96,6 +108,8 @@ export const entries: MatrixEntry[] = [
       const person = await world.newMemberOfA();
       const requested = await new TestClient(world.app).post('/api/auth/request-password-reset', { email: person.email });
       if (requested.statusCode !== 200) throw new Error(`request-password-reset answered ${requested.statusCode}: ${requested.body}`);
+      // The token and its mail are written after the answer.
+      await afterResponseWork(world.app.services.auth).settled();
       const token = await mailedToken(world.db, person.email, 'reset-password');
       return { url: '/api/auth/reset-password', body: { token, newPassword: NEW_PASSWORD } };
     },
