@@ -60,11 +60,14 @@ export async function moveTermCounts(tx: DbOrTx, kind: TermKind, before: readonl
  */
 async function visibleTermUses(db: DbOrTx, reader: CaseReader, kind: TermKind): Promise<TermRow[]> {
   if (reader.isModerator) return countTermUses(db, kind, sql`uc.deleted_at is null`);
-  const publicUses = cachedPublicCount(`terms:${kind}`, () => countTermUses(db, kind, listedCase(GUEST)));
-  if (!reader.organizationId) return publicUses;
-  const ownUses = countTermUses(db, kind, sql`${ownOrganizationCase(reader)} and not (${listedCase(GUEST)})`);
+  const shared = cachedPublicCount(`terms:${kind}`, () => countTermUses(db, kind, listedCase(GUEST)));
+  if (!reader.organizationId) return shared;
+  const [publicUses, ownUses] = await Promise.all([
+    shared,
+    countTermUses(db, kind, sql`${ownOrganizationCase(reader)} and not (${listedCase(GUEST)})`),
+  ]);
   const counts = new Map<string, number>();
-  for (const use of [...(await publicUses), ...(await ownUses)]) counts.set(use.name, (counts.get(use.name) ?? 0) + use.uses_count);
+  for (const use of [...publicUses, ...ownUses]) counts.set(use.name, (counts.get(use.name) ?? 0) + use.uses_count);
   return [...counts].map(([name, uses_count]) => ({ name, uses_count }));
 }
 
