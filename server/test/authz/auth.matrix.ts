@@ -157,13 +157,18 @@ export const entries: MatrixEntry[] = [
       ['POST', '/api/auth/verify-password', { password: TEST_PASSWORD }],
       ['GET', '/api/auth/list-sessions', undefined],
       ['POST', '/api/auth/delete-user', {}],
+      ['POST', '/api/auth/change-email', { newEmail: 'taken.over@example.com' }],
+      ['POST', '/api/auth/revoke-sessions', {}],
     ] as const
   ).map(([method, route, body]): MatrixEntry => ({
     method,
     route,
     unrouted: true,
-    // A session of its own, so that whatever the library did with it stays out of the world's.
-    setup: async (world, role) => ({ url: route, ...(body ? { body } : {}), as: await world.newSessionOf(role) }),
+    // A person of the role's kind of its own, so that whatever the library did stays out of the world's people.
+    setup: async (world, role) => {
+      const person = await world.newPersonLike(role);
+      return { url: route, ...(body ? { body } : {}), ...(person ? { as: person.client } : {}) };
+    },
     expect: everyone(404),
   })),
 ];
