@@ -318,5 +318,9 @@ export const useCaseSearchLog = pgTable(
     resultsCount: integer('results_count').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('use_case_search_log_user_idx').on(t.userId, t.createdAt.desc())],
+  (t) => [
+    index('use_case_search_log_user_idx').on(t.userId, t.createdAt.desc()),
+    // The hourly retention pass finds searches past their 90 days by it.
+    index('use_case_search_log_created_idx').on(t.createdAt),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "use_case_search_log_created_idx" ON "use_case_search_log" USING btree ("created_at");
