@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { invitationSends } from '../../src/modules/invitations/invitations.tables.js';
 import { organizations } from '../../src/modules/organizations/organizations.tables.js';
 import { users } from '../../src/modules/users/users.tables.js';
@@ -27,8 +27,7 @@ export interface Person {
 
 /**
  * Organization A (an admin, a co-admin, a plain member and a member who owns resources) and
- * organization B (an admin and a plain member). A is on the unlimited tier so setups may add people
- * freely.
+ * organization B (an admin and a plain member), on the unlimited tier so setups may add people freely.
  */
 export interface World {
   app: FastifyInstance;
@@ -132,10 +131,6 @@ export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
   // Written directly, as sign-up and accepting an invitation leave them (those flows have tests of their own):
   // no password is hashed for the world's people.
   const orgA = await insertOrganizationWithAdmin(app, db, 'Organization A');
-  await db
-    .update(organizations)
-    .set({ subscriptionTier: 'enterprise', trialEndsAt: null })
-    .where(eq(organizations.id, orgA.organizationId));
   const orgB = await insertOrganizationWithAdmin(app, db, 'Organization B');
   const adminA: Person = { client: orgA.admin, id: orgA.adminId, email: orgA.adminEmail };
   const coAdmin = await insertMember(app, db, orgA.organizationId, 'admin');
@@ -146,6 +141,12 @@ export async function buildWorld(app: FastifyInstance, db: Db): Promise<World> {
   };
   const moderator = await staff('moderator');
   const superadmin = await staff('superadmin');
+  // Every organization on the unlimited tier: runs add people of each role's kind to A, B and the
+  // moderator's organization, and the tiers' limits are the organizations tests' subject.
+  await db
+    .update(organizations)
+    .set({ subscriptionTier: 'enterprise', trialEndsAt: null })
+    .where(inArray(organizations.id, [orgA.organizationId, orgB.organizationId, moderator.organizationId, superadmin.organizationId]));
   const a = {
     organizationId: orgA.organizationId,
     admin: adminA,
