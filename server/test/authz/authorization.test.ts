@@ -99,6 +99,23 @@ describe('authorization matrix', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('refuses a cookie-carrying write from another site (403 INVALID_ORIGIN) on every route that changes something', async () => {
+    const wrong: string[] = [];
+    for (const entry of entries.filter((e) => !e.unrouted && e.method !== 'GET')) {
+      const setup = await entry.setup(world, 'sameOrgMember');
+      const response = await clientFor('sameOrgMember', setup).request({
+        method: entry.method,
+        url: setup.url,
+        ...(setup.body !== undefined ? { body: setup.body } : {}),
+        headers: { ...setup.headers, origin: 'https://attacker.example' },
+      });
+      const code = response.statusCode === 403 ? (response.json() as { code?: string }).code : undefined;
+      if (code !== 'INVALID_ORIGIN')
+        wrong.push(`${key(entry)}${entry.variant ? ` [${entry.variant}]` : ''}: ${response.statusCode} ${code ?? ''}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it.each(entries.map((e) => [`${e.method} ${e.route}${e.variant ? ` [${e.variant}]` : ''} (${e.file})`, e] as const))(
     '%s answers each role as declared',
     async (_name, entry) => {
