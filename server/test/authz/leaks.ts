@@ -61,7 +61,8 @@ export function secretsOf(world: World): Promise<Secrets> {
   return secrets;
 }
 
-async function ok(response: LightMyRequestResponse, status: number, what: string): Promise<{ id: string }> {
+/** The response's JSON, or a loud failure when the setup's request was refused. */
+function ok(response: LightMyRequestResponse, status: number, what: string): { id: string } {
   if (response.statusCode !== status) throw new Error(`${what}: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string };
 }
@@ -72,7 +73,7 @@ async function makeSecrets(world: World): Promise<Secrets> {
   const categoryB = await createCategory(db, { organizationId: b.organizationId, nameEn: 'Kestrel zqcatbravo' });
 
   const topic = async (author: TestClient, categoryId: string, marker: string) => {
-    const created = await ok(
+    const created = ok(
       await author.post('/api/v1/forum/topics', {
         categoryId,
         title: `Kestrel gearbox ${marker}`,
@@ -81,7 +82,7 @@ async function makeSecrets(world: World): Promise<Secrets> {
       201,
       'secret topic',
     );
-    await ok(await author.post(`/api/v1/forum/topics/${created.id}/posts`, { body: `Kestrel reply ${marker}reply` }), 201, 'secret reply');
+    ok(await author.post(`/api/v1/forum/topics/${created.id}/posts`, { body: `Kestrel reply ${marker}reply` }), 201, 'secret reply');
     return created.id;
   };
   const topicA = await topic(a.owner.client, categoryA, 'zqtopicalpha');
@@ -92,22 +93,20 @@ async function makeSecrets(world: World): Promise<Secrets> {
     .where(inArray(forumTopics.id, [topicA, topicB]));
 
   const useCase = async (author: TestClient, marker: string, visibility: 'organization' | 'private' | 'public', publish = true) =>
-    (
-      await ok(
-        await author.post(
-          '/api/v1/use-cases',
-          caseBody({
-            title: `Kestrel conveyor ${marker}`,
-            tags: [`${marker}tag`],
-            technologies: [`${marker}tech`, SHARED_TECHNOLOGY],
-            city: SECRET_CITY,
-            visibility,
-            publish,
-          }),
-        ),
-        201,
-        'secret use case',
-      )
+    ok(
+      await author.post(
+        '/api/v1/use-cases',
+        caseBody({
+          title: `Kestrel conveyor ${marker}`,
+          tags: [`${marker}tag`],
+          technologies: [`${marker}tech`, SHARED_TECHNOLOGY],
+          city: SECRET_CITY,
+          visibility,
+          publish,
+        }),
+      ),
+      201,
+      'secret use case',
     ).id;
   const caseAOrganization = await useCase(a.owner.client, 'zqcasealphaorg', 'organization');
   const caseAPrivate = await useCase(a.owner.client, 'zqcasealphaprivate', 'private');
@@ -118,20 +117,24 @@ async function makeSecrets(world: World): Promise<Secrets> {
     .set({ featured: true })
     .where(inArray(useCases.id, [caseAOrganization, caseAPrivate, caseBOrganization]));
 
-  const saved = await ok(
+  const saved = ok(
     await a.owner.client.post('/api/v1/use-cases/search/saved', { name: 'Kestrel zqsavedalpha', search: { q: 'kestrel' } }),
     201,
     'secret saved search',
   );
-  await ok(await a.owner.client.post('/api/v1/use-cases/search/advanced', { q: 'zqhistoryalpha' }), 200, 'secret search');
-  await ok(await a.owner.client.get('/api/v1/forum/search?q=zqforumhistoryalpha'), 200, 'secret forum search');
+  ok(await a.owner.client.post('/api/v1/use-cases/search/advanced', { q: 'zqhistoryalpha' }), 200, 'secret search');
+  ok(await a.owner.client.get('/api/v1/forum/search?q=zqforumhistoryalpha'), 200, 'secret forum search');
 
   const invitationA = await invite(world.app, db, a.admin.client, { email: uniqueEmail('zqinvitealpha') });
   const invitationB = await invite(world.app, db, b.admin.client, { email: uniqueEmail('zqinvitebravo') });
 
-  const caseSecret = (label: string, id: string, marker: string, hiddenFrom: Role[], shownTo: Role[]): Secret[] => [
-    { label, id, marker, hiddenFrom, shownTo },
-  ];
+  const caseSecret = (label: string, id: string, marker: string, hiddenFrom: Role[], shownTo: Role[]): Secret => ({
+    label,
+    id,
+    marker,
+    hiddenFrom,
+    shownTo,
+  });
   return {
     categories: [
       { label: "A's private category", id: categoryA, marker: 'zqcatalpha', hiddenFrom: B_PEOPLE, shownTo: [...A_PEOPLE, 'moderator'] },
@@ -142,16 +145,16 @@ async function makeSecrets(world: World): Promise<Secrets> {
       { label: "B's private topic", id: topicB, marker: 'zqtopicbravo', hiddenFrom: A_PEOPLE, shownTo: [...B_PEOPLE, 'moderator'] },
     ],
     cases: [
-      ...caseSecret("A's organization-only case", caseAOrganization, 'zqcasealphaorg', [...B_PEOPLE, 'guest'], [...A_PEOPLE, 'moderator']),
-      ...caseSecret(
+      caseSecret("A's organization-only case", caseAOrganization, 'zqcasealphaorg', [...B_PEOPLE, 'guest'], [...A_PEOPLE, 'moderator']),
+      caseSecret(
         "A's private case",
         caseAPrivate,
         'zqcasealphaprivate',
         ['sameOrgMember', ...B_PEOPLE, 'guest'],
         ['owner', 'sameOrgAdmin', 'moderator'],
       ),
-      ...caseSecret("A's draft", caseADraft, 'zqcasealphadraft', ['sameOrgMember', ...B_PEOPLE, 'guest'], []),
-      ...caseSecret("B's organization-only case", caseBOrganization, 'zqcasebravoorg', [...A_PEOPLE, 'guest'], [...B_PEOPLE, 'moderator']),
+      caseSecret("A's draft", caseADraft, 'zqcasealphadraft', ['sameOrgMember', ...B_PEOPLE, 'guest'], []),
+      caseSecret("B's organization-only case", caseBOrganization, 'zqcasebravoorg', [...A_PEOPLE, 'guest'], [...B_PEOPLE, 'moderator']),
     ],
     terms: [
       {
