@@ -256,6 +256,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags,
         summary: 'Ends every session of the signed-in user except this one',
+        security: [{ sessionCookie: [] }],
         response: { 200: statusResponseSchema, ...errorResponses },
       },
     },
