@@ -265,8 +265,12 @@ export async function runSqlmapTool(ctx: Context, doc: OpenApiDocument, fixtures
       });
     }
     if (run.injectable.length === 0) {
-      for (const row of csvFindings(outputDir))
-        findings.push({ tool: 'sqlmap', engine: ctx.engine, route: name, input: row, detail: 'listed in sqlmap results CSV' });
+      for (const row of csvFindings(outputDir)) {
+        // sqlmap lists a lead it then disproved with the note "false positive or unexploitable": its own verdict.
+        if (/false positive or unexploitable/.test(row))
+          notes.push(`${name} ${target.param}: a lead sqlmap itself found false (${row.split(',').slice(2, 4).join(', ')})`);
+        else findings.push({ tool: 'sqlmap', engine: ctx.engine, route: name, input: row, detail: 'listed in sqlmap results CSV' });
+      }
     }
     for (const error of stats.serverErrors) {
       findings.push({
