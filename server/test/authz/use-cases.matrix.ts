@@ -1,4 +1,5 @@
 import type { UseCaseVisibility } from '@p2p/contracts';
+import { TestClient } from '../helpers/app.js';
 import { caseBody } from '../use-cases/factories.js';
 import { type Expect, type MatrixEntry, type MatrixSetup, type Role, type World, everyone, shared, signedIn } from './harness.js';
 import { SECRET_CITY, SHARED_TECHNOLOGY, revealsOnly } from './leaks.js';
@@ -94,6 +95,20 @@ export const entries: MatrixEntry[] = [
     setup: async () => ({ url: '/api/v1/use-cases?q=kestrel&pageSize=100' }),
     expect: everyone(200),
     check: revealsCases,
+  },
+  // The walk on by cursor: the page after a role's first one holds no more than that role may see.
+  {
+    method: 'GET',
+    route: '/api/v1/use-cases',
+    variant: 'next page by cursor',
+    setup: async (world, role) => {
+      const list = `/api/v1/use-cases?city=${SECRET_CITY}&sort=newest`;
+      const first = await (world.personOf(role)?.client ?? new TestClient(world.app)).get(`${list}&pageSize=1`);
+      const next = (first.json() as { nextCursor?: string | null }).nextCursor;
+      return { url: `${list}&pageSize=100${next ? `&cursor=${encodeURIComponent(next)}` : ''}` };
+    },
+    expect: everyone(200),
+    check: revealsOnly((s) => s.cases, { shown: false }),
   },
   {
     method: 'POST',
