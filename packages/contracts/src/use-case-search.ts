@@ -3,7 +3,7 @@ import { highlightSchema } from './forum.js';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, pageSchema } from './pagination.js';
 import { text } from './text.js';
 import { EXPORT_FIELDS, EXPORT_FORMATS, SINGLE_EXPORT_FORMATS, USE_CASE_SEARCH_SORTS, USE_CASE_SORTS } from './use-case-constants.js';
-import { useCaseFacetsSchema, useCaseFiltersSchema, useCaseListQuerySchema, useCaseSummarySchema } from './use-cases.js';
+import { useCaseFacetsSchema, useCaseFiltersBodySchema, useCaseListQuerySchema, useCaseSummarySchema } from './use-cases.js';
 
 // Searching the use-case library and taking results away as files: both take the browse filters.
 
@@ -13,7 +13,7 @@ import { useCaseFacetsSchema, useCaseFiltersSchema, useCaseListQuerySchema, useC
 export const advancedSearchBodySchema = z
   .object({
     q: text().trim().min(1).max(200),
-    filters: useCaseFiltersSchema.omit({ q: true }).partial().optional(),
+    filters: useCaseFiltersBodySchema.omit({ q: true }).partial().optional(),
     sort: z.enum(USE_CASE_SEARCH_SORTS).default('relevance'),
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
@@ -98,7 +98,7 @@ export const customExportBodySchema = z
   .object({
     format: z.enum(EXPORT_FORMATS),
     fields: z.array(z.enum(EXPORT_FIELDS)).min(1).max(EXPORT_FIELDS.length),
-    filters: useCaseFiltersSchema.partial().optional(),
+    filters: useCaseFiltersBodySchema.partial().optional(),
     sort: z.enum(USE_CASE_SORTS).default('newest'),
   })
   .strict()

@@ -256,6 +256,23 @@ export const useCaseFiltersSchema = z.object({
 });
 export type UseCaseFilters = z.output<typeof useCaseFiltersSchema>;
 
+/** A list filter in a JSON body: an array of values (the comma-separated string is a query string's form only). */
+const listBody = <T extends z.ZodType>(item: T) => z.array(item).max(30).optional();
+
+/**
+ * The browse filters as a JSON body takes them (advanced search, saved searches, custom export): the
+ * same fields, but a list is an array, never a string read as a one-item list.
+ */
+export const useCaseFiltersBodySchema = useCaseFiltersSchema.extend({
+  category: listBody(z.enum(USE_CASE_CATEGORIES)),
+  industry: listBody(z.enum(INDUSTRIES)),
+  technology: listBody(text().trim().min(1).max(60)),
+  tag: listBody(text().trim().min(1).max(60)),
+  city: listBody(text().trim().min(1).max(100)),
+  region: listBody(z.enum(SAUDI_REGIONS)),
+  year: listBody(z.string().regex(/^\d{4}$/)),
+});
+
 export const useCaseListQuerySchema = pageQuerySchema.extend(useCaseFiltersSchema.shape).extend({
   sort: z.enum(USE_CASE_SORTS).default('newest'),
   /** `mine`: the reader's own organization's cases in every status they may see (drafts included). */

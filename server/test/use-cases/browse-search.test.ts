@@ -384,6 +384,21 @@ describe('advanced search', () => {
     expectProblem(await org.admin.delete(`/api/v1/use-cases/search/saved/${saved.json().id}`), 404, 'NOT_FOUND');
     expect((await other.admin.delete(`/api/v1/use-cases/search/saved/${saved.json().id}`)).statusCode).toBe(204);
   });
+
+  it('takes a list filter in a JSON body only as an array: a string is refused naming the field, not read as a one-item list', async () => {
+    const cases: Array<[string, object, string]> = [
+      ['/api/v1/use-cases/search/advanced', { q: 'caps', filters: { technology: 'Vision' } }, 'filters.technology'],
+      ['/api/v1/use-cases/search/advanced', { q: 'caps', filters: { city: 'Jeddah' } }, 'filters.city'],
+      ['/api/v1/use-cases/search/saved', { name: 'Strings', search: { q: 'caps', filters: { tag: 'vision' } } }, 'search.filters.tag'],
+      ['/api/v1/use-cases/export/custom', { format: 'json', fields: ['title'], filters: { technology: 'Vision' } }, 'filters.technology'],
+    ];
+    for (const [url, body, field] of cases) {
+      const response = await other.admin.post(url, body);
+      expectProblem(response, 400, 'VALIDATION_FAILED');
+      expect(response.json().errors.map((error: { path: string }) => error.path)).toContain(field);
+    }
+    await search({ q: 'caps', filters: { technology: ['Vision'], city: ['Jeddah'] } }, other.admin);
+  });
 });
 
 describe('location', () => {

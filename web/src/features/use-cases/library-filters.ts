@@ -110,10 +110,11 @@ type BodyFilters = NonNullable<AdvancedSearchBody['filters']>;
 /** The filters as a JSON body takes them (advanced search, saved searches, custom export). */
 export function bodyFilters(state: LibraryState): BodyFilters {
   const filters: BodyFilters = {};
-  if (state.category.length) filters.category = state.category;
-  if (state.industry.length) filters.industry = state.industry;
+  // The page's state holds the URL's words as they are; the server refuses any that is not a known value.
+  if (state.category.length) filters.category = state.category as NonNullable<BodyFilters['category']>;
+  if (state.industry.length) filters.industry = state.industry as NonNullable<BodyFilters['industry']>;
   if (state.technology.length) filters.technology = state.technology;
-  if (state.region.length) filters.region = state.region;
+  if (state.region.length) filters.region = state.region as NonNullable<BodyFilters['region']>;
   if (state.year.length) filters.year = state.year;
   if (state.city.length) filters.city = state.city;
   // The shared filter schema reads yes/no facets as the strings a query string carries.
