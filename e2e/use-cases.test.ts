@@ -81,7 +81,11 @@ describe('use-case library journeys', () => {
     const neighbour = await session();
     neighbourSession = neighbour;
     await signUp(neighbour, person({ firstName: 'Badr', lastName: 'Al-Shehri', company: 'Yanbu Steel Works' }));
-    const created = await neighbour.page.request.post('/api/v1/use-cases', { data: NEIGHBOUR_CASE });
+    // As the app's own page would send it: a cookie-authenticated write names its origin.
+    const created = await neighbour.page.request.post('/api/v1/use-cases', {
+      data: NEIGHBOUR_CASE,
+      headers: { origin: new URL(neighbour.page.url()).origin },
+    });
     assert.equal(created.status(), 201, await created.text());
 
     // The author writes the case in the editor.
