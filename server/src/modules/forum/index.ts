@@ -12,3 +12,4 @@ export { forumRoutes } from './forum.routes.js';
 export { recountCategoryTopics } from './topics.service.js';
 export { countOrganizationTopicsSql, countOrganizationPostsSql } from './forum.repository.js';
 export { forumRetention } from './forum.retention.js';
+export { eraseForumPerson } from './forum.erasure.js';

@@ -23,3 +23,4 @@ export { renderPdfCase } from './export/pdf-case.js';
 export { Report, STYLES, streamReport } from './export/pdf-report.js';
 export { countOrganizationPublicCasesSql } from './organization-counts.js';
 export { useCaseRetention } from './use-cases.retention.js';
+export { eraseUseCasePerson } from './use-cases.erasure.js';
