@@ -13,3 +13,4 @@ export { recountCategoryTopics } from './topics.service.js';
 export { countOrganizationTopicsSql, countOrganizationPostsSql } from './forum.repository.js';
 export { forumRetention } from './forum.retention.js';
 export { eraseForumPerson } from './forum.erasure.js';
+export { forumPersonalData } from './forum.personal-data.js';

@@ -24,3 +24,4 @@ export { Report, STYLES, streamReport } from './export/pdf-report.js';
 export { countOrganizationPublicCasesSql } from './organization-counts.js';
 export { useCaseRetention } from './use-cases.retention.js';
 export { eraseUseCasePerson } from './use-cases.erasure.js';
+export { useCasePersonalData } from './use-cases.personal-data.js';
